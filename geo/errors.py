@@ -1,0 +1,48 @@
+"""A few specific exceptions. Each message names the bad value and what is accepted."""
+
+from __future__ import annotations
+
+
+class GeoError(ValueError):
+    """Base class for every user-facing error raised by ``geo``."""
+
+
+class UnknownPortError(GeoError):
+    """A port query matched nothing in the catalogue."""
+
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name "
+            f"(e.g. Long Beach) or 'lon,lat' coordinates.{hint}"
+        )
+
+
+class InvalidCoordinateError(GeoError):
+    """A longitude or latitude outside the accepted range, or not a number."""
+
+
+class InvalidSpeedError(GeoError):
+    """A speed that is not a finite number in (0, MAX_SPEED_KN]."""
+
+
+class UnknownPassageError(GeoError):
+    """A passage name that searoute does not know."""
+
+
+class SameEndpointsError(GeoError):
+    """Origin and destination are the same place."""
+
+
+class NoRouteError(GeoError):
+    """The avoided passages leave no sea path between the two points."""
+
+
+class DataError(GeoError):
+    """A bundled data file is missing a required field, source or year."""
+
+
+class ExportError(GeoError):
+    """An output could not be written (unknown format, bad size, render failure)."""
