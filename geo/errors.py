@@ -46,3 +46,15 @@ class DataError(GeoError):
 
 class ExportError(GeoError):
     """An output could not be written (unknown format, bad size, render failure)."""
+
+
+class AmbiguousPortError(GeoError):
+    """A port name that several catalogue ports share."""
+
+    def __init__(self, query: str, candidates: list[str]) -> None:
+        self.query = query
+        self.candidates = candidates
+        super().__init__(
+            f"Port name {query!r} is ambiguous: {'; '.join(candidates)}. "
+            "Give the UN/LOCODE or 'name, country'."
+        )

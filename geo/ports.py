@@ -1,0 +1,326 @@
+"""Port catalogue: searoute's ~3,960 ports plus the corridor's own curated ports.
+
+Resolve what a user types: a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``),
+``lon,lat`` coordinates, or the alias ``San Pedro Bay`` (Los Angeles and Long Beach together).
+Every coordinate pair is ``(lon, lat)``.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import searoute
+
+from geo.errors import AmbiguousPortError, DataError, InvalidCoordinateError, UnknownPortError
+from geo.settings import DATA_DIR
+
+SEAROUTE_PORTS_SOURCE = "searoute port catalogue (searoute package, UN/LOCODE)"
+SAN_PEDRO_BAY_ID = "SAN-PEDRO-BAY"
+SAN_PEDRO_BAY_ALIASES = ("san pedro bay", "san pedro bay ports", "la/lb", "la-lb", "la+lb")
+
+_COORD_RE = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*$")
+_LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
+
+
+@dataclass(frozen=True)
+class Port:
+    """A place a route can start or end at.
+
+    ``lon``/``lat`` is the port's reference point (for labels and markers); ``route_lon`` /
+    ``route_lat`` is where the route starts or ends (a harbour entrance or pilot station for
+    corridor ports, the catalogue point otherwise).
+    """
+
+    id: str
+    locode: str | None
+    name: str
+    country: str
+    lon: float
+    lat: float
+    source: str
+    route_lon: float
+    route_lat: float
+    route_point: str = ""
+    kind: str = "catalogue"  # catalogue | corridor | alias | coordinates
+    major: bool = False  # searoute's terminal flag ``t == 1``: breaks ties between same names
+    members: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def label(self) -> str:
+        """``Name (CODE)``, or the bare name where there is no code."""
+        return f"{self.name} ({self.locode})" if self.locode else self.name
+
+    @property
+    def route_coord(self) -> tuple[float, float]:
+        """The ``(lon, lat)`` point a route starts or ends at."""
+        return (self.route_lon, self.route_lat)
+
+
+def validate_lon_lat(lon: float, lat: float, *, what: str = "point") -> None:
+    """Raise :class:`InvalidCoordinateError` unless ``lon`` in [-180, 180] and ``lat`` in
+    [-90, 90], both finite numbers."""
+    for name, value, limit in (("longitude", lon, 180.0), ("latitude", lat, 90.0)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            raise InvalidCoordinateError(
+                f"{what}: {name} {value!r} is not a finite number; "
+                f"accepted: -{limit:g} to {limit:g} degrees"
+            )
+        if not -limit <= value <= limit:
+            raise InvalidCoordinateError(
+                f"{what}: {name} {value:g} is out of range; accepted: -{limit:g} to {limit:g} "
+                "degrees (give 'lon,lat', longitude first)"
+            )
+
+
+def _searoute_ports_path() -> Path:
+    return Path(searoute.__file__).resolve().parent / "data" / "ports.geojson"
+
+
+def _country_name(raw: str) -> str:
+    return raw.replace("_", " ").strip().title() if raw.islower() or "_" in raw else raw
+
+
+def _read_corridor(path: Path) -> list[Port]:
+    ports: list[Port] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row_no, row in enumerate(csv.DictReader(fh), start=2):
+            try:
+                ports.append(
+                    Port(
+                        id=row["id"],
+                        locode=row["locode"] or None,
+                        name=row["name"],
+                        country=row["country"],
+                        lon=float(row["lon"]),
+                        lat=float(row["lat"]),
+                        source=row["coord_source"],
+                        route_lon=float(row["route_lon"]),
+                        route_lat=float(row["route_lat"]),
+                        route_point=row["route_point"],
+                        kind="corridor",
+                        aliases=tuple(a for a in row.get("aliases", "").split("|") if a),
+                    )
+                )
+            except (KeyError, ValueError) as exc:
+                raise DataError(f"{path.name} row {row_no}: bad or missing field ({exc})") from exc
+    return ports
+
+
+def _san_pedro_bay(corridor: list[Port]) -> Port:
+    by_id = {p.id: p for p in corridor}
+    la, lb = by_id["USLAX"], by_id["USLGB"]
+    return Port(
+        id=SAN_PEDRO_BAY_ID,
+        locode=None,
+        name="San Pedro Bay",
+        country="United States",
+        lon=round((la.lon + lb.lon) / 2, 4),
+        lat=round((la.lat + lb.lat) / 2, 4),
+        source="derived: midpoint of the Ports of Los Angeles and Long Beach reference points",
+        route_lon=round((la.route_lon + lb.route_lon) / 2, 4),
+        route_lat=round((la.route_lat + lb.route_lat) / 2, 4),
+        route_point="San Pedro Bay breakwater, between Angels Gate and Queen's Gate (derived)",
+        kind="alias",
+        members=(la.id, lb.id),
+        aliases=SAN_PEDRO_BAY_ALIASES,
+    )
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> tuple[Port, ...]:
+    """Every port: corridor ports first, the San Pedro Bay alias, then searoute's catalogue.
+
+    A searoute entry whose UN/LOCODE a corridor port already has is left out.
+    """
+    corridor = _read_corridor(DATA_DIR / "corridor_ports.csv")
+    taken = {p.locode for p in corridor if p.locode}
+    with _searoute_ports_path().open(encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    rest: list[Port] = []
+    for feat in features:
+        props = feat["properties"]
+        code = str(props.get("port", "")).upper()
+        if code in taken or len(code) != 5:
+            continue
+        lon, lat = (float(v) for v in feat["geometry"]["coordinates"][:2])
+        rest.append(
+            Port(
+                id=code,
+                locode=code,
+                name=str(props.get("name", code)),
+                country=_country_name(str(props.get("cty", ""))),
+                lon=lon,
+                lat=lat,
+                source=SEAROUTE_PORTS_SOURCE,
+                route_lon=lon,
+                route_lat=lat,
+                major=props.get("t") == 1,
+            )
+        )
+    rest.sort(key=lambda p: (p.name.lower(), p.country, p.id))
+    return (*corridor, _san_pedro_bay(corridor), *rest)
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, Port], dict[str, list[Port]]]:
+    by_code: dict[str, Port] = {}
+    by_name: dict[str, list[Port]] = {}
+    for port in catalogue():
+        by_code.setdefault(port.id.upper(), port)
+        if port.locode:
+            by_code.setdefault(port.locode.upper(), port)
+        keys = {port.name.lower(), *(a.lower() for a in port.aliases)}
+        for key in keys:
+            by_name.setdefault(key, []).append(port)
+    return by_code, by_name
+
+
+def corridor_ports() -> list[Port]:
+    """The curated corridor ports (Shanghai, Yangshan, Los Angeles, Long Beach)."""
+    return [p for p in catalogue() if p.kind == "corridor"]
+
+
+def get(port_id: str) -> Port:
+    """A port by its catalogue id or UN/LOCODE (any case)."""
+    by_code, _ = _indexes()
+    try:
+        return by_code[port_id.strip().upper()]
+    except KeyError:
+        raise UnknownPortError(port_id, suggest(port_id)) from None
+
+
+def members(port: Port) -> list[Port]:
+    """The ports an alias stands for (itself for a plain port)."""
+    return [get(m) for m in port.members] if port.members else [port]
+
+
+def suggest(query: str, limit: int = 5) -> list[str]:
+    """Up to ``limit`` close matches (labels) for a query that matched nothing."""
+    by_code, by_name = _indexes()
+    q = query.strip().lower()
+    if not q:
+        return []
+    names = difflib.get_close_matches(q, list(by_name), n=limit, cutoff=0.6)
+    out: list[str] = []
+    for name in names:
+        for port in by_name[name][:2]:
+            out.append(_describe(port))
+    if len(out) < limit:
+        codes = difflib.get_close_matches(q.upper(), list(by_code), n=limit, cutoff=0.75)
+        out.extend(_describe(by_code[c]) for c in codes)
+    if len(out) < limit:
+        out.extend(_describe(p) for p in search(query, limit=limit))
+    seen: list[str] = []
+    for item in out:
+        if item not in seen:
+            seen.append(item)
+    return seen[:limit]
+
+
+def _describe(port: Port) -> str:
+    return f"{port.name}, {port.country} ({port.locode})" if port.locode else port.name
+
+
+def _coord_name(lon: float, lat: float) -> str:
+    north_south = "N" if lat >= 0 else "S"
+    east_west = "E" if lon >= 0 else "W"
+    return f"{abs(lat):.3f}°{north_south} {abs(lon):.3f}°{east_west}"
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """``'lon,lat'`` → ``(lon, lat)``, validated; ``None`` if the text is not a coordinate pair."""
+    match = _COORD_RE.match(text)
+    if not match:
+        return None
+    lon, lat = float(match.group(1)), float(match.group(2))
+    validate_lon_lat(lon, lat, what=f"coordinates {text.strip()!r}")
+    return lon, lat
+
+
+@lru_cache(maxsize=4096)
+def resolve(query: str) -> Port:
+    """The port a user means.
+
+    Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), a
+    name with its country (``Portland, United States``), ``lon,lat`` coordinates (``-118.25,33.7``)
+    or the alias ``San Pedro Bay``. Raises :class:`UnknownPortError` (with up to five close
+    matches), :class:`AmbiguousPortError` or :class:`InvalidCoordinateError`.
+    """
+    if not isinstance(query, str):
+        raise UnknownPortError(repr(query), [])
+    text = query.strip()
+    if not text:
+        raise UnknownPortError(query, [])
+    coords = parse_coordinates(text)
+    if coords is not None:
+        lon, lat = coords
+        return Port(
+            id=f"{lon:g},{lat:g}",
+            locode=None,
+            name=_coord_name(lon, lat),
+            country="",
+            lon=lon,
+            lat=lat,
+            source="user-given coordinates",
+            route_lon=lon,
+            route_lat=lat,
+            kind="coordinates",
+        )
+    by_code, by_name = _indexes()
+    if _LOCODE_RE.match(text) and text.upper() in by_code:
+        return by_code[text.upper()]
+    if text.upper() in by_code:  # catalogue ids such as SAN-PEDRO-BAY
+        return by_code[text.upper()]
+    key = " ".join(text.lower().split())
+    matches = by_name.get(key, [])
+    if not matches and "," in key:
+        name, _, country = (s.strip() for s in key.rpartition(","))
+        matches = [p for p in by_name.get(name, []) if p.country.lower() == country]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        curated = [p for p in matches if p.kind != "catalogue"]
+        if len(curated) == 1:
+            return curated[0]
+        major = [p for p in matches if p.major]
+        if len(major) == 1:
+            return major[0]
+        raise AmbiguousPortError(text, [_describe(p) for p in matches[:5]])
+    raise UnknownPortError(text, suggest(text))
+
+
+def search(query: str, limit: int = 20) -> list[Port]:
+    """Ports whose code, name or country contains the query, best matches first."""
+    q = " ".join(query.strip().lower().split())
+    if not q:
+        return []
+    scored: list[tuple[int, int, Port]] = []
+    for n, port in enumerate(catalogue()):
+        name = port.name.lower()
+        code = (port.locode or port.id).lower()
+        fields = [name, *(a.lower() for a in port.aliases)]
+        if q == code or q in fields:
+            score = 0
+        elif any(f.startswith(q) for f in fields) or code.startswith(q):
+            score = 1
+        elif any(q in f for f in fields):
+            score = 2
+        elif q in port.country.lower():
+            score = 3
+        else:
+            continue
+        scored.append((score, n, port))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return [p for _, _, p in scored[:limit]]
