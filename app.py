@@ -1,0 +1,202 @@
+"""LA–Long Beach–Shanghai lane: the Streamlit page.
+
+Thin by design: reads widgets and the URL, calls ``geo``, renders. No computation here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import assets, mapping, ports, routing, trade, urlstate
+from geo.errors import GeoError
+from geo.settings import MAX_SPEED_KN
+from geo.view import LaneView, build_view, segments_table
+
+APP_DIR = Path(__file__).resolve().parent
+MAP_HEIGHT_PX = 560
+
+st.set_page_config(
+    page_title="Shanghai ⇄ San Pedro Bay green corridor", page_icon="🚢", layout="wide"
+)
+
+
+@st.cache_data(show_spinner=False)
+def port_options() -> tuple[list[str], dict[str, str]]:
+    """Catalogue ids in display order, and their labels (searchable by code or name)."""
+    ids: list[str] = []
+    labels: dict[str, str] = {}
+    for p in ports.catalogue():
+        ids.append(p.id)
+        extra = " — Los Angeles + Long Beach" if p.members else ""
+        country = f", {p.country}" if p.country else ""
+        labels[p.id] = f"{p.name}{country} ({p.locode or p.id}){extra}"
+    return ids, labels
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def base_map(
+    origin: str,
+    dest: str,
+    avoid: tuple[str, ...],
+    layers: tuple[str, ...],
+    basemap: str,
+    label: str,
+) -> folium.Map:
+    view = build_view(origin, dest, avoid=avoid)
+    m = mapping.build_map(view, mapping.MapOptions(layers=layers, basemap=basemap, label=label))
+    assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"))
+    return m
+
+
+def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
+    ids, labels = port_options()
+    st.sidebar.header("Lane")
+
+    def pick(title: str, current: str, key: str) -> str:
+        options = ids if current in labels else [current, *ids]
+        return st.sidebar.selectbox(
+            title,
+            options,
+            index=options.index(current),
+            key=key,
+            format_func=lambda i: labels.get(i, i),
+            help="Type a port name or UN/LOCODE to search the whole catalogue.",
+        )
+
+    origin = pick("Origin", state.origin, "origin")
+    dest = pick("Destination", state.dest, "dest")
+    speed = st.sidebar.slider(
+        "Speed (knots)",
+        min_value=6.0,
+        max_value=float(min(MAX_SPEED_KN, 30)),
+        step=0.5,
+        value=float(min(max(state.speed, 6.0), 30.0)),
+        key="speed",
+    )
+    avoid = st.sidebar.multiselect(
+        "Avoid passages",
+        list(routing.PASSAGES),
+        default=list(state.avoid),
+        key="avoid",
+        format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
+    )
+    st.sidebar.header("Map")
+    layers = st.sidebar.multiselect(
+        "Layers",
+        list(mapping.ALL_LAYERS),
+        default=list(state.layers),
+        key="layers",
+        format_func=str.capitalize,
+    )
+    basemap = st.sidebar.radio(
+        "Basemap",
+        list(mapping.BASEMAPS),
+        index=list(mapping.BASEMAPS).index(state.basemap),
+        key="basemap",
+        format_func=lambda b: (
+            "Offline land (Natural Earth)" if b == "offline" else "Online tiles (needs internet)"
+        ),
+    )
+    label = st.sidebar.text_input(
+        "Custom map label", value=state.label, key="label", max_chars=urlstate.MAX_LABEL_CHARS
+    )
+    return urlstate.ViewState(
+        origin=origin,
+        dest=dest,
+        speed=float(speed),
+        avoid=tuple(sorted(avoid)),
+        layers=tuple(layers),
+        basemap=basemap,
+        label=label,
+    )
+
+
+def metrics(view: LaneView) -> None:
+    r = view.main
+    cols = st.columns(4)
+    cols[0].metric(
+        "Sea distance",
+        f"{r.distance_nm:,.0f} nm",
+        f"{r.distance_km:,.0f} km",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cols[1].metric(
+        "Time at sea",
+        f"{r.duration_days:,.1f} days",
+        f"at {r.speed_kn:g} kn",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cols[2].metric(
+        "vs great circle",
+        f"{r.great_circle_ratio:.2f}×",
+        f"{r.great_circle_nm:,.0f} nm direct",
+        delta_color="off",
+        delta_arrow="off",
+    )
+    value, note = view.headline_metric()
+    cols[3].metric("Lane trade value", value, note or None, delta_color="off", delta_arrow="off")
+    if len(view.routes) > 1:
+        others = "; ".join(
+            f"{x.destination.name}: {x.distance_nm:,.0f} nm, {x.duration_days:,.1f} days"
+            for x in view.routes[1:]
+        )
+        st.caption(f"Headline figures for {r.origin.name} → {r.destination.name}. Also: {others}.")
+
+
+def details(view: LaneView) -> None:
+    tab_seg, tab_mile, tab_src = st.tabs(["Segments", "Corridor milestones", "Sources"])
+    with tab_seg:
+        st.dataframe(segments_table(view), hide_index=True, use_container_width=True)
+    with tab_mile:
+        for m in trade.milestones():
+            st.markdown(
+                f"**{m.when()}** — {m.event}  \n<small>{m.source}</small>", unsafe_allow_html=False
+            )
+    with tab_src:
+        if not view.lane.sourced:
+            st.info(view.lane.message)
+        for source, url in view.sources():
+            st.markdown(f"- [{source}]({url})" if url else f"- {source}")
+        st.caption(view.assumptions())
+
+
+def main() -> None:
+    state, warnings = urlstate.parse_state(st.query_params.to_dict())
+    for w in warnings:
+        st.warning(w)
+    state = sidebar(state)
+    st.query_params.from_dict(urlstate.to_query(state))
+
+    st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
+    st.caption(
+        "The sea route between the world's busiest container port and North America's "
+        "busiest port complex, the regulatory zones it crosses, and what the lane is worth."
+    )
+    try:
+        view = build_view(state.origin, state.dest, speed_kn=state.speed, avoid=state.avoid)
+    except GeoError as exc:
+        st.error(str(exc))
+        st.stop()
+    metrics(view)
+    if not view.lane.sourced:
+        st.info(view.lane.message)
+    m = base_map(state.origin, state.dest, state.avoid, state.layers, state.basemap, state.label)
+    segments = mapping.segments_layer_for_app(view) if "segments" in state.layers else None
+    st_folium(
+        m,
+        key=f"lane-map-{state.origin}-{state.dest}",
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+        returned_objects=[],
+        feature_group_to_add=segments,
+    )
+    details(view)
+
+
+main()

@@ -1,0 +1,179 @@
+"""One lane view: everything the map, the page and the snapshots show for a choice of
+origin, destination, speed and avoided passages.
+
+``build_view`` is the single place that turns user choices into routes, layers and figures;
+``geo.mapping`` (interactive map), ``geo.snapshot`` (PNG/SVG/PDF/HTML) and ``geo.cli`` read
+it. An alias such as ``San Pedro Bay`` is drawn as one route per member port (Los Angeles and
+Long Beach); the headline figures are those of the first route.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import layers, routing, trade
+from geo import ports as _ports
+from geo.land import LAND_SOURCE
+from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
+
+NOT_FOR_NAVIGATION = "Not for navigation."
+
+
+@dataclass(frozen=True)
+class LaneView:
+    """Routes, layers and figures for one choice. Coordinates are ``(lon, lat)``."""
+
+    origin: _ports.Port
+    destination: _ports.Port
+    speed_kn: float
+    avoid: tuple[str, ...]
+    routes: tuple[routing.Route, ...]
+    lane: trade.LaneAnnotation
+    window_west_deg: float
+    as_of: str
+    _layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def main(self) -> routing.Route:
+        """The headline route (the first one)."""
+        return self.routes[0]
+
+    @property
+    def title(self) -> str:
+        return f"{self.origin.name} → {self.destination.name}"
+
+    def routes_gdf(self) -> gpd.GeoDataFrame:
+        return self._cached("routes", lambda: layers.routes_layer(self.routes))
+
+    def segments_gdf(self) -> gpd.GeoDataFrame:
+        return self._cached("segments", lambda: layers.segments_layer(self.routes))
+
+    def zones_gdf(self) -> gpd.GeoDataFrame:
+        return self._cached("zones", layers.zones_layer)
+
+    def ports_gdf(self) -> gpd.GeoDataFrame:
+        return self._cached("ports", lambda: layers.ports_layer(self.routes))
+
+    def _cached(self, key: str, make: object) -> gpd.GeoDataFrame:
+        if key not in self._layers:
+            self._layers[key] = make()  # type: ignore[operator]
+        return self._layers[key]
+
+    def headline_figures(self) -> dict[str, str]:
+        """Key figures in plain words, e.g. ``{"distance": "5,739 nm (10,629 km)", ...}``."""
+        r = self.main
+        out = {
+            "distance": f"{r.distance_nm:,.0f} nm ({r.distance_km:,.0f} km)",
+            "time": f"{r.duration_days:,.1f} days at {r.speed_kn:g} kn",
+            "great_circle": f"{r.great_circle_ratio:.2f}× the great circle "
+            f"({r.great_circle_nm:,.0f} nm)",
+        }
+        if self.lane.headline is not None:
+            out["trade"] = f"{self.lane.headline.label()} lane trade"
+        return out
+
+    def headline_metric(self) -> tuple[str, str]:
+        """The lane's trade value split for a metric card: (``> US$300 B``,
+        ``a year · 2026 · source: …``); ``("no sourced figure", "")`` where there is none."""
+        fig = self.lane.headline
+        if fig is None:
+            return "no sourced figure", ""
+        amount = fig.amount()
+        per_year = amount.endswith(" a year")
+        value = amount.removesuffix(" a year")
+        note = f"{'a year · ' if per_year else ''}{fig.year} · source below"
+        return value, note
+
+    def assumptions(self) -> str:
+        avoided = ", ".join(routing.PASSAGE_LABELS.get(a, a) for a in self.avoid) or "none"
+        return (
+            f"Speed {self.speed_kn:g} kn, no port time; passages avoided: {avoided}; "
+            f"data as of {self.as_of}. {NOT_FOR_NAVIGATION}"
+        )
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(source, url) pairs for everything this view shows."""
+        seen: dict[str, str] = {}
+        for fig in self.lane.figures:
+            seen.setdefault(fig.source, fig.source_url)
+        ports = self.ports_gdf()
+        for col, url_col in (
+            ("teu_source", "teu_source_url"),
+            ("trade_source", "trade_source_url"),
+        ):
+            for src, url in zip(ports[col], ports[url_col]):
+                if src:
+                    seen.setdefault(str(src), str(url))
+        for src in ports["coord_source"]:
+            seen.setdefault(str(src), "")
+        seen.setdefault(
+            "searoute (maritime network and port list, Apache-2.0)",
+            "https://github.com/genthalili/searoute-py",
+        )
+        seen.setdefault(LAND_SOURCE, "https://www.naturalearthdata.com/")
+        return list(seen.items())
+
+
+def _resolve(place: str | _ports.Port) -> _ports.Port:
+    return place if isinstance(place, _ports.Port) else _ports.resolve(place)
+
+
+def build_view(
+    origin: str | _ports.Port = DEFAULT_ORIGIN,
+    destination: str | _ports.Port = DEFAULT_DESTINATION,
+    *,
+    speed_kn: float = DEFAULT_SPEED_KN,
+    avoid: Iterable[str] | str | None = (),
+    as_of: str | None = None,
+) -> LaneView:
+    """The lane view for a choice; raises a :class:`~geo.errors.GeoError` on bad input."""
+    o = _resolve(origin)
+    d = _resolve(destination)
+    speed = routing.validate_speed(speed_kn)
+    avoid_key = routing.normalise_avoid(avoid)
+    return _build(o, d, speed, avoid_key, as_of or dt.date.today().isoformat())
+
+
+@lru_cache(maxsize=64)
+def _build(
+    o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...], as_of: str
+) -> LaneView:
+    pairs = [(a, b) for a in _ports.members(o) for b in _ports.members(d)]
+    if o.members or d.members:
+        routes = tuple(routing.route(a, b, speed_kn=speed, avoid=avoid) for a, b in pairs)
+    else:
+        routes = (routing.route(o, d, speed_kn=speed, avoid=avoid),)
+    lane = trade.lane_figures(o.locode or o.id, d.locode or d.id)
+    return LaneView(
+        origin=o,
+        destination=d,
+        speed_kn=speed,
+        avoid=avoid,
+        routes=routes,
+        lane=lane,
+        window_west_deg=layers.display_window(routes),
+        as_of=as_of,
+    )
+
+
+def segments_table(view: LaneView) -> pd.DataFrame:
+    """The segment table as the page shows it: plain words, rounded, with units in headers."""
+    segs = view.segments_gdf()
+    names = {layers.route_id(r): f"{r.origin.name} → {r.destination.name}" for r in view.routes}
+    return pd.DataFrame(
+        {
+            "Route": [names.get(str(rid), str(rid)) for rid in segs["route_id"]],
+            "Segment": segs["name"].astype(str),
+            "Distance (nm)": segs["distance_nm"].round(0).astype(int),
+            "Hours at speed": segs["duration_h"].round(1),
+            "Share of voyage (%)": (segs["share"] * 100).round(1),
+            "Rules": segs["rules"].astype(str),
+            "Corridor measures": segs["corridor_measures"].fillna("").astype(str),
+        }
+    )
