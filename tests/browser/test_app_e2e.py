@@ -1,0 +1,128 @@
+"""The real app in headless Chromium with every request outside localhost blocked."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def open_app(page: Any, url: str) -> Any:
+    page.goto(url)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("#map_div .leaflet-overlay-pane path.lane-route").first.wait_for(timeout=60_000)
+    return frame
+
+
+def stable_box(page: Any, locator: Any) -> dict[str, float]:
+    """The element's box once the map has stopped refitting to its frame."""
+    last = None
+    for _ in range(40):
+        box = locator.bounding_box()
+        if box is not None and box == last:
+            return box
+        last = box
+        page.wait_for_timeout(300)
+    raise AssertionError(f"element never settled: {last}")
+
+
+def metric(page: Any, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]', has_text=label)
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_default_view_draws_the_lane_offline(page: Any, app_server: str) -> None:
+    frame = open_app(page, app_server)
+    assert frame.locator("#map_div path.lane-route").count() >= 2  # LA and Long Beach
+    assert frame.locator("#map_div path.lane-segment").count() >= 6
+    assert frame.locator("#map_div .lane-legend").inner_text().startswith("Shanghai")
+    label = frame.locator("#map_div text").first.text_content() or ""
+    assert "lane trade" in label.replace("\xa0", " ")
+    for control in (
+        ".leaflet-control-scale",
+        ".leaflet-control-minimap",
+        ".leaflet-control-measure",
+        ".leaflet-control-layers",
+    ):
+        assert frame.locator(control).count() == 1, control
+    assert page.blocked_urls == []
+    assert page.page_errors == []
+    assert metric(page, "Sea distance").endswith("nm")
+
+
+def test_port_popup_shows_teu_and_its_source(page: Any, app_server: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 1200})  # the whole map above the fold
+    frame = open_app(page, app_server)
+    marker = frame.locator("#map_div path.port-marker").nth(2)
+    box = stable_box(page, marker)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    popup = frame.locator("#map_div .leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    text = popup.inner_text()
+    assert "TEU" in text
+    assert re.search(r"\(20\d\d\)", text)
+    assert popup.locator("a[href^='https://']").count() >= 1
+
+
+def test_changing_the_speed_changes_the_days(page: Any, app_server: str) -> None:
+    open_app(page, app_server)
+    before = metric(page, "Time at sea")
+    thumb = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    thumb.focus()
+    for _ in range(4):
+        thumb.press("ArrowRight")  # +0.5 kn each
+    page.wait_for_function(
+        "b => !document.body.innerText.includes(b)", arg=f"{before}\n", timeout=30_000
+    )
+    page.get_by_text("at 20 kn").wait_for(timeout=30_000)
+    after = metric(page, "Time at sea")
+    assert after != before
+    assert float(after.split()[0]) < float(before.split()[0])
+    assert "speed=20" in page.url
+
+
+def test_a_url_reproduces_a_view(page: Any, app_server: str) -> None:
+    open_app(page, f"{app_server}/?origin=CNSHA&dest=USLGB&speed=12&avoid=bering")
+    assert metric(page, "Time at sea") == "19.9 days"
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "12.00" in sidebar.inner_text() and "Bering Strait" in sidebar.inner_text()
+    assert "Long Beach" in sidebar.locator("input").nth(1).input_value() or "Long Beach" in (
+        sidebar.get_by_text("Long Beach").first.inner_text()
+    )
+    assert page.blocked_urls == []
+
+
+def test_a_bad_url_value_falls_back_with_a_warning(page: Any, app_server: str) -> None:
+    open_app(page, f"{app_server}/?speed=warp&label=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert "speed='warp'" in page.locator('[data-testid="stAlert"]').first.inner_text()
+    frame = page.frame_locator(MAP_FRAME)
+    label = frame.locator("#map_div .custom-label")
+    assert label.inner_text() == "<img src=x onerror=alert(1)>"  # shown as text
+    assert label.locator("img").count() == 0
+    assert page.page_errors == []
+
+
+def test_usable_on_a_phone(browser: Any, app_server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:"))
+            else r.abort()
+        ),
+    )
+    page = context.new_page()
+    try:
+        frame = open_app(page, app_server)
+        box = frame.locator("#map_div").bounding_box()
+        assert box is not None and box["width"] <= 390 and box["height"] > 300
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 392
+    finally:
+        context.close()
