@@ -5,6 +5,7 @@ Thin by design: reads widgets and the URL, calls ``geo``, renders. No computatio
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import folium
@@ -152,7 +153,7 @@ def metrics(view: LaneView) -> None:
 def details(view: LaneView) -> None:
     tab_seg, tab_mile, tab_src = st.tabs(["Segments", "Corridor milestones", "Sources"])
     with tab_seg:
-        st.dataframe(segments_table(view), hide_index=True, use_container_width=True)
+        st.dataframe(segments_table(view), hide_index=True, width="stretch")
     with tab_mile:
         for m in trade.milestones():
             st.markdown(
@@ -189,12 +190,13 @@ def main() -> None:
     m = base_map(state.origin, state.dest, state.avoid, state.layers, state.basemap, state.label)
     segments = mapping.segments_layer_for_app(view) if "segments" in state.layers else None
     st_folium(
-        m,
+        copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
         key=f"lane-map-{state.origin}-{state.dest}",
         height=MAP_HEIGHT_PX,
         use_container_width=True,
         returned_objects=[],
         feature_group_to_add=segments,
+        layer_control=mapping.layer_control(),
     )
     details(view)
 

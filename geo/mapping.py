@@ -44,7 +44,7 @@ from geo.style import (
 )
 from geo.view import LaneView
 
-ONLINE_TILES_NAME = "CartoDB.Positron"
+ONLINE_TILES_NAME = "Esri.WorldGrayCanvas"
 ALL_LAYERS: tuple[str, ...] = ("route", "segments", "zones", "ports", "labels")
 BASEMAPS: tuple[str, ...] = ("offline", "online")
 
@@ -232,6 +232,32 @@ class _FitOnLoad(MacroElement):
         super().__init__()
         self._name = "FitOnLoad"
         self.bounds = bounds
+
+
+class _KeepOnTop(MacroElement):
+    """Keep a group's vectors above layers added later (st_folium adds the segments last), so
+    a click on a port opens its popup instead of hitting the lane."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.on("layeradd", function (e) {
+            // only when another vector arrives: never during a popup or tooltip opening
+            if (!(e.layer instanceof L.Path) || {{ this.group.get_name() }}.hasLayer(e.layer)) {
+                return;
+            }
+            {{ this.group.get_name() }}.eachLayer(function (layer) {
+                if (layer.bringToFront && layer._map) { layer.bringToFront(); }
+            });
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, group: folium.FeatureGroup) -> None:
+        super().__init__()
+        self._name = "KeepOnTop"
+        self.group = group
 
 
 @lru_cache(maxsize=4)
@@ -428,6 +454,7 @@ def _add_ports(m: folium.Map, view: LaneView, *, show_labels: bool, show_ports: 
             ).add_to(label_group)
     if show_ports:
         marker_group.add_to(m)
+        _KeepOnTop(marker_group).add_to(m)
     if show_labels:
         label_group.add_to(m)
 
@@ -494,7 +521,7 @@ def build_map(view: LaneView, options: MapOptions = MapOptions()) -> folium.Map:
     _PageStyle().add_to(m)
     if options.basemap == "online":
         folium.TileLayer(
-            ONLINE_TILES_NAME, name="Online basemap (CARTO Positron)", control=False
+            ONLINE_TILES_NAME, name="Online basemap (Esri World Light Gray)", control=False
         ).add_to(m)
     else:
         _add_land(m, view)

@@ -1,0 +1,80 @@
+"""AppTest smoke tests of the Streamlit page: default view, URL-given view, bad URL values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return run()
+
+
+def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
+    shown = metrics(default_app)
+    assert shown["Sea distance"].endswith(" nm")
+    assert 5_600 < int(shown["Sea distance"].split()[0].replace(",", "")) < 6_000
+    assert shown["Time at sea"] == "13.3 days"
+    assert shown["Lane trade value"] == "> US$300 B"
+    assert not default_app.warning
+    assert "San Pedro Bay" in default_app.title[0].value
+
+
+def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest) -> None:
+    table = default_app.dataframe[0].value
+    assert "North American ECA" in set(table["Segment"])
+    text = " ".join(m.value for m in default_app.markdown)
+    assert "Port of Long Beach joins the corridor" in text
+    assert "China Daily" in text
+    assert "Not for navigation" in " ".join(c.value for c in default_app.caption)
+
+
+def test_url_given_view_is_reproduced() -> None:
+    at = run(origin="CNSHA", dest="USLGB", speed="12", avoid="bering")
+    shown = metrics(at)
+    assert shown["Time at sea"] == "19.9 days"
+    assert at.sidebar.slider[0].value == 12.0
+    assert at.sidebar.multiselect[0].value == ["bering"]
+    assert at.query_params["dest"] == ["USLGB"] or at.query_params["dest"] == "USLGB"
+
+
+def test_changing_the_speed_changes_the_days(default_app: AppTest) -> None:
+    default_app.sidebar.slider[0].set_value(24.0).run()
+    assert not default_app.exception
+    assert metrics(default_app)["Time at sea"] == "10.0 days"
+
+
+def test_invalid_url_values_fall_back_with_a_visible_warning() -> None:
+    at = run(speed="warp9", origin="Shanghia")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "speed='warp9'" in warnings and "Shanghia" in warnings
+    assert metrics(at)["Time at sea"] == "13.3 days"
+
+
+def test_a_lane_without_trade_figures_says_so() -> None:
+    at = run(origin="NLRTM", dest="USNYC")
+    assert metrics(at)["Lane trade value"] == "no sourced figure"
+    assert any("No sourced trade figure" in i.value for i in at.info)
+
+
+def test_blocked_route_shows_an_error_not_a_traceback() -> None:
+    at = run(origin="ROCND", dest="GRPIR", avoid="bosporus")
+    assert any("no sea route" in e.value for e in at.error)
