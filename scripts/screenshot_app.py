@@ -1,0 +1,103 @@
+"""Screenshot of the running app for the README, made with the project's own tooling.
+
+Starts ``streamlit run app.py`` on a free port, opens it in headless Chromium with every request
+outside localhost blocked, waits for the lane to draw and saves ``docs/app.png``.
+
+    .venv/bin/python scripts/screenshot_app.py [--out docs/app.png] [--width 1280 --height 900]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "app.png"))
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=900)
+    args = parser.parse_args()
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        chromium = shutil.which("chromium") or "/usr/bin/chromium"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+            try:
+                page = browser.new_page(viewport={"width": args.width, "height": args.height})
+                page.route(
+                    "**/*",
+                    lambda r: (
+                        r.continue_()
+                        if r.request.url.startswith((base, "data:", "blob:"))
+                        else r.abort()
+                    ),
+                )
+                page.goto(base)
+                frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+                frame.locator("#map_div path.lane-route").first.wait_for(timeout=60_000)
+                page.wait_for_timeout(2500)  # let the map settle its fit
+                Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=args.out, full_page=True)
+            finally:
+                browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
