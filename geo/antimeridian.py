@@ -107,7 +107,8 @@ def split_at_antimeridian(coords: Sequence[Sequence[float]]) -> LineString | Mul
     # turn index of a longitude: which copy of [-180, 180) it lies in
     for i, point in enumerate(cont):
         if i == 0:
-            current.append((wrap_lon(point[0]), point[1]))
+            # same rule as every later point, so a start exactly on 180° stays on its side
+            current.append((point[0] - 360.0 * _turn(point[0]), point[1]))
             continue
         prev = cont[i - 1]
         lo_turn = _turn(prev[0])
@@ -125,6 +126,8 @@ def split_at_antimeridian(coords: Sequence[Sequence[float]]) -> LineString | Mul
         current.append((lon, point[1]))
     parts.append(current)
     parts = [p for p in parts if len(p) >= 2]
+    if len(parts) > 1:  # a vertex exactly on the seam leaves a zero-length stub: drop it
+        parts = [p for p in parts if any(q != p[0] for q in p)] or parts[:1]
     if len(parts) == 1:
         return LineString(parts[0])
     return MultiLineString(parts)

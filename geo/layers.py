@@ -84,8 +84,10 @@ def zones_layer() -> gpd.GeoDataFrame:
 
 def _port_row(port: _ports.Port, role: str) -> dict[str, object]:
     code = port.locode or port.id
-    latest = trade.latest_volume(code) if port.kind != "coordinates" else None
-    trade_figs = trade.port_trade(code) if port.kind != "coordinates" else []
+    # a terminal of a port (Yangshan, part of CNSHA) must not repeat the whole port's figures
+    has_figures = port.kind != "coordinates" and (port.kind != "corridor" or port.id == code)
+    latest = trade.latest_volume(code) if has_figures else None
+    trade_figs = trade.port_trade(code) if has_figures else []
     top_trade = trade_figs[0] if trade_figs else None
     lon = wrap_lon(port.lon)
     return {

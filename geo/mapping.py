@@ -383,7 +383,10 @@ def _port_popup(p: Any) -> str:
     if p["locode"]:
         parts.append(f"UN/LOCODE {esc(p['locode'])} · {esc(p['country'])}")
     code = p["locode"] or p["id"]
-    vols = trade.port_volumes(code) if p["role"] != "coordinates" else []
+    terminal = bool(p["locode"]) and p["id"] != p["locode"]
+    if terminal:
+        parts.append(f"Part of the port {esc(p['locode'])}: its volumes are counted there.")
+    vols = trade.port_volumes(code) if p["role"] != "coordinates" and not terminal else []
     if vols:
         items = "".join(
             f"<li>{esc(f.label())} — {_source_link(f.source, f.source_url)}</li>" for f in vols
@@ -391,7 +394,7 @@ def _port_popup(p: Any) -> str:
         parts.append(
             f"<b>Container volume</b><ul style='margin:2px 0 4px 16px;padding:0'>{items}</ul>"
         )
-    for f in trade.port_trade(code)[:2]:
+    for f in [] if terminal else trade.port_trade(code)[:2]:
         parts.append(
             f"<b>{esc(f.metric.capitalize())}</b>: {esc(f.label())} — "
             f"{_source_link(f.source, f.source_url)}"

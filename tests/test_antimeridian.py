@@ -110,3 +110,10 @@ def test_shifting_by_whole_turns_changes_nothing_but_the_window(coords: list, tu
         _close(wrap_lon(x1), wrap_lon(x2)) or _close(abs(wrap_lon(x1) - wrap_lon(x2)), 360.0)
         for (x1, _), (x2, _) in zip(unwrap_coords(moved), unwrap_coords(coords))
     )
+
+
+def test_a_line_starting_on_the_seam_stays_on_its_side() -> None:
+    geom = split_at_antimeridian([(180.0, 10.0), (170.0, 12.0)])
+    assert list(geom.coords) == [(180.0, 10.0), (170.0, 12.0)]
+    geom = split_at_antimeridian([(-180.0, 10.0), (-170.0, 12.0)])
+    assert list(geom.coords) == [(-180.0, 10.0), (-170.0, 12.0)]
