@@ -1,0 +1,160 @@
+"""Safe file names and atomic writes for every output of ``geo`` (snapshots and exports).
+
+* :func:`safe_filename` turns any user-given name (a title, a deck entry, a download name)
+  into a plain, portable file name: no directories, no control characters, no Windows
+  reserved device names, only ``[A-Za-z0-9._-]``, the extension kept, bounded length.
+* :func:`atomic_output` / :func:`atomic_write_bytes` write to a temporary file in the target's
+  directory and rename it over the target only when the writer finished without error, so a
+  reader never sees a half-written file and a failed write leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+from geo.errors import ExportError
+
+MAX_FILENAME_CHARS: Final[int] = 120
+MAX_EXTENSION_CHARS: Final[int] = 10
+
+#: Device names Windows refuses as file names, with or without an extension.
+WINDOWS_RESERVED: Final[frozenset[str]] = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"COM{i}" for i in range(10)}
+    | {f"LPT{i}" for i in range(10)}
+)
+
+_UNSAFE_RE: Final[re.Pattern[str]] = re.compile(r"[^A-Za-z0-9._-]+")
+_REPEAT_RE: Final[re.Pattern[str]] = re.compile(r"([._-])[._-]+")
+_EXTENSION_RE: Final[re.Pattern[str]] = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_EXTENSION_CHARS}}}$")
+_SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"[/\\:]+")
+
+
+def _ascii(text: str) -> str:
+    """Accents folded (``é`` → ``e``), control characters dropped, other non-ASCII dropped."""
+    folded = unicodedata.normalize("NFKD", text)
+    kept = (c for c in folded if unicodedata.category(c)[0] != "C" and not unicodedata.combining(c))
+    return "".join(kept).encode("ascii", "ignore").decode("ascii")
+
+
+def _clean_part(text: str) -> str:
+    text = _UNSAFE_RE.sub("_", _ascii(text))
+    text = _REPEAT_RE.sub(r"\1", text)
+    return text.strip("._- ")
+
+
+def safe_filename(name: str, default: str = "snapshot") -> str:
+    """A portable file name made from ``name``; ``default`` replaces a stem that ends up empty.
+
+    Path components are joined with ``_`` after ``.`` and ``..`` are dropped (so
+    ``"../../etc/passwd"`` → ``"etc_passwd"`` and nothing can escape the output directory);
+    control characters are removed, accents folded, anything else outside ``[A-Za-z0-9._-]``
+    becomes ``_``; leading dots (hidden files) and trailing dots/spaces are stripped; a Windows
+    device name (``CON``, ``NUL``, ``COM1`` ...) gets a ``_`` suffix; the extension (up to
+    10 letters/digits) is kept, lower-cased; the result is at most 120 characters.
+
+    >>> safe_filename("Shanghai → San Pedro Bay.PNG")
+    'Shanghai_San_Pedro_Bay.png'
+    >>> safe_filename("../../etc/passwd")
+    'etc_passwd'
+    >>> safe_filename("CON.png")
+    'CON_.png'
+    >>> safe_filename("名前.svg")
+    'snapshot.svg'
+    """
+    text = str(name)
+    parts = [p for p in _SEPARATORS_RE.split(text) if p.strip() not in ("", ".", "..")]
+    joined = "_".join(parts)
+    stem, dot, ext = joined.rpartition(".")
+    if not dot:
+        stem, ext = joined, ""
+    ext_clean = _ascii(ext).strip()
+    if dot and _EXTENSION_RE.match(ext_clean):
+        extension = "." + ext_clean.lower()
+    else:
+        stem, extension = joined, ""
+    stem = _clean_part(stem) or _clean_part(default) or "snapshot"
+    stem = stem[: MAX_FILENAME_CHARS - len(extension) - 1].rstrip("._- ") or "snapshot"
+    device = stem.split(".")[0]
+    if device.upper() in WINDOWS_RESERVED:
+        stem = f"{device}_{stem[len(device) :]}"
+    return stem + extension
+
+
+def _temp_sibling(path: Path) -> Path:
+    """A fresh, hidden name next to ``path`` with the same suffix (writers pick formats by it)."""
+    token = secrets.token_hex(6)
+    return path.with_name(f".{path.stem[:60]}.{token}.tmp{path.suffix}")
+
+
+def _remove_quietly(path: Path) -> None:
+    for candidate in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms that cannot open files read-only
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - file systems without fsync
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; on success rename it over ``path``.
+
+    The temporary path does not exist yet and has the same suffix as ``path`` (so writers that
+    choose a format by extension, such as matplotlib or GDAL, still work); it is hidden
+    (``.name.<random>.tmp.ext``) and lives in the same directory, so the final ``os.replace``
+    is atomic. If the ``with`` block raises, the temporary file (and any SQLite sidecar files
+    GDAL left) is removed and ``path`` is untouched. If the block finishes without creating the
+    file, :class:`~geo.errors.ExportError` is raised.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     target = Path(d) / "out.txt"
+    ...     with atomic_output(target) as tmp:
+    ...         _ = tmp.write_text("done")
+    ...     target.read_text()
+    'done'
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    tmp = _temp_sibling(path)
+    try:
+        yield tmp
+        if not tmp.exists():
+            raise ExportError(f"writing {path} produced no file")
+        _fsync(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+    finally:
+        # sidecars of a successful SQLite write (none normally, but never leave them)
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{tmp}{suffix}").unlink()
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (see :func:`atomic_output`); returns ``path``."""
+    path = Path(path)
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
+    return path
