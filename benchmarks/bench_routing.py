@@ -79,10 +79,12 @@ def main() -> None:
     print(f"| first route in a new process (import + graph load) | {first_ms:,.0f} ms | | |")
     print(f"| bare `searoute()` call | {bare_ms:.2f} ms | 1.00 | |")
     print(
-        f"| `geo.routing.route()` uncached | {uncached_ms:.2f} ms | {uncached_ms / bare_ms:.2f} | ≤ 1.2 |"
+        f"| `geo.routing.route()` uncached | {uncached_ms:.2f} ms "
+        f"| {uncached_ms / bare_ms:.2f} | ≤ 1.2 |"
     )
     print(
-        f"| `geo.routing.route()` cached | {cached_ms * 1000:.1f} µs | {cached_ms / bare_ms:.4f} | ≤ 0.05 ms |"
+        f"| `geo.routing.route()` cached | {cached_ms * 1000:.1f} µs "
+        f"| {cached_ms / bare_ms:.4f} | ≤ 0.05 ms |"
     )
 
 

@@ -1,0 +1,94 @@
+"""Time from page load to the lane drawn in the running app (headless Chromium, offline).
+
+Run: ``.venv/bin/python benchmarks/bench_app.py``. Starts the app on a free port, loads the
+default view 3 times in fresh browser contexts and prints the median, with a bare Leaflet page
+(the standalone HTML export of the same map, from a file) as the baseline in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+def main() -> None:
+    from geo import mapping
+    from geo.view import build_view
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    html = Path(tempfile.mkdtemp()) / "lane.html"
+    html.write_text(mapping.standalone_html(build_view()), encoding="utf-8")
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        app_s, bare_s = [], []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
+            )
+            try:
+                for n in range(4):
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(base)
+                    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+                    frame.locator("#map_div path.lane-route").first.wait_for(timeout=60_000)
+                    if n:  # the first load warms the server's caches
+                        app_s.append(time.perf_counter() - t0)
+                    ctx.close()
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(html.as_uri())
+                    page.locator("path.lane-route").first.wait_for(timeout=60_000)
+                    if n:
+                        bare_s.append(time.perf_counter() - t0)
+                    ctx.close()
+            finally:
+                browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+    app, bare = statistics.median(app_s), statistics.median(bare_s)
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print("Command: .venv/bin/python benchmarks/bench_app.py")
+    print()
+    print("| page load → lane drawn (default view, 1280×800, offline) | median of 3 | ratio |")
+    print("|---|---:|---:|")
+    print(f"| standalone HTML export from a file (baseline) | {bare:.2f} s | 1.00 |")
+    print(f"| the Streamlit app (warm server) | {app:.2f} s | {app / bare:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
