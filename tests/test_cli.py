@@ -54,6 +54,11 @@ def test_route_json_has_the_documented_keys_and_an_rfc7946_geometry() -> None:
     assert geom["coordinates"][0][-1][0] == 180 and geom["coordinates"][1][0][0] == -180
     assert data["distance_nm"] == pytest.approx(data["distance_km"] / 1.852, rel=1e-3)
     assert data["duration_h"] == pytest.approx(data["distance_nm"] / 18, rel=1e-3)
+    segs = data["segments"]
+    assert segs[0]["zone"] == "shanghai_approach"
+    assert segs[-1]["zone"] == "san_pedro_bay_approach"
+    assert {"name", "zone", "distance_nm", "duration_h", "share"} <= set(segs[0])
+    assert sum(s["distance_nm"] for s in segs) == pytest.approx(data["distance_nm"], rel=0.005)
 
 
 def test_route_geojson_is_a_feature(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,235 @@
+"""``python -m geo deck``: the example deck writes every file; a bad entry is reported by name
+and the others are still written (exit 2); file names are made safe; bad deck files give
+one line and exit 2."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo import browser_snapshot, snapshot
+from geo.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "deck.toml"
+
+
+def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    out = io.StringIO()
+    try:
+        code = main(argv, out=out)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, out.getvalue() + captured.out, captured.err
+
+
+def write_deck(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "deck.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.browser
+def test_example_deck_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tmp_path / "slides" / "nested"  # created when missing
+    code, out, err = run_main(["deck", str(EXAMPLE), "--out", str(out_dir)], capsys)
+    assert code == 0, err
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == [
+        "corridor-lane-data.geojson",
+        "corridor-lane.png",
+        "shanghai-long-beach.svg",
+        "shanghai-rotterdam-no-suez.pdf",
+    ]
+    assert all((out_dir / n).stat().st_size > 1000 for n in names)
+    png = (out_dir / "corridor-lane.png").read_bytes()
+    assert browser_snapshot.png_size(png) == (1920, 1080)
+    assert b"<svg" in (out_dir / "shanghai-long-beach.svg").read_bytes()[:500]
+    assert (out_dir / "shanghai-rotterdam-no-suez.pdf").read_bytes().startswith(b"%PDF")
+    data = json.loads((out_dir / "corridor-lane-data.geojson").read_text(encoding="utf-8"))
+    assert data["type"] == "FeatureCollection"
+    assert out.strip() == f"wrote 4 of 4 files to {out_dir}"
+    progress = err.strip().splitlines()
+    assert len(progress) == 4
+    assert progress[0].startswith("[#####...............] 1/4 corridor-lane: ok corridor-lane.png")
+    assert "(png, browser, " in progress[0]
+    assert progress[-1].startswith("[####################] 4/4 corridor-lane-data: ok")
+
+
+BAD_DECK = """
+[defaults]
+format = "csv"
+speed = 16
+
+[[snapshot]]
+name = "good-one"
+origin = "Shanghai"
+destination = "Long Beach"
+
+[[snapshot]]
+name = "unknown-port"
+origin = "Atlantis"
+destination = "Long Beach"
+
+[[snapshot]]
+name = "bad-size"
+origin = "Shanghai"
+destination = "Los Angeles"
+format = "svg"
+size = "10x10"
+
+[[snapshot]]
+name = "bad-speed"
+origin = "Shanghai"
+destination = "Los Angeles"
+speed = 400
+
+[[snapshot]]
+name = "speed-as-text"
+origin = "Shanghai"
+destination = "Los Angeles"
+speed = "fast"
+
+[[snapshot]]
+name = "missing-destination"
+origin = "Shanghai"
+
+[[snapshot]]
+name = "typo-field"
+origin = "Shanghai"
+destinaton = "Los Angeles"
+
+[[snapshot]]
+name = "bad-extension"
+origin = "Shanghai"
+destination = "Los Angeles"
+out = "lane.docx"
+
+[[snapshot]]
+name = "../../escape/../attempt"
+origin = "Shanghai"
+destination = "Los Angeles"
+format = "geojson"
+
+[[snapshot]]
+name = "sneaky-out"
+origin = "CNSHA"
+destination = "USLAX"
+out = "../../../tmp/evil.csv"
+
+[[snapshot]]
+name = "good-one-again"
+origin = "Shanghai"
+destination = "Long Beach"
+out = "good-one.csv"
+"""
+
+
+def test_a_deck_with_bad_entries_writes_the_others_names_each_bad_one_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = write_deck(tmp_path, BAD_DECK)
+    out_dir = tmp_path / "out"
+    code, out, err = run_main(["deck", str(deck), "--out", str(out_dir)], capsys)
+    assert code == 2
+    written = sorted(p.name for p in out_dir.iterdir())
+    assert written == ["escape_attempt.geojson", "good-one.csv", "tmp_evil.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.toml", "out"]  # no escape
+    assert (out_dir / "good-one.csv").read_text(encoding="utf-8").startswith("route,")
+    lines = err.strip().splitlines()
+    failures = {
+        "unknown-port": "Atlantis",
+        "bad-size": "10x10",
+        "bad-speed": "400",
+        "speed-as-text": "'fast'",
+        "missing-destination": "missing field 'destination'",
+        "typo-field": "unknown field 'destinaton'",
+        "bad-extension": "'.docx'",
+        "good-one-again": "as entry 'good-one' already does",
+    }
+    for name, reason in failures.items():
+        matching = [ln for ln in lines if f" {name}: FAILED: " in ln]
+        assert len(matching) == 1, (name, err)
+        assert reason in matching[0], matching[0]
+    assert sum(": ok " in ln for ln in lines) == 3
+    assert lines[-1].startswith("python -m geo deck: error: 8 of 11 entries failed: ")
+    assert "unknown-port" in lines[-1] and "Traceback" not in err
+    assert out.strip() == f"wrote 3 of 11 files to {out_dir}"
+
+
+def test_deck_entries_are_read_with_defaults_and_safe_names(tmp_path: Path) -> None:
+    deck = write_deck(
+        tmp_path,
+        """
+[defaults]
+size = "4:3"
+avoid = ["suez"]
+format = "pdf"
+
+[[snapshot]]
+name = "Shanghai → Rotterdam (board pack)"
+origin = "Shanghai"
+destination = "Rotterdam"
+
+[[snapshot]]
+origin = "Shanghai"
+destination = "Long Beach"
+size = [1280, 720]
+avoid = "panama"
+out = "CON.png"
+""",
+    )
+    first, second = snapshot.load_deck(deck)
+    assert first.error == "" and second.error == ""
+    assert first.filename == "Shanghai_Rotterdam_board_pack.pdf"
+    assert first.size == (1600, 1200) and first.avoid == ("suez",) and first.speed_kn == 18
+    assert second.name == "entry 2" and second.filename == "CON_.png"
+    assert second.size == (1280, 720) and second.avoid == "panama"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("this is = not toml [", "not valid TOML"),
+        ("[defaults]\nspeed = 18\n", "no [[snapshot]] entries"),
+        ("[defaults]\nsize = 'tiny'\n[[snapshot]]\norigin='a'\ndestination='b'\n", "'tiny'"),
+        ("[defaults]\ncolour = 'red'\n[[snapshot]]\norigin='a'\ndestination='b'\n", "'colour'"),
+        ("[slides]\nx = 1\n", "'slides'"),
+    ],
+)
+def test_a_bad_deck_file_is_one_line_and_exit_2(
+    text: str, needle: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = write_deck(tmp_path, text)
+    code, out, err = run_main(["deck", str(deck), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], err
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_deck_file_in_a_real_process_is_one_line(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "deck", str(tmp_path / "nope.toml"), "--out", "x"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and "does not exist" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_deck_help_states_the_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_main(["deck", "--help"], capsys)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "0 if every entry was written, 2 if any entry failed" in flat
+    assert "[[snapshot]]" in flat and "[defaults]" in flat
