@@ -46,6 +46,8 @@ format: $(VENV)/.installed
 ## make bench: timings, printed as a Markdown table (copy into BENCHMARKS.md)
 bench: $(VENV)/.installed chromium
 	$(PY) benchmarks/bench_routing.py
+	$(PY) benchmarks/bench_snapshots.py
+	$(PY) benchmarks/bench_app.py
 
 clean:
 	rm -rf $(VENV) static/vendor artifacts .pytest_cache .ruff_cache .mypy_cache

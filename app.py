@@ -12,7 +12,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, mapping, ports, routing, trade, urlstate
+from geo import assets, mapping, ports, routing, snapshot, trade, urlstate
 from geo.errors import GeoError
 from geo.settings import MAX_SPEED_KN
 from geo.view import LaneView, build_view, segments_table
@@ -167,6 +167,31 @@ def details(view: LaneView) -> None:
         st.caption(view.assumptions())
 
 
+def snapshot_panel(view: LaneView) -> None:
+    """Format, size and title for a slide-ready snapshot, rendered on demand."""
+    with st.expander("Snapshot for a presentation", expanded=False):
+        cols = st.columns(3)
+        fmt = cols[0].selectbox("Format", ["png", "svg", "pdf", "html", "geojson", "gpkg", "csv"])
+        size = cols[1].selectbox("Size", list(snapshot.SIZES), index=0)
+        title = cols[2].text_input("Title", value=view.title, max_chars=120)
+        if st.button("Render snapshot", key="render-snapshot"):
+            try:
+                with st.spinner("Rendering…"):
+                    result = snapshot.render_bytes(
+                        view, fmt, size=snapshot.parse_size(size), title=title or None
+                    )
+            except GeoError as exc:
+                st.error(str(exc))
+                return
+            st.caption(f"Rendered by: {result.renderer_label}. {result.note}".strip())
+            st.download_button(
+                f"Download {result.filename}",
+                result.data,
+                file_name=result.filename,
+                mime=result.mime,
+            )
+
+
 def main() -> None:
     state, warnings = urlstate.parse_state(st.query_params.to_dict())
     for w in warnings:
@@ -198,6 +223,7 @@ def main() -> None:
         feature_group_to_add=segments,
         layer_control=mapping.layer_control(),
     )
+    snapshot_panel(view)
     details(view)
 
 

@@ -78,3 +78,12 @@ def test_a_lane_without_trade_figures_says_so() -> None:
 def test_blocked_route_shows_an_error_not_a_traceback() -> None:
     at = run(origin="ROCND", dest="GRPIR", avoid="bosporus")
     assert any("no sea route" in e.value for e in at.error)
+
+
+def test_snapshot_panel_renders_a_download() -> None:
+    at = run()
+    fmt = next(s for s in at.selectbox if s.label == "Format")
+    fmt.set_value("svg")
+    at.button(key="render-snapshot").click().run()
+    assert not at.exception, at.exception
+    assert any("Rendered by" in c.value for c in at.caption)
