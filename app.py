@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 from geo import assets, mapping, ports, routing, snapshot, trade, urlstate
 from geo.errors import GeoError
 from geo.settings import MAX_SPEED_KN
+from geo.style import md, safe_url
 from geo.view import LaneView, build_view, segments_table
 
 APP_DIR = Path(__file__).resolve().parent
@@ -49,7 +50,7 @@ def base_map(
 ) -> folium.Map:
     view = build_view(origin, dest, avoid=avoid)
     m = mapping.build_map(view, mapping.MapOptions(layers=layers, basemap=basemap, label=label))
-    assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"))
+    assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
     return m
 
 
@@ -153,17 +154,23 @@ def metrics(view: LaneView) -> None:
 def details(view: LaneView) -> None:
     tab_seg, tab_mile, tab_src = st.tabs(["Segments", "Corridor milestones", "Sources"])
     with tab_seg:
-        st.dataframe(segments_table(view), hide_index=True, width="stretch")
-    with tab_mile:
-        for m in trade.milestones():
-            st.markdown(
-                f"**{m.when()}** — {m.event}  \n<small>{m.source}</small>", unsafe_allow_html=False
+        st.table(segments_table(view).set_index("Route"))
+    with tab_mile:  # one markdown block each: fewer elements, faster first paint
+        st.markdown(
+            "\n".join(
+                f"- **{md(m.when())}** — {md(m.event)} · _{md(m.source)}_"
+                for m in trade.milestones()
             )
+        )
     with tab_src:
         if not view.lane.sourced:
             st.info(view.lane.message)
-        for source, url in view.sources():
-            st.markdown(f"- [{source}]({url})" if url else f"- {source}")
+        st.markdown(
+            "\n".join(
+                f"- [{md(source)}]({url})" if safe_url(url) else f"- {md(source)}"
+                for source, url in view.sources()
+            )
+        )
         st.caption(view.assumptions())
 
 
@@ -192,11 +199,29 @@ def snapshot_panel(view: LaneView) -> None:
             )
 
 
+def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
+    """The choice on screen: the sidebar widgets' values once they exist, else the URL's.
+
+    Reading them here lets the page draw the map before the sidebar (whose port lists are
+    large), so the lane appears sooner; the sidebar is built at the end of the run.
+    """
+    ss = st.session_state
+    return urlstate.ViewState(
+        origin=ss.get("origin", url_state.origin),
+        dest=ss.get("dest", url_state.dest),
+        speed=float(ss.get("speed", url_state.speed)),
+        avoid=tuple(sorted(ss.get("avoid", url_state.avoid))),
+        layers=tuple(x for x in mapping.ALL_LAYERS if x in ss.get("layers", url_state.layers)),
+        basemap=ss.get("basemap", url_state.basemap),
+        label=ss.get("label", url_state.label),
+    )
+
+
 def main() -> None:
-    state, warnings = urlstate.parse_state(st.query_params.to_dict())
+    url_state, warnings = urlstate.parse_state(st.query_params.to_dict())
     for w in warnings:
         st.warning(w)
-    state = sidebar(state)
+    state = widget_state(url_state)
     st.query_params.from_dict(urlstate.to_query(state))
 
     st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
@@ -208,6 +233,7 @@ def main() -> None:
         view = build_view(state.origin, state.dest, speed_kn=state.speed, avoid=state.avoid)
     except GeoError as exc:
         st.error(str(exc))
+        sidebar(state)
         st.stop()
     metrics(view)
     if not view.lane.sourced:
@@ -225,6 +251,7 @@ def main() -> None:
     )
     snapshot_panel(view)
     details(view)
+    sidebar(state)
 
 
 main()

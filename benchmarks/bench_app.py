@@ -1,7 +1,7 @@
 """Time from page load to the lane drawn in the running app (headless Chromium, offline).
 
 Run: ``.venv/bin/python benchmarks/bench_app.py``. Starts the app on a free port, loads the
-default view 3 times in fresh browser contexts and prints the median, with a bare Leaflet page
+default view 5 times in fresh browser contexts and prints the median, with a bare Leaflet page
 (the standalone HTML export of the same map, from a file) as the baseline in the same run.
 """
 
@@ -56,7 +56,7 @@ def main() -> None:
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
             )
             try:
-                for n in range(4):
+                for n in range(6):
                     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
                     page = ctx.new_page()
                     t0 = time.perf_counter()
@@ -84,7 +84,7 @@ def main() -> None:
     )
     print("Command: .venv/bin/python benchmarks/bench_app.py")
     print()
-    print("| page load → lane drawn (default view, 1280×800, offline) | median of 3 | ratio |")
+    print("| page load → lane drawn (default view, 1280×800, offline) | median of 5 | ratio |")
     print("|---|---:|---:|")
     print(f"| standalone HTML export from a file (baseline) | {bare:.2f} s | 1.00 |")
     print(f"| the Streamlit app (warm server) | {app:.2f} s | {app / bare:.1f} |")

@@ -465,8 +465,14 @@ def localise_for_streamlit(
     url_prefix: str = DEFAULT_URL_PREFIX,
     *,
     keep: Iterable[str] = (),
+    bundle_js: bool = False,
 ) -> None:
     """Serve every asset of ``m`` from ``static_dir/vendor/`` and point the map at it.
+
+    With ``bundle_js`` the scripts are joined, in load order, into one ``bundle-<hash>.js``
+    that the map element loads alone: st_folium awaits each script before the next, so one
+    file saves a round trip per plug-in on page load. Stylesheets stay separate (their
+    relative image URLs must keep working) and load in parallel anyway.
 
     Writes each asset once (content-hashed file names; Leaflet under ``leaflet-<version>/``
     with its ``images/``), atomically and only when missing or changed, then sets *instance*
@@ -491,6 +497,8 @@ def localise_for_streamlit(
     prefix = url_prefix.rstrip("/")
     plan = _planned_links(m, keep)
 
+    scripts: dict[str, bytes] = {}
+
     def local(links: list[Link], kind: AssetKind, owner: Element) -> list[Link]:
         out: list[Link] = []
         for name, url in links:
@@ -502,9 +510,20 @@ def localise_for_streamlit(
             for relpath, data in vendored.extras:
                 _write_if_changed(vendor / relpath, data)
             out.append((name, f"{prefix}/{vendored.relpath}"))
+            if kind == "js":
+                scripts.setdefault(out[-1][1], vendored.content)
         return out
 
     resolved = [(el, local(js, "js", el), local(css, "css", el)) for el, js, css in plan]
+    if bundle_js and scripts and resolved:
+        content = b";\n".join(scripts.values())
+        name = f"bundle-{hashlib.sha256(content).hexdigest()[:12]}.js"
+        _write_if_changed(vendor / name, content)
+        first = resolved[0][0]
+        resolved = [
+            (el, [("lane_js_bundle", f"{prefix}/{name}")] if el is first else [], css)
+            for el, _, css in resolved
+        ]
     for el, js, css in resolved:  # only touch the map once everything resolved
         _set_links(el, js, css)
 

@@ -49,3 +49,12 @@ def safe_url(url: str) -> str | None:
     if u.lower().startswith(("https://", "http://")):
         return esc(u)
     return None
+
+
+_MD_SPECIAL: Final[str] = "\\`*_{}[]()#+-.!|<>$~"
+
+
+def md(text: object) -> str:
+    """Text made literal for Streamlit markdown: escapes markdown syntax, ``$`` (which would
+    start LaTeX) and ``<``/``>``."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))

@@ -39,7 +39,7 @@ def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
 
 
 def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest) -> None:
-    table = default_app.dataframe[0].value
+    table = default_app.table[0].value
     assert "North American ECA" in set(table["Segment"])
     text = " ".join(m.value for m in default_app.markdown)
     assert "Port of Long Beach joins the corridor" in text

@@ -144,3 +144,17 @@ def test_atlantic_lane_uses_the_normal_window() -> None:
     assert v.window_west_deg == -180.0
     m = mapping.build_map(v)
     assert m.get_root().render()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("US$333 B", "US\\$333 B"),
+        ("*bold* [x](y)", "\\*bold\\* \\[x\\]\\(y\\)"),
+        ("<b>", "\\<b\\>"),
+    ],
+)
+def test_markdown_text_is_made_literal(text: str, shown: str) -> None:
+    from geo.style import md
+
+    assert md(text) == shown
