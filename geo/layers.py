@@ -152,3 +152,54 @@ def to_display_window(gdf: gpd.GeoDataFrame, west_deg: float) -> gpd.GeoDataFram
     out = gdf.copy()
     out["geometry"] = [_place(g, west_deg) for g in gdf.geometry]
     return out
+
+
+def _translate(geom: BaseGeometry, offset: float) -> BaseGeometry:
+    if offset == 0.0 or geom is None or geom.is_empty:
+        return geom
+    return shapely.transform(geom, lambda xy: xy + np.array([offset, 0.0]))
+
+
+def route_offsets(routes: gpd.GeoDataFrame, west_deg: float) -> dict[str, float]:
+    """Per ``route_id``, the whole-turn shift that puts the route's start in the window."""
+    out: dict[str, float] = {}
+    for rid, geom in zip(routes["route_id"], routes.geometry):
+        first = geom.coords[0][0]
+        out[str(rid)] = shift_lon(first, west_deg) - first
+    return out
+
+
+def segments_to_window(segments: gpd.GeoDataFrame, offsets: dict[str, float]) -> gpd.GeoDataFrame:
+    """Segments moved by their own route's shift, so they lie exactly on the drawn route
+    (a segment past 360° must not jump back to the other side of the map)."""
+    out = segments.copy()
+    out["geometry"] = [
+        _translate(g, offsets.get(str(rid), 0.0))
+        for rid, g in zip(segments["route_id"], segments.geometry)
+    ]
+    return out
+
+
+def points_near_lines(
+    points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, west_deg: float
+) -> gpd.GeoDataFrame:
+    """Points moved into the window, then onto the world copy nearest to the drawn lines
+    (a route that runs on past the window's edge keeps its end port beside it)."""
+    out = to_display_window(points, west_deg)
+    vertices = (
+        np.vstack([shapely.get_coordinates(g) for g in lines.geometry]) if len(lines) else None
+    )
+    if vertices is None or not len(vertices):
+        return out
+    moved = []
+    for geom in out.geometry:
+        best = geom
+        best_d = float("inf")
+        for turn in (-1, 0, 1):
+            cand = Point(geom.x + 360.0 * turn, geom.y)
+            d = float(np.min(np.hypot(vertices[:, 0] - cand.x, vertices[:, 1] - cand.y)))
+            if d < best_d - 1e-9:
+                best, best_d = cand, d
+        moved.append(best)
+    out["geometry"] = moved
+    return out

@@ -23,12 +23,13 @@ from functools import lru_cache
 from typing import Any
 
 import folium
+import numpy as np
 import shapely
 from branca.element import MacroElement
 from folium import plugins
 from folium.elements import JSCSSMixin
 from jinja2 import Template
-from shapely.geometry import LineString, MultiLineString, mapping
+from shapely.geometry import LineString, MultiLineString, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from geo import assets, land, layers, trade
@@ -260,11 +261,26 @@ class _KeepOnTop(MacroElement):
         self.group = group
 
 
-@lru_cache(maxsize=4)
-def _land_geojson(west_deg: float, tolerance_deg: float) -> dict[str, Any]:
+@lru_cache(maxsize=16)
+def _land_geojson(
+    west_deg: float, tolerance_deg: float, lon_range: tuple[float, float] | None = None
+) -> dict[str, Any]:
+    """Land in the window; where a route runs past the window's edge (``lon_range``), the next
+    world copy of the land is added beside it, so the route never ends over blank sea."""
     union = land.land_union(pacific=west_deg == 0.0)
     if west_deg != 0.0:
         union = land.to_window(union, west_deg)
+    if lon_range is not None:
+        lo, hi = lon_range
+        extra = []
+        if hi > west_deg + 360.0:
+            part = union.intersection(box(west_deg, -90, min(west_deg + 360, hi - 360 + 40), 90))
+            extra.append(shapely.transform(part, lambda xy: xy + np.array([360.0, 0.0])))
+        if lo < west_deg:
+            part = union.intersection(box(max(west_deg, lo + 360 - 40), -90, west_deg + 360, 90))
+            extra.append(shapely.transform(part, lambda xy: xy - np.array([360.0, 0.0])))
+        if extra:
+            union = shapely.union_all([union, *extra])
     simple = shapely.simplify(union, tolerance_deg, preserve_topology=True)
     simple = shapely.set_precision(simple, 0.01)
     return {"type": "Feature", "properties": {}, "geometry": mapping(simple)}
@@ -273,9 +289,17 @@ def _land_geojson(west_deg: float, tolerance_deg: float) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- layers
 
 
+def _beyond_window(view: LaneView) -> tuple[float, float] | None:
+    lo, hi = view.display_lon_range()
+    west = view.window_west_deg
+    if lo < west or hi > west + 360.0:
+        return (round(lo, 1), round(hi, 1))
+    return None
+
+
 def _add_land(m: folium.Map, view: LaneView) -> None:
     folium.GeoJson(
-        _land_geojson(view.window_west_deg, 0.05),
+        _land_geojson(view.window_west_deg, 0.05, _beyond_window(view)),
         name="Land (Natural Earth)",
         style_function=lambda _f: {
             "color": LAND_EDGE_COLOUR,
@@ -290,7 +314,7 @@ def _add_land(m: folium.Map, view: LaneView) -> None:
 
 def _add_zones(m: folium.Map, view: LaneView) -> None:
     group = folium.FeatureGroup(name="Regulatory zones", show=True)
-    zones = layers.to_display_window(view.zones_gdf(), view.window_west_deg)
+    zones = view.display_zones()
     for _, z in zones.iterrows():
         colour = zone_colour(str(z["zone_id"]))
         approx = " (approximate)" if bool(z.get("approximate", False)) else ""
@@ -315,7 +339,7 @@ def _add_zones(m: folium.Map, view: LaneView) -> None:
 def _add_route(m: folium.Map, view: LaneView) -> None:
     group = folium.FeatureGroup(name="Route", show=True)
     weight = lane_weight(view)
-    routes = layers.to_display_window(view.routes_gdf(), view.window_west_deg)
+    routes = view.display_routes()
     for n, (_, r) in enumerate(routes.iterrows()):
         tip = (
             f"<b>{esc(r['origin'])} → {esc(r['destination'])}</b><br>"
@@ -357,7 +381,7 @@ def segments_group(view: LaneView) -> folium.FeatureGroup:
     """The segments coloured by zone, tooltips with name, nm, hours and rules."""
     group = folium.FeatureGroup(name="Segments by zone", show=True)
     weight = max(2.0, lane_weight(view) - 1)
-    segs = layers.to_display_window(view.segments_gdf(), view.window_west_deg)
+    segs = view.display_segments()
     for _, s in segs.iterrows():
         tip = (
             f"<b>{esc(s['name'])}</b><br>{s['distance_nm']:,.0f} nm · "
@@ -419,7 +443,7 @@ _LABEL_SIDE: dict[str, str] = {
 
 
 def _add_ports(m: folium.Map, view: LaneView, *, show_labels: bool, show_ports: bool) -> None:
-    ports = layers.to_display_window(view.ports_gdf(), view.window_west_deg)
+    ports = view.display_ports()
     marker_group = folium.FeatureGroup(name="Ports", show=True)
     label_group = folium.FeatureGroup(name="Port labels", show=True)
     for _, p in ports.iterrows():
@@ -495,8 +519,8 @@ def _zone_legend_name(zone_id: str, name: str) -> str:
 
 
 def _bounds(view: LaneView) -> list[list[float]]:
-    routes = layers.to_display_window(view.routes_gdf(), view.window_west_deg)
-    ports = layers.to_display_window(view.ports_gdf(), view.window_west_deg)
+    routes = view.display_routes()
+    ports = view.display_ports()
     geoms = [*routes.geometry, *ports.geometry]
     min_lon, min_lat, max_lon, max_lat = shapely.GeometryCollection(geoms).bounds
     return [[round(min_lat, 3), round(min_lon, 3)], [round(max_lat, 3), round(max_lon, 3)]]

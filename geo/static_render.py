@@ -293,7 +293,11 @@ class _ZoneEntry:
 
 
 def _port_entries(view: LaneView, west_deg: float, scale: float) -> list[_Port]:
-    ports = to_display_window(view.ports_gdf(), west_deg)
+    ports = (
+        view.display_ports()
+        if west_deg == view.window_west_deg
+        else to_display_window(view.ports_gdf(), west_deg)
+    )
     seen_teu: dict[tuple[str, float], str] = {}
     out: list[_Port] = []
     for _, row in ports.iterrows():
@@ -1206,7 +1210,7 @@ def build_figure(
 
     segments_raw = _non_empty(view.segments_gdf())
     zones_raw = _non_empty(view.zones_gdf())
-    segments = to_display_window(segments_raw, west) if segments_raw is not None else None
+    segments = view.display_segments() if segments_raw is not None else None
     zones = to_display_window(zones_raw, west) if zones_raw is not None else None
     entries = _zone_entries(view, segments, zones)
     lane = [_project_coords(shift_coords(r.coords, west)) for r in view.routes]

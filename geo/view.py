@@ -60,6 +60,40 @@ class LaneView:
     def ports_gdf(self) -> gpd.GeoDataFrame:
         return self._cached("ports", lambda: layers.ports_layer(self.routes))
 
+    # -- the same layers placed in the map's one display window ---------------------------
+
+    def display_routes(self) -> gpd.GeoDataFrame:
+        """Routes in the display window, each moved whole (continuous past 180°)."""
+        return self._cached(
+            "d_routes", lambda: layers.to_display_window(self.routes_gdf(), self.window_west_deg)
+        )
+
+    def display_segments(self) -> gpd.GeoDataFrame:
+        """Segments moved with their route, so they lie on the drawn line."""
+        offsets = layers.route_offsets(self.routes_gdf(), self.window_west_deg)
+        return self._cached(
+            "d_segments", lambda: layers.segments_to_window(self.segments_gdf(), offsets)
+        )
+
+    def display_ports(self) -> gpd.GeoDataFrame:
+        """Ports on the world copy nearest to the drawn routes."""
+        return self._cached(
+            "d_ports",
+            lambda: layers.points_near_lines(
+                self.ports_gdf(), self.display_routes(), self.window_west_deg
+            ),
+        )
+
+    def display_zones(self) -> gpd.GeoDataFrame:
+        return self._cached(
+            "d_zones", lambda: layers.to_display_window(self.zones_gdf(), self.window_west_deg)
+        )
+
+    def display_lon_range(self) -> tuple[float, float]:
+        """West and east longitude of what the map must show (routes may pass 360°)."""
+        lo, _, hi, _ = self.display_routes().total_bounds
+        return float(lo), float(hi)
+
     def _cached(self, key: str, make: object) -> gpd.GeoDataFrame:
         if key not in self._layers:
             self._layers[key] = make()  # type: ignore[operator]

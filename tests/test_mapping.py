@@ -158,3 +158,19 @@ def test_markdown_text_is_made_literal(text: str, shown: str) -> None:
     from geo.style import md
 
     assert md(text) == shown
+
+
+def test_a_route_past_the_window_edge_keeps_its_port_segments_and_land_beside_it() -> None:
+    # Shanghai → Rotterdam avoiding Suez runs east through Panama: its end lies past 360°.
+    v = build_view("Shanghai", "Rotterdam", avoid=["suez"])
+    route = v.display_routes().geometry.iloc[0]
+    end_lon = route.coords[-1][0]
+    assert end_lon > 360
+    ports = v.display_ports().set_index("id")
+    assert abs(ports.loc["NLRTM"].geometry.x - end_lon) < 2
+    segs = v.display_segments()
+    assert abs(segs.geometry.iloc[-1].coords[-1][0] - end_lon) < 1e-6
+    assert segs.geometry.iloc[0].coords[0] == route.coords[0]
+    land = mapping._land_geojson(v.window_west_deg, 0.05, mapping._beyond_window(v))
+    east = mapping.shapely.geometry.shape(land["geometry"]).bounds[2]
+    assert east > end_lon  # Europe is drawn again beside the route's end
