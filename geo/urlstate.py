@@ -46,14 +46,16 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
     state = DEFAULT_STATE
     warnings: list[str] = []
 
-    for key, attr in (("origin", "origin"), ("dest", "dest")):
+    for key in ("origin", "dest"):
         if key not in params:
             continue
         text = _first(params[key])
         try:
-            state = replace(state, **{attr: ports.resolve(text).id})
+            port_id = ports.resolve(text).id
         except GeoError as exc:
             warnings.append(f"URL {key}={text!r} ignored: {exc}")
+            continue
+        state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
         text = _first(params["speed"])
         try:
