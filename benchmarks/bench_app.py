@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import platform
-import shutil
 import signal
 import socket
 import statistics
@@ -24,12 +23,11 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 def main() -> None:
     from geo import mapping
+    from geo.browser_snapshot import CHROMIUM_ARGS, chromium_path
     from geo.view import build_view
 
     with socket.socket() as s:
@@ -53,7 +51,7 @@ def main() -> None:
         app_s, bare_s = [], []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS
+                executable_path=chromium_path() or "/usr/bin/chromium", args=list(CHROMIUM_ARGS)
             )
             try:
                 for n in range(6):

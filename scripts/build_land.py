@@ -37,8 +37,9 @@ import numpy as np
 import pyogrio
 import shapely
 from numpy.typing import NDArray
-from shapely.geometry import MultiPolygon, Polygon, box
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import box
+
+from geo.land import polygonal
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 OUTPUT_PATH = PROJECT_DIR / "data" / "land.geojson"
@@ -58,18 +59,6 @@ COORDINATE_PRECISION = 4
 SNAP_DEG = 2e-4
 #: Natural Earth writes -99 where the ISO code is disputed or missing.
 ISO_A3_FIXES = {"France": "FRA", "Norway": "NOR"}
-
-
-def _polygonal(geom: BaseGeometry) -> MultiPolygon:
-    """Only the polygonal parts of ``geom``, as a MultiPolygon (empty if none)."""
-    if isinstance(geom, Polygon):
-        return MultiPolygon([geom]) if not geom.is_empty else MultiPolygon()
-    if isinstance(geom, MultiPolygon):
-        return geom
-    parts: list[Polygon] = []
-    for part in getattr(geom, "geoms", []):
-        parts.extend(_polygonal(part).geoms)
-    return MultiPolygon(parts)
 
 
 def _round(geoms: NDArray[Any]) -> NDArray[Any]:
@@ -101,7 +90,7 @@ def build(source: Path = SOURCE_PATH) -> gpd.GeoDataFrame:
             "iso_a3": iso,
             "continent": raw["continent"].astype(str),
         },
-        geometry=[_polygonal(shapely.normalize(g)) for g in simplified],
+        geometry=[polygonal(shapely.normalize(g)) for g in simplified],
         crs="EPSG:4326",
     )
     gdf = gdf[~gdf.geometry.is_empty]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,15 +20,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from geo.browser_snapshot import CHROMIUM_ARGS, chromium_path
+
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -72,9 +65,9 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.5)
-        chromium = shutil.which("chromium") or "/usr/bin/chromium"
+        chromium = chromium_path() or "/usr/bin/chromium"
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+            browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
             try:
                 page = browser.new_page(viewport={"width": args.width, "height": args.height})
                 page.route(

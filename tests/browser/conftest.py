@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -45,19 +44,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from geo import browser_snapshot
+
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 APP_PATH = PROJECT_DIR / "app.py"
 SCREENSHOT_DIR = PROJECT_DIR / "artifacts" / "screenshots"
 LOG_DIR = PROJECT_DIR / "artifacts" / "logs"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(browser_snapshot.CHROMIUM_ARGS)
 VIEWPORT = {"width": 1280, "height": 800}
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
@@ -94,9 +88,7 @@ def _failed(item: pytest.Item) -> bool:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    found = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    found = browser_snapshot.chromium_path()
     if found is None:
         pytest.fail(
             "Chromium not found on PATH. Browser tests use Debian's Chromium, never a "
