@@ -200,7 +200,9 @@ def _path(
             f"no sea route from {start} to {end} while avoiding: {blocked}; "
             "allow one of those passages"
         )
-    coords = tuple(unwrap_coords(raw))
+    unwrapped = unwrap_coords(raw)
+    # searoute repeats its antimeridian junction node; a zero-length step helps nobody
+    coords = tuple(c for i, c in enumerate(unwrapped) if i == 0 or c != unwrapped[i - 1])
     snap_start = 0.0 if start_on_network or len(coords) < 3 else distance_nm(coords[0], coords[1])
     snap_end = 0.0 if end_on_network or len(coords) < 3 else distance_nm(coords[-2], coords[-1])
     passages = tuple(sorted(feature["properties"].get("traversed_passages", [])))

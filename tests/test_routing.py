@@ -169,3 +169,7 @@ def test_concurrent_calls_with_different_avoid_sets_match_serial_calls() -> None
             assert p.coords == s.coords
             assert p.passages == s.passages
             assert p.distance_nm == s.distance_nm
+
+
+def test_route_has_no_repeated_points(sha_lax: routing.Route) -> None:
+    assert all(a != b for a, b in itertools.pairwise(sha_lax.coords))
