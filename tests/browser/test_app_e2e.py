@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,3 +129,26 @@ def test_usable_on_a_phone(browser: Any, app_server: str) -> None:
         assert width <= 392
     finally:
         context.close()
+
+
+def test_a_snapshot_downloads_from_the_page(page: Any, app_server: str) -> None:
+    open_app(page, app_server)
+    page.get_by_text("Snapshot for a presentation").click()
+    page.get_by_role("button", name="Render snapshot").click()
+    button = page.get_by_role("button", name=re.compile(r"^Download .+\.png$"))
+    button.wait_for(timeout=90_000)
+    assert (
+        "Rendered by"
+        in page.locator(
+            '[data-testid="stCaptionContainer"]', has_text="Rendered by"
+        ).first.inner_text()
+    )
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    data = Path(download.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1920, 1080)
+    assert page.blocked_urls == []
