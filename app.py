@@ -152,31 +152,41 @@ def metrics(view: LaneView) -> None:
 
 
 def details(view: LaneView) -> None:
-    tab_seg, tab_mile, tab_src = st.tabs(["Segments", "Corridor milestones", "Sources"])
-    with tab_seg:
-        st.table(segments_table(view).set_index("Route"))
-    with tab_mile:  # one markdown block each: fewer elements, faster first paint
-        st.markdown(
-            "\n".join(
-                f"- **{md(m.when())}** — {md(m.event)} · _{md(m.source)}_"
-                for m in trade.milestones()
+    """Segments, milestones and sources; only the open tab is built (lazy tabs keep the
+    first paint light)."""
+    tab_seg, tab_mile, tab_src = st.tabs(
+        ["Segments", "Corridor milestones", "Sources"], key="details-tab", on_change="rerun"
+    )
+    if tab_seg.open:
+        with tab_seg:
+            st.table(segments_table(view).set_index("Route"))
+    if tab_mile.open:
+        with tab_mile:
+            st.markdown(
+                "\n".join(
+                    f"- **{md(m.when())}** — {md(m.event)} · _{md(m.source)}_"
+                    for m in trade.milestones()
+                )
             )
-        )
-    with tab_src:
-        if not view.lane.sourced:
-            st.info(view.lane.message)
-        st.markdown(
-            "\n".join(
-                f"- [{md(source)}]({url})" if safe_url(url) else f"- {md(source)}"
-                for source, url in view.sources()
+    if tab_src.open:
+        with tab_src:
+            if not view.lane.sourced:
+                st.info(view.lane.message)
+            st.markdown(
+                "\n".join(
+                    f"- [{md(source)}]({url})" if safe_url(url) else f"- {md(source)}"
+                    for source, url in view.sources()
+                )
             )
-        )
-        st.caption(view.assumptions())
+            st.caption(view.assumptions())
 
 
 def snapshot_panel(view: LaneView) -> None:
     """Format, size and title for a slide-ready snapshot, rendered on demand."""
-    with st.expander("Snapshot for a presentation", expanded=False):
+    panel = st.expander("Snapshot for a presentation", key="snapshot-panel", on_change="rerun")
+    if not panel.open:  # built only when opened: keeps the first paint light
+        return
+    with panel:
         cols = st.columns(3)
         fmt = cols[0].selectbox("Format", ["png", "svg", "pdf", "html", "geojson", "gpkg", "csv"])
         size = cols[1].selectbox("Size", list(snapshot.SIZES), index=0)

@@ -41,10 +41,16 @@ def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
 def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest) -> None:
     table = default_app.table[0].value
     assert "North American ECA" in set(table["Segment"])
-    text = " ".join(m.value for m in default_app.markdown)
-    assert "Port of Long Beach joins the corridor" in text
-    assert "China Daily" in text
-    assert "Not for navigation" in " ".join(c.value for c in default_app.caption)
+    assert not default_app.markdown  # lazy tabs: only the open one is built
+    at = run()
+    at.session_state["details-tab"] = "Corridor milestones"
+    at.run()
+    assert not at.table
+    assert "Port of Long Beach joins the corridor" in " ".join(m.value for m in at.markdown)
+    at.session_state["details-tab"] = "Sources"
+    at.run()
+    assert "China Daily" in " ".join(m.value for m in at.markdown)
+    assert "Not for navigation" in " ".join(c.value for c in at.caption)
 
 
 def test_url_given_view_is_reproduced() -> None:
@@ -82,6 +88,9 @@ def test_blocked_route_shows_an_error_not_a_traceback() -> None:
 
 def test_snapshot_panel_renders_a_download() -> None:
     at = run()
+    assert not at.button  # the panel is built only when opened
+    at.session_state["snapshot-panel"] = True
+    at.run()
     fmt = next(s for s in at.selectbox if s.label == "Format")
     fmt.set_value("svg")
     at.button(key="render-snapshot").click().run()

@@ -93,6 +93,7 @@ def test_a_url_reproduces_a_view(page: Any, app_server: str) -> None:
     open_app(page, f"{app_server}/?origin=CNSHA&dest=USLGB&speed=12&avoid=bering")
     assert metric(page, "Time at sea") == "19.9 days"
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Bering Strait").wait_for(timeout=30_000)  # built after the map
     assert "12.00" in sidebar.inner_text() and "Bering Strait" in sidebar.inner_text()
     assert "Long Beach" in sidebar.locator("input").nth(1).input_value() or "Long Beach" in (
         sidebar.get_by_text("Long Beach").first.inner_text()
