@@ -143,12 +143,19 @@ def metrics(view: LaneView) -> None:
     )
     value, note = view.headline_metric()
     cols[3].metric("Lane trade value", value, note or None, delta_color="off", delta_arrow="off")
+    notes = []
     if len(view.routes) > 1:
         others = "; ".join(
             f"{x.destination.name}: {x.distance_nm:,.0f} nm, {x.duration_days:,.1f} days"
             for x in view.routes[1:]
         )
-        st.caption(f"Headline figures for {r.origin.name} → {r.destination.name}. Also: {others}.")
+        notes.append(
+            f"Headline figures for {r.origin.name} → {r.destination.name}. Also: {others}."
+        )
+    if view.lane.headline is not None:
+        notes.append(f"Trade value: {view.lane.headline.citation()}. Every source: Sources tab.")
+    if notes:
+        st.caption(md(" ".join(notes)))
 
 
 def details(view: LaneView) -> None:

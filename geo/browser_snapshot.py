@@ -123,7 +123,7 @@ def metrics(view: LaneView) -> list[tuple[str, str, str]]:
     if view.lane.headline is None:
         rows.append(("Lane trade value", "—", "no sourced figure for this lane"))
     else:
-        rows.append(("Lane trade value", value, note.replace(" · source below", "")))
+        rows.append(("Lane trade value", value, note))
     return rows
 
 

@@ -114,14 +114,14 @@ class LaneView:
 
     def headline_metric(self) -> tuple[str, str]:
         """The lane's trade value split for a metric card: (``> US$300 B``,
-        ``a year · 2026 · source: …``); ``("no sourced figure", "")`` where there is none."""
+        ``a year · 2026``); ``("no sourced figure", "")`` where there is none."""
         fig = self.lane.headline
         if fig is None:
             return "no sourced figure", ""
         amount = fig.amount()
         per_year = amount.endswith(" a year")
         value = amount.removesuffix(" a year")
-        note = f"{'a year · ' if per_year else ''}{fig.year} · source below"
+        note = f"{'a year · ' if per_year else ''}{fig.year}"
         return value, note
 
     def assumptions(self) -> str:

@@ -34,6 +34,8 @@ def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
     assert 5_600 < int(shown["Sea distance"].split()[0].replace(",", "")) < 6_000
     assert shown["Time at sea"] == "13.3 days"
     assert shown["Lane trade value"] == "> US$300 B"
+    captions = " ".join(c.value for c in default_app.caption)
+    assert "China Daily" in captions  # the trade value's source is shown beside it
     assert not default_app.warning
     assert "San Pedro Bay" in default_app.title[0].value
 
