@@ -134,7 +134,12 @@ class _PageStyle(MacroElement):
           .port-label::before { display: none; }
           .custom-label { background: rgba(255,255,255,.92); padding: 4px 8px; border-radius: 4px;
                           font-weight: 600; color: #1f2d3d; }
-          @media (max-width: 500px) { .lane-legend { max-width: 150px; font-size: 11px; } }
+          @media (max-width: 600px) {
+            /* a phone: the figures are in the page's cards; keep the map for the lane */
+            .lane-legend { max-width: 150px; font-size: 11px; }
+            .leaflet-control-minimap, .lane-trade-label { display: none; }
+            .port-label { font-size: 10px; }
+          }
         </style>
         {% endmacro %}
         """
@@ -217,8 +222,8 @@ class _FitOnLoad(MacroElement):
             function fit() {
                 map.invalidateSize();
                 var small = map.getSize().x < 600;
-                map.fitBounds(bounds, {paddingTopLeft: [small ? 40 : 110, 28],
-                                       paddingBottomRight: [small ? 40 : 110, small ? 60 : 200]});
+                map.fitBounds(bounds, {paddingTopLeft: [small ? 60 : 110, 28],
+                                       paddingBottomRight: [small ? 60 : 110, small ? 60 : 200]});
             }
             setTimeout(fit, 60);
             window.addEventListener("resize", function () {

@@ -128,6 +128,9 @@ def test_usable_on_a_phone(browser: Any, app_server: str) -> None:
         assert box is not None and box["width"] <= 390 and box["height"] > 300
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 392
+        # on a phone the minimap and the long lane label give way to the lane itself
+        assert frame.locator("#map_div .leaflet-control-minimap").is_hidden()
+        assert frame.locator("#map_div .lane-legend details").get_attribute("open") is None
     finally:
         context.close()
 
