@@ -73,10 +73,10 @@ def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
     dest = pick("Destination", state.dest, "dest")
     speed = st.sidebar.slider(
         "Speed (knots)",
-        min_value=6.0,
-        max_value=float(min(MAX_SPEED_KN, 30)),
+        min_value=0.5,
+        max_value=float(MAX_SPEED_KN),  # the same range the URL and the CLI accept
         step=0.5,
-        value=float(min(max(state.speed, 6.0), 30.0)),
+        value=float(state.speed),
         key="speed",
     )
     avoid = st.sidebar.multiselect(

@@ -98,3 +98,11 @@ def test_snapshot_panel_renders_a_download() -> None:
     at.button(key="render-snapshot").click().run()
     assert not at.exception, at.exception
     assert any("Rendered by" in c.value for c in at.caption)
+
+
+def test_a_url_speed_outside_the_usual_range_stays_as_given() -> None:
+    at = run(speed="35")
+    assert at.sidebar.slider[0].value == 35.0
+    at.run()  # the next run reads the widget: the figures must not jump
+    assert at.sidebar.slider[0].value == 35.0
+    assert metrics(at)["Time at sea"] == "6.8 days"
