@@ -54,13 +54,15 @@ def base_map(
     return m
 
 
-def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
+def sidebar(state: urlstate.ViewState) -> None:
+    """The controls. Built last; their values reach the page through session state
+    (:func:`widget_state`) on the next run."""
     ids, labels = port_options()
     st.sidebar.header("Lane")
 
-    def pick(title: str, current: str, key: str) -> str:
+    def pick(title: str, current: str, key: str) -> None:
         options = ids if current in labels else [current, *ids]
-        return st.sidebar.selectbox(
+        st.sidebar.selectbox(
             title,
             options,
             index=options.index(current),
@@ -69,9 +71,9 @@ def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
             help="Type a port name or UN/LOCODE to search the whole catalogue.",
         )
 
-    origin = pick("Origin", state.origin, "origin")
-    dest = pick("Destination", state.dest, "dest")
-    speed = st.sidebar.slider(
+    pick("Origin", state.origin, "origin")
+    pick("Destination", state.dest, "dest")
+    st.sidebar.slider(
         "Speed (knots)",
         min_value=0.5,
         max_value=float(MAX_SPEED_KN),  # the same range the URL and the CLI accept
@@ -79,7 +81,7 @@ def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
         value=float(state.speed),
         key="speed",
     )
-    avoid = st.sidebar.multiselect(
+    st.sidebar.multiselect(
         "Avoid passages",
         list(routing.PASSAGES),
         default=list(state.avoid),
@@ -87,14 +89,14 @@ def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
         format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
     )
     st.sidebar.header("Map")
-    layers = st.sidebar.multiselect(
+    st.sidebar.multiselect(
         "Layers",
         list(mapping.ALL_LAYERS),
         default=list(state.layers),
         key="layers",
         format_func=str.capitalize,
     )
-    basemap = st.sidebar.radio(
+    st.sidebar.radio(
         "Basemap",
         list(mapping.BASEMAPS),
         index=list(mapping.BASEMAPS).index(state.basemap),
@@ -103,17 +105,8 @@ def sidebar(state: urlstate.ViewState) -> urlstate.ViewState:
             "Offline land (Natural Earth)" if b == "offline" else "Online tiles (needs internet)"
         ),
     )
-    label = st.sidebar.text_input(
+    st.sidebar.text_input(
         "Custom map label", value=state.label, key="label", max_chars=urlstate.MAX_LABEL_CHARS
-    )
-    return urlstate.ViewState(
-        origin=origin,
-        dest=dest,
-        speed=float(speed),
-        avoid=tuple(sorted(avoid)),
-        layers=tuple(layers),
-        basemap=basemap,
-        label=label,
     )
 
 
