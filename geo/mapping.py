@@ -89,6 +89,39 @@ def _chaikin(coords: list[tuple[float, float]], rounds: int) -> list[tuple[float
     return pts
 
 
+def _mercator_y(lat: float) -> float:
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def label_anchor(coords: Sequence[Sequence[float]]) -> tuple[float, float, float]:
+    """Where the lane label sits and how it turns: ``(lon, lat, css_degrees)``.
+
+    The point halfway along a smoothed copy of the line (so the label follows the lane's
+    overall curve, not its last kink), and the line's direction there on the Mercator map,
+    as a CSS rotation (clockwise, kept within ±90° so the text never reads upside down).
+    Mercator is conformal and every zoom scales it evenly, so one angle fits every zoom.
+    """
+    smooth = _chaikin(list(shapely.simplify(LineString(coords), 3.0).coords), rounds=4)
+    pts = [(lon, _mercator_y(lat)) for lon, lat in smooth]
+    steps = [math.dist(a, b) for a, b in itertools.pairwise(pts)]
+    half = sum(steps) / 2
+    walked = 0.0
+    for (a, b), step in zip(itertools.pairwise(pts), steps):
+        if walked + step >= half and step > 0:
+            t = (half - walked) / step
+            x, y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+            angle = -math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+            if angle > 90:
+                angle -= 180
+            elif angle < -90:
+                angle += 180
+            lat = math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
+            return x, lat, round(angle, 1)
+        walked += step
+    lon, lat = coords[0][0], coords[0][1]
+    return float(lon), float(lat), 0.0
+
+
 def _fmt_hours(hours: float) -> str:
     return f"{hours:,.0f} h ({hours / 24:,.1f} days)" if hours >= 24 else f"{hours:,.1f} h"
 
@@ -132,6 +165,11 @@ class _PageStyle(MacroElement):
           .port-label { background: transparent; border: 0; box-shadow: none; font-weight: 600;
                         color: #1f2d3d; text-shadow: 0 0 3px #fff, 0 0 3px #fff; padding: 0; }
           .port-label::before { display: none; }
+          .lane-label-icon { background: none; border: 0; }
+          .lane-trade-label { position: absolute; left: 0; top: 0; transform-origin: 0 0;
+                              white-space: nowrap; font-weight: 700; font-size: 15px;
+                              color: {{ this.lane }};
+                              text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
           .custom-label { background: rgba(255,255,255,.92); padding: 4px 8px; border-radius: 4px;
                           font-weight: 600; color: #1f2d3d; }
           @media (max-width: 600px) {
@@ -150,6 +188,7 @@ class _PageStyle(MacroElement):
         self._name = "PageStyle"
         self.sea = SEA_COLOUR
         self.port = PORT_COLOUR
+        self.lane = LANE_COLOUR
 
 
 class _HtmlControl(MacroElement):
@@ -360,25 +399,21 @@ def _add_route(m: folium.Map, view: LaneView) -> None:
         )
         line.add_to(group)
         if n == 0:
-            # the label rides an invisible, smoothed copy of the line so letters don't bunch
-            # at the route's vertices
-            smooth = _chaikin(list(shapely.simplify(r.geometry, 3.0).coords), rounds=4)
-            carrier = folium.PolyLine(_latlon(smooth), weight=0, opacity=0, interactive=False)
-            carrier.add_to(group)
-            carrier.add_child(
-                plugins.PolyLineTextPath(
-                    carrier,
-                    lane_label(view),
-                    center=True,
-                    offset=-(weight + 14),
-                    attributes={
-                        "fill": LANE_COLOUR,
-                        "font-weight": "bold",
-                        "font-size": "15",
-                        "class": "lane-trade-label",
-                    },
-                )
-            )
+            lon, lat, angle = label_anchor(list(r.geometry.coords))
+            folium.Marker(
+                [round(lat, 5), round(lon, 5)],
+                icon=folium.DivIcon(
+                    html=(
+                        f'<div class="lane-trade-label" style="transform: rotate({angle}deg) '
+                        f'translate(-50%, -{weight / 2 + 20:.0f}px) translateY(-100%)">'
+                        f"{esc(lane_label(view))}</div>"
+                    ),
+                    icon_size=(0, 0),
+                    icon_anchor=(0, 0),
+                    class_name="lane-label-icon",
+                ),
+                interactive=False,
+            ).add_to(group)
     group.add_to(m)
 
 

@@ -61,8 +61,8 @@ def test_map_has_every_layer_and_control(html: str) -> None:
 
 def test_lane_is_labelled_with_its_sourced_trade_value(view: LaneView, html: str) -> None:
     assert view.lane.headline is not None
-    assert "setText" in html
-    assert str(htmlsafe_json_dumps(mapping.lane_label(view)))[1:-1] in html
+    assert "lane-trade-label" in html
+    assert str(htmlsafe_json_dumps(esc(mapping.lane_label(view))))[1:-1] in html
     assert "US$300 B" in mapping.lane_label(view)
     assert mapping.lane_weight(view) > 3.0
 
@@ -174,3 +174,12 @@ def test_a_route_past_the_window_edge_keeps_its_port_segments_and_land_beside_it
     land = mapping._land_geojson(v.window_west_deg, 0.05, mapping._beyond_window(v))
     east = mapping.shapely.geometry.shape(land["geometry"]).bounds[2]
     assert east > end_lon  # Europe is drawn again beside the route's end
+
+
+def test_the_lane_label_sits_midway_and_reads_upright(view: LaneView) -> None:
+    coords = list(view.display_routes().geometry.iloc[0].coords)
+    lon, lat, angle = mapping.label_anchor(coords)
+    assert -90 <= angle <= 90
+    assert 160 < lon < 215 and 40 < lat < 55  # mid-Pacific, near the lane's crest
+    # a westbound line gives the same upright reading
+    assert mapping.label_anchor(coords[::-1])[2] == pytest.approx(angle, abs=0.2)

@@ -42,8 +42,7 @@ def test_default_view_draws_the_lane_offline(page: Any, app_server: str) -> None
     assert frame.locator("#map_div path.lane-route").count() >= 2  # LA and Long Beach
     assert frame.locator("#map_div path.lane-segment").count() >= 6
     assert frame.locator("#map_div .lane-legend").inner_text().startswith("Shanghai")
-    label = frame.locator("#map_div text").first.text_content() or ""
-    assert "lane trade" in label.replace("\xa0", " ")
+    assert "lane trade" in frame.locator("#map_div .lane-trade-label").inner_text()
     for control in (
         ".leaflet-control-scale",
         ".leaflet-control-minimap",
