@@ -4,7 +4,6 @@ one line and exit 2."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -13,20 +12,10 @@ from pathlib import Path
 import pytest
 
 from geo import browser_snapshot, snapshot
-from geo.cli import main
+from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "deck.toml"
-
-
-def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    out = io.StringIO()
-    try:
-        code = main(argv, out=out)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
 
 
 def write_deck(tmp_path: Path, text: str) -> Path:

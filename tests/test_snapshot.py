@@ -29,6 +29,7 @@ from geo.cli import main
 from geo.errors import ExportError
 from geo.style import LANE_COLOUR
 from geo.view import LaneView, build_view
+from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-01-15"
@@ -466,17 +467,6 @@ def test_cli_snapshot_writes_every_format(
         assert line.startswith(f"wrote {out} ({ext[1:]}, {renderer}, ") and line.endswith(" KB)")
     assert browser_snapshot.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
     assert sorted(p.suffix for p in tmp_path.iterdir()) == sorted(expected)
-
-
-def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """``main`` in this process: (exit status, stdout, stderr); argparse's exit included."""
-    out = io.StringIO()
-    try:
-        code = main(argv, out=out)
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, out.getvalue() + captured.out, captured.err
 
 
 @pytest.mark.parametrize(
