@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -29,25 +25,11 @@ def main() -> None:
     from geo import mapping
     from geo.browser_snapshot import CHROMIUM_ARGS, chromium_path
     from geo.view import build_view
+    from scripts.appserver import running_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
     html = Path(tempfile.mkdtemp()) / "lane.html"
     html.write_text(mapping.standalone_html(build_view()), encoding="utf-8")
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_app() as base:
         app_s, app_load_s, bare_s = [], [], []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
@@ -76,8 +58,6 @@ def main() -> None:
                     ctx.close()
             finally:
                 browser.close()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
     app, bare = statistics.median(app_s), statistics.median(bare_s)
     app_load = statistics.median(app_load_s)
     print(

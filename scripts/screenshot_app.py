@@ -9,26 +9,17 @@ outside localhost blocked, waits for the lane to draw and saves ``docs/app.png``
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from geo.browser_snapshot import CHROMIUM_ARGS, chromium_path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from scripts.appserver import running_app
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def main() -> int:
@@ -37,34 +28,7 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_app() as base:
         chromium = chromium_path() or "/usr/bin/chromium"
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
@@ -86,8 +50,6 @@ def main() -> int:
                 page.screenshot(path=args.out, full_page=True)
             finally:
                 browser.close()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
     print(f"wrote {args.out}")
     return 0
 
