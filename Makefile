@@ -21,6 +21,7 @@ run: $(VENV)/.installed
 
 ## make test: install (with Chromium for the browser tests), then run every test
 test: $(VENV)/.installed chromium
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 ## Chromium for the browser tests and PNG snapshots: Debian's package, else Playwright's.
@@ -38,6 +39,7 @@ check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

@@ -12,11 +12,16 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import assets, mapping, ports, routing, snapshot, trade, urlstate
+from geo.catalogue import ports
 from geo.errors import GeoError
+from geo.facts import trade
+from geo.jobs import snapshot
+from geo.present import urlstate
+from geo.present.style import md, safe_url
+from geo.present.view import LaneView, build_view, segments_table
+from geo.render.folium import assets, mapping
+from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN
-from geo.style import md, safe_url
-from geo.view import LaneView, build_view, segments_table
 
 APP_DIR = Path(__file__).resolve().parent
 MAP_HEIGHT_PX = 560

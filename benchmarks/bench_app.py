@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from geo import mapping
-    from geo.browser_snapshot import CHROMIUM_ARGS, chromium_path
-    from geo.view import build_view
+    from geo.present.view import build_view
+    from geo.render.browser.snapshot import CHROMIUM_ARGS, chromium_path
+    from geo.render.folium import mapping
     from scripts.appserver import running_app
 
     html = Path(tempfile.mkdtemp()) / "lane.html"

@@ -37,7 +37,7 @@ def median_ms(
 
 def first_route_in_new_process() -> float:
     code = (
-        "import time; t=time.perf_counter(); from geo.routing import route; "
+        "import time; t=time.perf_counter(); from geo.routing.engine import route; "
         "route('Shanghai','Los Angeles'); print((time.perf_counter()-t)*1000)"
     )
     runs = []
@@ -52,7 +52,7 @@ def first_route_in_new_process() -> float:
 def main() -> None:
     from searoute import searoute
 
-    from geo import routing
+    from geo.routing import engine as routing
 
     first_ms = first_route_in_new_process()
     routing.route("Shanghai", "Los Angeles")  # warm the graph in this process
@@ -79,11 +79,11 @@ def main() -> None:
     print(f"| first route in a new process (import + graph load) | {first_ms:,.0f} ms | | |")
     print(f"| bare `searoute()` call | {bare_ms:.2f} ms | 1.00 | |")
     print(
-        f"| `geo.routing.route()` uncached | {uncached_ms:.2f} ms "
+        f"| `geo.routing.engine.route()` uncached | {uncached_ms:.2f} ms "
         f"| {uncached_ms / bare_ms:.2f} | ≤ 1.2 |"
     )
     print(
-        f"| `geo.routing.route()` cached | {cached_ms * 1000:.1f} µs "
+        f"| `geo.routing.engine.route()` cached | {cached_ms * 1000:.1f} µs "
         f"| {cached_ms / bare_ms:.4f} | ≤ 0.05 ms |"
     )
 

@@ -1,7 +1,7 @@
 """Snapshot timings for each renderer and format at 1920×1080, measured in one process.
 
 Run: ``.venv/bin/python benchmarks/bench_snapshots.py`` (or ``make bench``). Prints a Markdown
-table for BENCHMARKS.md: the median of 3 runs of :func:`geo.snapshot.render` per renderer and
+table for BENCHMARKS.md: the median of 3 runs of :func:`geo.jobs.snapshot.render` per renderer and
 format, for the default lane (Shanghai → San Pedro Bay, 18 kn). The view is built once
 beforehand (the route is not part of the timings); each browser PNG launches and closes its
 own Chromium, as ``python -m geo snapshot`` does. The machine is shared and noisy: compare
@@ -38,8 +38,9 @@ CASES: tuple[tuple[str, str, str], ...] = (
 
 
 def main() -> None:
-    from geo import browser_snapshot, snapshot
-    from geo.view import build_view
+    from geo.jobs import snapshot
+    from geo.present.view import build_view
+    from geo.render.browser import snapshot as browser_snapshot
 
     view = build_view("Shanghai", "San Pedro Bay", speed_kn=18)
     view.segments_gdf(), view.zones_gdf(), view.ports_gdf(), view.routes_gdf()  # warm layers

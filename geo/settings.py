@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from typing import Final
 
-PACKAGE_DIR: Final[Path] = Path(__file__).resolve().parent
-PROJECT_DIR: Final[Path] = PACKAGE_DIR.parent
-DATA_DIR: Final[Path] = PROJECT_DIR / "data"
+#: The packaged data files (``geo/data``; in a checkout a link to the top-level ``data/``).
+DATA_DIR: Final[Path] = Path(str(files("geo") / "data"))
 
 KM_PER_NM: Final[float] = 1.852
 NM_PER_KM: Final[float] = 1 / KM_PER_NM

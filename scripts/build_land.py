@@ -22,8 +22,8 @@ What it does, in order (the output is byte-identical on every run with the same 
 * reads the file back and checks every geometry is valid and the countries still form a valid
   coverage (no gaps or overlaps along borders).
 
-Per-country polygons are kept (``geo.corridor`` needs the United States, Canada and China
-separately); dissolve them for a plain land mask (``geo.land.land_union``).
+Per-country polygons are kept (``geo.zones.corridor`` needs the United States, Canada and China
+separately); dissolve them for a plain land mask (``geo.catalogue.land.land_union``).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ import shapely
 from numpy.typing import NDArray
 from shapely.geometry import box
 
-from geo.land import polygonal
+from geo.catalogue.land import polygonal
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 OUTPUT_PATH = PROJECT_DIR / "data" / "land.geojson"

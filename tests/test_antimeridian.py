@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString
 
-from geo.antimeridian import (
+from geo.routing.antimeridian import (
     choose_window,
     crosses_antimeridian,
     join_antimeridian,

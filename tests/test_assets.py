@@ -1,4 +1,4 @@
-"""geo.assets: every map asset is local, in Streamlit and in a standalone HTML file."""
+"""geo.render.folium.assets: every map asset is local, in Streamlit and in a standalone file."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import folium.plugins
 import pytest
 from folium.elements import JSCSSMixin
 
-from geo import assets
-from geo.assets import (
+from geo.render.folium import assets
+from geo.render.folium.assets import (
     UnknownAssetError,
     external_asset_urls,
     localise_for_streamlit,

@@ -27,9 +27,12 @@ from shapely.geometry import LineString, MultiLineString, Point
 if __name__ == "__main__":  # run as a script to regenerate the golden file
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo import corridor
-from geo.antimeridian import split_at_antimeridian
-from geo.corridor import (
+from geo.catalogue.land import land
+from geo.errors import DataError, InvalidCoordinateError, InvalidSpeedError
+from geo.routing.antimeridian import split_at_antimeridian
+from geo.routing.engine import route
+from geo.zones import corridor
+from geo.zones.corridor import (
     CHINA_COASTAL_ECA,
     NORTH_AMERICAN_ECA,
     OPEN_OCEAN,
@@ -42,9 +45,6 @@ from geo.corridor import (
     zones,
     zones_for_display,
 )
-from geo.errors import DataError, InvalidCoordinateError, InvalidSpeedError
-from geo.land import land
-from geo.routing import route
 
 GEOD = Geod(ellps="WGS84")
 GOLDEN = Path(__file__).resolve().parent / "golden" / "shanghai_los_angeles_segments.geojson"

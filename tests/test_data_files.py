@@ -14,7 +14,7 @@ CSV_FILES: list[Path] = sorted(DATA_DIR.glob("*.csv"))
 DATE_COLUMNS: tuple[str, ...] = ("year", "date", "as_of")
 SEED_CITATION = "Port of Los Angeles annual address, as reported by China Daily (2026)"
 
-# (file, required columns) for the files geo.trade owns.
+# (file, required columns) for the files geo.facts.trade owns.
 OWN_FILES: dict[str, tuple[str, ...]] = {
     "port_volumes.csv": (
         "locode",

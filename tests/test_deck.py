@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import browser_snapshot, snapshot
+from geo.jobs import snapshot
+from geo.render.browser import snapshot as browser_snapshot
 from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,9 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, shape
 
-from geo.antimeridian import join_antimeridian, unwrap_coords
 from geo.errors import ExportError
-from geo.export import (
+from geo.export.writers import (
     CSV_COLUMNS,
     EXPORT_FORMATS,
     GPKG_LAYERS,
@@ -30,7 +29,8 @@ from geo.export import (
     rfc7946_line,
 )
 from geo.fileio import MAX_FILENAME_CHARS, atomic_output, atomic_write_bytes, safe_filename
-from geo.view import LaneView, build_view
+from geo.present.view import LaneView, build_view
+from geo.routing.antimeridian import join_antimeridian, unwrap_coords
 
 AS_OF = "2026-11-26"
 

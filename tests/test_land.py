@@ -10,8 +10,8 @@ import pytest
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon
 
+from geo.catalogue.land import LAND_PATH, land, land_pacific, land_union, to_window
 from geo.errors import GeoError
-from geo.land import LAND_PATH, land, land_pacific, land_union, to_window
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_land.py"
 

@@ -8,9 +8,9 @@ import re
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
 
-from geo import assets, mapping
-from geo.style import esc
-from geo.view import LaneView, build_view
+from geo.present.style import esc
+from geo.present.view import LaneView, build_view
+from geo.render.folium import assets, mapping
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -155,7 +155,7 @@ def test_atlantic_lane_uses_the_normal_window() -> None:
     ],
 )
 def test_markdown_text_is_made_literal(text: str, shown: str) -> None:
-    from geo.style import md
+    from geo.present.style import md
 
     assert md(text) == shown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import ports
+from geo.catalogue import ports
 from geo.errors import AmbiguousPortError, InvalidCoordinateError, UnknownPortError
 
 

@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from geo import routing
 from geo.errors import (
     InvalidCoordinateError,
     InvalidSpeedError,
@@ -17,7 +16,8 @@ from geo.errors import (
     UnknownPassageError,
     UnknownPortError,
 )
-from geo.geodesy import line_length_nm
+from geo.routing import engine as routing
+from geo.routing.geodesy import line_length_nm
 
 
 @pytest.fixture(scope="module")

@@ -24,11 +24,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo import browser_snapshot, snapshot, static_render
 from geo.cli import main
 from geo.errors import ExportError
-from geo.style import LANE_COLOUR
-from geo.view import LaneView, build_view
+from geo.jobs import snapshot
+from geo.present.style import LANE_COLOUR
+from geo.present.view import LaneView, build_view
+from geo.render.browser import snapshot as browser_snapshot
+from geo.render.static import render as static_render
 from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -23,10 +23,11 @@ from PIL import Image
 if __name__ == "__main__":  # run as a script to regenerate the golden image
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo import static_render, style
-from geo.antimeridian import shift_coords
 from geo.errors import ExportError
-from geo.static_render import (
+from geo.present import style
+from geo.present.view import LaneView, build_view
+from geo.render.static import render as static_render
+from geo.render.static.render import (
     build_figure,
     lat_label,
     lon_label,
@@ -34,7 +35,7 @@ from geo.static_render import (
     render_static,
     render_static_bytes,
 )
-from geo.view import LaneView, build_view
+from geo.routing.antimeridian import shift_coords
 
 AS_OF = "2026-11-26"
 GOLDEN = Path(__file__).parent / "golden" / "static_default.png"

@@ -1,4 +1,4 @@
-"""geo.trade: labels, look-ups, lane annotation, validation on load, milestone order."""
+"""geo.facts.trade: labels, look-ups, lane annotation, validation on load, milestone order."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geo import settings, trade
+from geo import settings
 from geo.errors import DataError, GeoError
-from geo.trade import Figure, Milestone
+from geo.facts import trade
+from geo.facts.trade import Figure, Milestone
 
 SEED_CITATION = "Port of Los Angeles annual address, as reported by China Daily (2026)"
 DATA_FILES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.urlstate import DEFAULT_STATE, ViewState, parse_state, to_query
+from geo.present.urlstate import DEFAULT_STATE, ViewState, parse_state, to_query
 
 
 def test_no_parameters_give_the_default_lane() -> None:

@@ -14,7 +14,12 @@ import folium.plugins
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import app_static_dir, localise_for_streamlit, solid_tile_layer, stable_ids
+from geo.render.folium.assets import (
+    app_static_dir,
+    localise_for_streamlit,
+    solid_tile_layer,
+    stable_ids,
+)
 
 LANE_LAT_LON = [(31.23, 121.47), (34.0, 140.0), (45.0, 180.0), (40.0, 215.0), (33.74, 241.73)]
 

@@ -5,10 +5,10 @@ Columns (all layers are EPSG:4326, ``(lon, lat)``):
 * :func:`routes_layer` — ``route_id, origin, origin_locode, destination, destination_locode,
   distance_nm, distance_km, duration_h, speed_kn, great_circle_nm, great_circle_ratio,
   passages, avoid, geometry``. Geometry is the continuous route line (longitudes may run past
-  180°, as searoute gives them); cut it with :func:`geo.antimeridian.split_at_antimeridian`
+  180°, as searoute gives them); cut it with :func:`geo.routing.antimeridian.split_at_antimeridian`
   before writing RFC 7946 files.
-* :func:`segments_layer` — :func:`geo.corridor.segment_route`'s columns plus ``route_id``.
-* :func:`zones_layer` — :func:`geo.corridor.zones` (Pacific window).
+* :func:`segments_layer` — :func:`geo.zones.corridor.segment_route`'s columns plus ``route_id``.
+* :func:`zones_layer` — :func:`geo.zones.corridor.zones` (Pacific window).
 * :func:`ports_layer` — ``id, locode, name, country, role, lon, lat, teu, teu_year,
   teu_label, teu_source, teu_source_url, trade_label, trade_source, trade_source_url,
   coord_source, geometry`` with ``lon`` in [-180, 180).
@@ -27,11 +27,12 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from geo import corridor, trade
-from geo import ports as _ports
-from geo.antimeridian import choose_window, shift_coords, shift_lon, wrap_lon
-from geo.land import to_window
-from geo.routing import PASSAGE_LABELS, Route
+from geo.catalogue import ports as _ports
+from geo.catalogue.land import to_window
+from geo.facts import trade
+from geo.routing.antimeridian import choose_window, shift_coords, shift_lon, wrap_lon
+from geo.routing.engine import PASSAGE_LABELS, Route
+from geo.zones import corridor
 
 CRS = "EPSG:4326"
 

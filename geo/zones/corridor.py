@@ -71,11 +71,11 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, P
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
-from geo.antimeridian import join_antimeridian, unwrap_coords
+from geo.catalogue.land import land, land_union, polygonal, to_window
 from geo.errors import DataError, InvalidCoordinateError
-from geo.geodesy import GEOD
-from geo.land import land, land_union, polygonal, to_window
-from geo.routing import validate_speed
+from geo.routing.antimeridian import join_antimeridian, unwrap_coords
+from geo.routing.engine import validate_speed
+from geo.routing.geodesy import GEOD
 from geo.settings import DATA_DIR, KM_PER_NM, PACIFIC_WINDOW_WEST_DEG
 
 ZONE_RULES_PATH: Final = DATA_DIR / "zone_rules.csv"
@@ -677,7 +677,7 @@ def segment_route(line: LineString | MultiLineString, *, speed_kn: float) -> gpd
     """Cut a route into ordered segments by regulatory zone.
 
     ``line``: the route in ``(lon, lat)``; any continuous window works (storage [-180, 180],
-    unwrapped beyond 180° like :attr:`geo.routing.Route.line`, or shifted by whole turns); a
+    unwrapped beyond 180° like :attr:`geo.routing.engine.Route.line`, or shifted by whole turns); a
     line that jumps at 180° is unwrapped first, and an RFC 7946 MultiLineString is joined.
     Each edge is read as the geodesic between its vertices. ``speed_kn``: in (0, 40].
 

@@ -1,8 +1,9 @@
 """PNG snapshots of the interactive map, rendered by headless Chromium (Playwright).
 
-:func:`render_png` opens the standalone map (:func:`geo.mapping.standalone_html`, every asset
-inlined, so the page needs no network) in Debian's Chromium with a slide overlay around it and
-screenshots it at exactly ``width_px × height_px``:
+:func:`render_png` opens the standalone map
+(:func:`geo.render.folium.mapping.standalone_html`, every asset
+inlined, so the page needs no network) in Debian's Chromium with a slide overlay around it
+and screenshots it at exactly ``width_px × height_px``:
 
 * a title band on top: the title (``view.title`` by default) and a subtitle
   (``origin → destination · sea route at N kn · date``);
@@ -36,12 +37,12 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from geo import mapping
 from geo.errors import ExportError
 from geo.fileio import atomic_write_bytes
-from geo.static_render import default_subtitle, short_source
-from geo.style import LANE_COLOUR, esc
-from geo.view import LaneView
+from geo.present.style import LANE_COLOUR, esc
+from geo.present.view import LaneView
+from geo.render.folium import mapping
+from geo.render.static.render import default_subtitle, short_source
 
 CHROMIUM_ARGS: Final[tuple[str, ...]] = (
     "--no-sandbox",

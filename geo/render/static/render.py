@@ -1,6 +1,6 @@
 """Static snapshots of a lane view for slides: PNG, SVG and PDF drawn with matplotlib.
 
-:func:`render_static` draws one :class:`~geo.view.LaneView` on a
+:func:`render_static` draws one :class:`~geo.present.view.LaneView` on a
 :class:`matplotlib.figure.Figure` (Agg canvas, no ``pyplot``, so several threads can render at
 once) and writes it atomically. The page reads without the app:
 
@@ -50,19 +50,19 @@ from matplotlib.transforms import Bbox
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from geo import style
-from geo.antimeridian import shift_coords, wrap_lon
+from geo.present import style
+from geo.routing.antimeridian import shift_coords, wrap_lon
 from geo.errors import ExportError
 from geo.fileio import atomic_output
-from geo.land import land, land_pacific
-from geo.layers import route_id, to_display_window
+from geo.catalogue.land import land, land_pacific
+from geo.present.layers import route_id, to_display_window
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import RendererBase
     from matplotlib.text import Text
 
-    from geo.view import LaneView
+    from geo.present.view import LaneView
 
 STATIC_FORMATS: Final[frozenset[str]] = frozenset({".png", ".svg", ".pdf"})
 DEFAULT_WIDTH_PX: Final[int] = 1920

@@ -2,9 +2,9 @@
 origin, destination, speed and avoided passages.
 
 ``build_view`` is the single place that turns user choices into routes, layers and figures;
-``geo.mapping`` (interactive map), ``geo.snapshot`` (PNG/SVG/PDF/HTML) and ``geo.cli`` read
-it. An alias such as ``San Pedro Bay`` is drawn as one route per member port (Los Angeles and
-Long Beach); the headline figures are those of the first route.
+``geo.render.folium.mapping`` (interactive map), ``geo.jobs.snapshot`` (PNG/SVG/PDF/HTML)
+and ``geo.cli`` read it. An alias such as ``San Pedro Bay`` is drawn as one route per member
+port (Los Angeles and Long Beach); the headline figures are those of the first route.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from functools import lru_cache
 import geopandas as gpd
 import pandas as pd
 
-from geo import layers, routing, trade
-from geo import ports as _ports
-from geo.land import LAND_SOURCE
+from geo.catalogue import ports as _ports
+from geo.catalogue.land import LAND_SOURCE
+from geo.facts import trade
+from geo.present import layers
+from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
 
 NOT_FOR_NAVIGATION = "Not for navigation."

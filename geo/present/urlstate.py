@@ -1,7 +1,7 @@
 """The page's state in the URL query string, parsed and written without streamlit.
 
 Names: ``origin``, ``dest``, ``speed``, ``avoid`` (comma-separated), ``layers``
-(comma-separated, from :data:`geo.mapping.ALL_LAYERS`), ``basemap`` (``offline``/``online``)
+(comma-separated, from :data:`geo.present.options.ALL_LAYERS`), ``basemap`` (``offline``/``online``)
 and ``label`` (a custom annotation). A bad value falls back to the default and adds a warning
 that names the value and what is accepted.
 """
@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from geo import ports, routing
+from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.mapping import ALL_LAYERS, BASEMAPS
+from geo.present.options import ALL_LAYERS, BASEMAPS
+from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
 
 MAX_LABEL_CHARS = 120

@@ -5,9 +5,10 @@ half-written file, and a failed export leaves nothing behind.
 
 Longitudes follow the storage rule of the project: **every exported coordinate is within
 [-180, 180]**. Lines that cross 180° (the Shanghai → San Pedro Bay route and its open-ocean
-segment) are cut there into MultiLineStrings (:func:`geo.antimeridian.split_at_antimeridian`);
+segment) are cut there into MultiLineStrings
+(:func:`geo.routing.antimeridian.split_at_antimeridian`);
 the parts end and start exactly at ±180. Zone polygons are cut at ±180 too
-(:func:`geo.land.to_window`). Polygon rings follow the right-hand rule (exterior
+(:func:`geo.catalogue.land.to_window`). Polygon rings follow the right-hand rule (exterior
 counter-clockwise). Every coordinate pair is ``(lon, lat)``.
 
 Layers and their ``layer`` property / GeoPackage layer name:
@@ -15,9 +16,9 @@ Layers and their ``layer`` property / GeoPackage layer name:
 * ``route`` (GeoPackage ``route``) — one feature per route: ``route_id``, ``origin``,
   ``destination``, ``distance_nm``, ``distance_km``, ``duration_h``, ``duration_days``,
   ``speed_kn``, ``great_circle_nm``, ``great_circle_ratio``, ``passages``, ``avoid``.
-* ``segment`` (``segments``) — :func:`geo.corridor.segment_route` columns plus ``route_id``.
-* ``port`` (``ports``) — :func:`geo.layers.ports_layer` columns.
-* ``zone`` (``zones``) — :func:`geo.corridor.zones` columns.
+* ``segment`` (``segments``) — :func:`geo.zones.corridor.segment_route` columns plus ``route_id``.
+* ``port`` (``ports``) — :func:`geo.present.layers.ports_layer` columns.
+* ``zone`` (``zones``) — :func:`geo.zones.corridor.zones` columns.
 
 The GeoJSON also carries a ``metadata`` foreign member (RFC 7946 §6.1): title, headline
 figures, assumptions, sources and the data date.
@@ -47,14 +48,14 @@ from shapely.geometry import (
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
-from geo.antimeridian import split_at_antimeridian, wrap_lon
+from geo.catalogue.land import polygonal, to_window
 from geo.errors import ExportError
 from geo.fileio import atomic_output, atomic_write_bytes
-from geo.land import polygonal, to_window
-from geo.layers import route_id
+from geo.present.layers import route_id
+from geo.routing.antimeridian import split_at_antimeridian, wrap_lon
 
 if TYPE_CHECKING:
-    from geo.view import LaneView
+    from geo.present.view import LaneView
 
 EXPORT_FORMATS: Final[frozenset[str]] = frozenset({".geojson", ".gpkg", ".csv"})
 CRS: Final[str] = "EPSG:4326"

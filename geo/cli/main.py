@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from geo import corridor, routing, snapshot
-from geo import ports as _ports
-from geo.antimeridian import split_at_antimeridian, wrap_lon
+from geo.catalogue import ports as _ports
 from geo.errors import ExportError, GeoError
+from geo.jobs import snapshot
+from geo.routing import engine as routing
+from geo.routing.antimeridian import split_at_antimeridian, wrap_lon
 from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+from geo.zones import corridor
 
 EXIT_USAGE = 2
 
@@ -258,7 +260,7 @@ def _kb(size_bytes: int) -> str:
 
 
 def _cmd_snapshot(args: argparse.Namespace, out: TextIO) -> int:
-    from geo.view import build_view
+    from geo.present.view import build_view
 
     path = Path(args.out)
     fmt = snapshot.format_for(path)  # fail fast, before the route is computed

@@ -3,11 +3,11 @@
 =============  ==========================================================================
 extension      written by
 =============  ==========================================================================
-``.png``       headless Chromium (:mod:`geo.browser_snapshot`) — the map as the app shows
+``.png``       headless Chromium (:mod:`geo.render.browser.snapshot`) — the map as the app shows
                it — or, where no browser is present, the static renderer (matplotlib)
-``.svg .pdf``  the static renderer (:mod:`geo.static_render`)
+``.svg .pdf``  the static renderer (:mod:`geo.render.static.render`)
 ``.html``      the standalone interactive map, every asset inlined (works offline)
-``.geojson``   RFC 7946 FeatureCollection (:mod:`geo.export`)
+``.geojson``   RFC 7946 FeatureCollection (:mod:`geo.export.writers`)
 ``.gpkg``      GeoPackage with layers route, segments, ports, zones
 ``.csv``       the segments table
 =============  ==========================================================================
@@ -33,7 +33,7 @@ from geo.fileio import atomic_output, safe_filename
 from geo.settings import DEFAULT_SPEED_KN
 
 if TYPE_CHECKING:
-    from geo.view import LaneView
+    from geo.present.view import LaneView
 
 # The renderers (folium, matplotlib, GDAL, Playwright) are imported where they are used, so
 # importing this module (e.g. for the command line's help) stays fast.
@@ -203,7 +203,8 @@ def _write_png(
     timeout_s: float,
 ) -> tuple[str, str]:
     """Write a PNG to ``tmp``; returns (renderer used, note)."""
-    from geo import browser_snapshot, static_render
+    from geo.render.browser import snapshot as browser_snapshot
+    from geo.render.static import render as static_render
 
     width, height = size
     if renderer == "auto" and not browser_snapshot.browser_available():
@@ -275,7 +276,9 @@ def _write(
     renderer: str,
     timeout_s: float,
 ) -> tuple[str, str]:
-    from geo import export, mapping, static_render
+    from geo.export import writers as export
+    from geo.render.folium import mapping
+    from geo.render.static import render as static_render
 
     width, height = size
     if fmt.key == "png":
@@ -543,7 +546,7 @@ def render_entry(
     """Build the view of one deck entry and write it into ``out_dir``."""
     if entry.error:
         raise ExportError(entry.error)
-    from geo.view import build_view
+    from geo.present.view import build_view
 
     view = build_view(entry.origin, entry.destination, speed_kn=entry.speed_kn, avoid=entry.avoid)
     return render(

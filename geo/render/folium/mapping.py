@@ -4,7 +4,7 @@ Coordinates inside ``geo`` are ``(lon, lat)``; folium wants ``(lat, lon)``. The 
 happens in exactly one place: :func:`_latlon`. Every layer is moved into the view's one
 display window first (Pacific-centred when the lane crosses 180°), so the route is continuous
 and markers sit on the same world copy. Every string that reaches HTML goes through
-:func:`geo.style.esc`.
+:func:`geo.present.style.esc`.
 
 * :func:`build_map` — the base map (land, zones, route, ports, labels, legend, controls);
   it does not depend on the speed, so changing the speed need not rebuild it.
@@ -32,8 +32,11 @@ from jinja2 import Template
 from shapely.geometry import LineString, MultiLineString, box, mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo import assets, land, layers, trade
-from geo.style import (
+from geo.catalogue import land
+from geo.facts import trade
+from geo.present import layers
+from geo.present.options import ALL_LAYERS, BASEMAPS
+from geo.present.style import (
     LAND_COLOUR,
     LAND_EDGE_COLOUR,
     LANE_COLOUR,
@@ -43,11 +46,10 @@ from geo.style import (
     safe_url,
     zone_colour,
 )
-from geo.view import LaneView
+from geo.present.view import LaneView
+from geo.render.folium import assets
 
 ONLINE_TILES_NAME = "Esri.WorldGrayCanvas"
-ALL_LAYERS: tuple[str, ...] = ("route", "segments", "zones", "ports", "labels")
-BASEMAPS: tuple[str, ...] = ("offline", "online")
 
 
 @dataclass(frozen=True)

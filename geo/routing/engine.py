@@ -23,15 +23,15 @@ from searoute import searoute as _searoute_call
 from searoute.classes.passages import Passage
 from shapely.geometry import LineString
 
-from geo import ports as _ports
-from geo.antimeridian import unwrap_coords, wrap_lon
+from geo.catalogue import ports as _ports
 from geo.errors import (
     InvalidSpeedError,
     NoRouteError,
     SameEndpointsError,
     UnknownPassageError,
 )
-from geo.geodesy import distance_nm, line_length_nm
+from geo.routing.antimeridian import unwrap_coords, wrap_lon
+from geo.routing.geodesy import distance_nm, line_length_nm
 from geo.settings import DEFAULT_SPEED_KN, HOURS_PER_DAY, KM_PER_NM, MAX_SPEED_KN, ROUTE_CACHE_SIZE
 
 _SEAROUTE_LOCK = threading.Lock()
@@ -71,7 +71,7 @@ class Route:
     """A measured sea route. Coordinates are ``(lon, lat)``.
 
     ``line`` is continuous: its longitudes are unwrapped (Shanghai → Los Angeles runs from 122
-    to 241.7), so it never jumps across the map. Use :mod:`geo.antimeridian` to wrap it for
+    to 241.7), so it never jumps across the map. Use :mod:`geo.routing.antimeridian` to wrap it for
     storage or cut it for RFC 7946 export.
     """
 
@@ -218,8 +218,8 @@ def route(
 ) -> Route:
     """The sea route from ``origin`` to ``destination``.
 
-    ``origin`` / ``destination``: a :class:`~geo.ports.Port` or anything
-    :func:`geo.ports.resolve` accepts (UN/LOCODE, name, ``'lon,lat'``, ``San Pedro Bay``).
+    ``origin`` / ``destination``: a :class:`~geo.catalogue.ports.Port` or anything
+    :func:`geo.catalogue.ports.resolve` accepts (UN/LOCODE, name, ``'lon,lat'``, ``San Pedro Bay``).
     ``speed_kn``: in (0, 40]. ``avoid``: passage names from :data:`PASSAGES`.
 
     Raises a :class:`~geo.errors.GeoError` subclass naming the bad value.

@@ -1,0 +1,1 @@
+"""Route engine (the only caller of searoute), antimeridian handling and geodesy."""
