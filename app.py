@@ -17,7 +17,7 @@ from geo.errors import GeoError
 from geo.facts import trade
 from geo.jobs import snapshot
 from geo.present import urlstate
-from geo.present.style import md, safe_url
+from geo.present.text import md, safe_url
 from geo.present.view import LaneView, build_view, segments_table
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing

@@ -8,7 +8,7 @@ import re
 import pytest
 from jinja2.utils import htmlsafe_json_dumps
 
-from geo.present.style import esc
+from geo.present.text import esc
 from geo.present.view import LaneView, build_view
 from geo.render.folium import assets, mapping
 
@@ -155,7 +155,7 @@ def test_atlantic_lane_uses_the_normal_window() -> None:
     ],
 )
 def test_markdown_text_is_made_literal(text: str, shown: str) -> None:
-    from geo.present.style import md
+    from geo.present.text import md
 
     assert md(text) == shown
 

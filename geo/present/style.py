@@ -9,6 +9,10 @@ LAND_COLOUR: Final[str] = "#e4e4e0"
 LAND_EDGE_COLOUR: Final[str] = "#cfcfc9"
 SEA_COLOUR: Final[str] = "#f3f7f9"
 PORT_COLOUR: Final[str] = "#1f2d3d"
+INK: Final[str] = "#1d2630"  # text
+MUTED: Final[str] = "#5b6470"  # secondary text
+RULE: Final[str] = "#c9ced3"  # hairlines
+PANEL_FILL: Final[str] = "#f6f7f8"  # metrics and legend panel
 
 ZONE_COLOURS: Final[dict[str, str]] = {
     "shanghai_approach": "#E69F00",  # orange
@@ -23,38 +27,3 @@ FALLBACK_ZONE_COLOUR: Final[str] = "#999999"
 def zone_colour(zone_id: str) -> str:
     """The legend colour of a zone id (grey for an unknown one)."""
     return ZONE_COLOURS.get(zone_id, FALLBACK_ZONE_COLOUR)
-
-
-_HTML_ESCAPES: Final[dict[int, str]] = {
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-    ord('"'): "&quot;",
-    ord("'"): "&#x27;",
-    ord("`"): "&#x60;",
-    ord("$"): "&#x24;",
-    ord("\\"): "&#x5C;",
-}
-
-
-def esc(text: object) -> str:
-    """Text made safe for HTML *and* for the JavaScript template literals folium wraps popups
-    and tooltips in: escapes ``& < > " '`` and also backtick, ``$`` and backslash."""
-    return str(text).translate(_HTML_ESCAPES)
-
-
-def safe_url(url: str) -> str | None:
-    """``url`` escaped for an ``href`` if it is http(s); ``None`` otherwise."""
-    u = url.strip()
-    if u.lower().startswith(("https://", "http://")):
-        return esc(u)
-    return None
-
-
-_MD_SPECIAL: Final[str] = "\\`*_{}[]()#+-.!|<>$~"
-
-
-def md(text: object) -> str:
-    """Text made literal for Streamlit markdown: escapes markdown syntax, ``$`` (which would
-    start LaTeX) and ``<``/``>``."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))

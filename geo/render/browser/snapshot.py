@@ -39,7 +39,8 @@ from urllib.parse import urlsplit
 
 from geo.errors import ExportError
 from geo.fileio import atomic_write_bytes
-from geo.present.style import LANE_COLOUR, esc
+from geo.present.style import LANE_COLOUR
+from geo.present.text import esc
 from geo.present.view import LaneView
 from geo.render.folium import mapping
 from geo.render.static.render import default_subtitle, short_source

@@ -4,7 +4,7 @@ Coordinates inside ``geo`` are ``(lon, lat)``; folium wants ``(lat, lon)``. The 
 happens in exactly one place: :func:`_latlon`. Every layer is moved into the view's one
 display window first (Pacific-centred when the lane crosses 180°), so the route is continuous
 and markers sit on the same world copy. Every string that reaches HTML goes through
-:func:`geo.present.style.esc`.
+:func:`geo.present.text.esc`.
 
 * :func:`build_map` — the base map (land, zones, route, ports, labels, legend, controls);
   it does not depend on the speed, so changing the speed need not rebuild it.
@@ -42,10 +42,9 @@ from geo.present.style import (
     LANE_COLOUR,
     PORT_COLOUR,
     SEA_COLOUR,
-    esc,
-    safe_url,
     zone_colour,
 )
+from geo.present.text import esc, safe_url
 from geo.present.view import LaneView
 from geo.render.folium import assets
 

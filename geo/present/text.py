@@ -1,0 +1,98 @@
+"""Text for each sink, and the wording shared by every output.
+
+One helper per sink (guide rule 9): :func:`esc` for HTML and the JavaScript template literals
+folium wraps popups in, :func:`md` for Streamlit markdown, :func:`plain` for anything else a
+user typed (control characters removed, length capped). :func:`short_source` and
+:func:`format_date` give the footer and subtitle wording every renderer shares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Final
+
+_HTML_ESCAPES: Final[dict[int, str]] = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+    ord("'"): "&#x27;",
+    ord("`"): "&#x60;",
+    ord("$"): "&#x24;",
+    ord("\\"): "&#x5C;",
+}
+
+
+def esc(text: object) -> str:
+    """Text made safe for HTML *and* for the JavaScript template literals folium wraps popups
+    and tooltips in: escapes ``& < > " '`` and also backtick, ``$`` and backslash."""
+    return str(text).translate(_HTML_ESCAPES)
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` escaped for an ``href`` if it is http(s); ``None`` otherwise."""
+    u = url.strip()
+    if u.lower().startswith(("https://", "http://")):
+        return esc(u)
+    return None
+
+
+_MD_SPECIAL: Final[str] = "\\`*_{}[]()#+-.!|<>$~"
+
+
+def md(text: object) -> str:
+    """Text made literal for Streamlit markdown: escapes markdown syntax, ``$`` (which would
+    start LaTeX) and ``<``/``>``."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
+def plain(text: object, max_chars: int = 200) -> str:
+    """User text made safe as plain text: control characters (C0, C1, DEL, bidi overrides)
+    dropped, whitespace runs collapsed, cut to ``max_chars`` with an ellipsis."""
+    kept = "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in str(text)
+        if ch in "\t\n\r" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"}
+    )
+    out = " ".join(kept.split())
+    return out if len(out) <= max_chars else out[: max_chars - 1].rstrip() + "…"
+
+
+_QUOTED_RE: Final[re.Pattern[str]] = re.compile(r"\s*(“[^”]*”|\"[^\"]*\")")
+_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"\s*\(([^()]*)\)")
+
+
+def short_source(source: str) -> str:
+    """A source name short enough for a footer: the publisher, without article titles.
+
+    ``"freightwaves.com, “Port of Los Angeles tops 10M ...”"`` → ``"freightwaves.com"``;
+    ``"MARPOL Annex VI (reported by marinelink.com)"`` → ``"MARPOL Annex VI"``; acronyms and
+    years in brackets stay (``"... (SIPG)"``); a source *as reported by* a publisher is kept
+    whole, as the project cites it.
+    """
+    text = " ".join(str(source).split())
+    if ", as reported by " in text:
+        head, _, tail = text.partition(", as reported by ")
+        return f"{head}, as reported by {tail.split(';')[0].strip()}"
+    text = _QUOTED_RE.sub("", text)
+    text = _PAREN_RE.sub(
+        lambda m: f" ({m.group(1)})" if re.fullmatch(r"[A-Z0-9&.\- ]+", m.group(1)) else "", text
+    )
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            text = text[:i]
+            break
+    return text.strip(" ;,")
+
+
+def format_date(iso_date: str) -> str:
+    """``"2026-11-26"`` → ``"26 Nov 2026"``; ``"2026"`` stays ``"2026"``; anything else as is."""
+    try:
+        day = dt.date.fromisoformat(iso_date)
+    except ValueError:
+        return iso_date
+    return f"{day.day} {day.strftime('%b')} {day.year}"
