@@ -17,8 +17,9 @@ from geo.errors import GeoError
 from geo.facts import trade
 from geo.jobs import snapshot
 from geo.present import urlstate
+from geo.present.model import LanePresentation, present
 from geo.present.text import md, safe_url
-from geo.present.view import LaneView, build_view, segments_table
+from geo.present.view import build_view, segments_table
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN
@@ -53,8 +54,8 @@ def base_map(
     basemap: str,
     label: str,
 ) -> folium.Map:
-    view = build_view(origin, dest, avoid=avoid)
-    m = mapping.build_map(view, mapping.MapOptions(layers=layers, basemap=basemap, label=label))
+    pres = present(build_view(origin, dest, avoid=avoid), layers=layers, label=label)
+    m = mapping.build_map(pres, mapping.MapOptions(basemap=basemap))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
     return m
 
@@ -115,32 +116,12 @@ def sidebar(state: urlstate.ViewState) -> None:
     )
 
 
-def metrics(view: LaneView) -> None:
-    r = view.main
-    cols = st.columns(4)
-    cols[0].metric(
-        "Sea distance",
-        f"{r.distance_nm:,.0f} nm",
-        f"{r.distance_km:,.0f} km",
-        delta_color="off",
-        delta_arrow="off",
-    )
-    cols[1].metric(
-        "Time at sea",
-        f"{r.duration_days:,.1f} days",
-        f"at {r.speed_kn:g} kn",
-        delta_color="off",
-        delta_arrow="off",
-    )
-    cols[2].metric(
-        "vs great circle",
-        f"{r.great_circle_ratio:.2f}×",
-        f"{r.great_circle_nm:,.0f} nm direct",
-        delta_color="off",
-        delta_arrow="off",
-    )
-    value, note = view.headline_metric()
-    cols[3].metric("Lane trade value", value, note or None, delta_color="off", delta_arrow="off")
+def metrics(pres: LanePresentation) -> None:
+    """The key figures as metric cards, read from the presentation model."""
+    cols = st.columns(len(pres.metrics))
+    for col, m in zip(cols, pres.metrics):
+        col.metric(m.label, m.value, m.note or None, delta_color="off", delta_arrow="off")
+    view = pres.view
     notes = []
     if len(view.routes) > 1:
         others = "; ".join(
@@ -148,20 +129,25 @@ def metrics(view: LaneView) -> None:
             for x in view.routes[1:]
         )
         notes.append(
-            f"Headline figures for {r.origin.name} → {r.destination.name}. Also: {others}."
+            f"Headline figures for {view.main.origin.name} → {view.main.destination.name}. "
+            f"Also: {others}."
         )
-    if view.lane.headline is not None:
-        notes.append(f"Trade value: {view.lane.headline.citation()}. Every source: Sources tab.")
-    if notes:
-        st.caption(md(" ".join(notes)))
+    notes.append(pres.passages_text() + ".")
+    trade_value = pres.metric("trade")
+    if trade_value.source:
+        notes.append(f"Trade value: {trade_value.source}. Every source: Sources tab.")
+    st.caption(md(" ".join(notes)))
+    for w in pres.warnings:
+        st.warning(md(w))
 
 
-def details(view: LaneView) -> None:
+def details(pres: LanePresentation) -> None:
     """Segments, milestones and sources; only the open tab is built (lazy tabs keep the
     first paint light)."""
     tab_seg, tab_mile, tab_src = st.tabs(
         ["Segments", "Corridor milestones", "Sources"], key="details-tab", on_change="rerun"
     )
+    view = pres.view
     if tab_seg.open:
         with tab_seg:
             st.table(segments_table(view).set_index("Route"))
@@ -179,14 +165,14 @@ def details(view: LaneView) -> None:
                 st.info(view.lane.message)
             st.markdown(
                 "\n".join(
-                    f"- [{md(source)}]({url})" if safe_url(url) else f"- {md(source)}"
-                    for source, url in view.sources()
+                    f"- [{md(s.title)}]({s.url})" if safe_url(s.url) else f"- {md(s.title)}"
+                    for s in pres.sources
                 )
             )
-            st.caption(view.assumptions())
+            st.caption(md(pres.assumptions))
 
 
-def snapshot_panel(view: LaneView) -> None:
+def snapshot_panel(pres: LanePresentation) -> None:
     """Format, size and title for a slide-ready snapshot, rendered on demand."""
     panel = st.expander("Snapshot for a presentation", key="snapshot-panel", on_change="rerun")
     if not panel.open:  # built only when opened: keeps the first paint light
@@ -195,13 +181,18 @@ def snapshot_panel(view: LaneView) -> None:
         cols = st.columns(3)
         fmt = cols[0].selectbox("Format", ["png", "svg", "pdf", "html", "geojson", "gpkg", "csv"])
         size = cols[1].selectbox("Size", list(snapshot.SIZES), index=0)
-        title = cols[2].text_input("Title", value=view.title, max_chars=120)
+        title = cols[2].text_input("Title", value=pres.title, max_chars=120)
         if st.button("Render snapshot", key="render-snapshot"):
             try:
                 with st.spinner("Rendering…"):
-                    result = snapshot.render_bytes(
-                        view, fmt, size=snapshot.parse_size(size), title=title or None
+                    slide = present(
+                        pres.view,
+                        layers=pres.layers,
+                        label=pres.label,
+                        title=title or None,
+                        extent=pres.extent,
                     )
+                    result = snapshot.render_bytes(slide, fmt, size=snapshot.parse_size(size))
             except GeoError as exc:
                 st.error(str(exc))
                 return
@@ -250,11 +241,12 @@ def main() -> None:
         st.error(str(exc))
         sidebar(state)
         st.stop()
-    metrics(view)
+    pres = present(view, layers=state.layers, label=state.label)
+    metrics(pres)
     if not view.lane.sourced:
         st.info(view.lane.message)
     m = base_map(state.origin, state.dest, state.avoid, state.layers, state.basemap, state.label)
-    segments = mapping.segments_layer_for_app(view) if "segments" in state.layers else None
+    segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
     st_folium(
         copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
         key=f"lane-map-{state.origin}-{state.dest}",
@@ -264,8 +256,8 @@ def main() -> None:
         feature_group_to_add=segments,
         layer_control=mapping.layer_control(),
     )
-    snapshot_panel(view)
-    details(view)
+    snapshot_panel(pres)
+    details(pres)
     sidebar(state)
 
 

@@ -37,29 +37,18 @@ from typing import TYPE_CHECKING, Any, Final
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from shapely.geometry import (
-    LineString,
-    MultiLineString,
-    MultiPolygon,
-    Point,
-    Polygon,
-    mapping,
-)
-from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
+import pyogrio
 
-from geo.catalogue.land import polygonal, to_window
 from geo.errors import ExportError
+from geo.export.rfc7946 import geometry_json, rfc7946_geometry, rfc7946_line
 from geo.fileio import atomic_output, atomic_write_bytes
 from geo.present.layers import route_id
-from geo.routing.antimeridian import split_at_antimeridian, wrap_lon
 
 if TYPE_CHECKING:
-    from geo.present.view import LaneView
+    from geo.present.model import LanePresentation
 
 EXPORT_FORMATS: Final[frozenset[str]] = frozenset({".geojson", ".gpkg", ".csv"})
 CRS: Final[str] = "EPSG:4326"
-COORD_DECIMALS: Final[int] = 6
 GPKG_LAYERS: Final[tuple[str, ...]] = ("route", "segments", "ports", "zones")
 CSV_COLUMNS: Final[tuple[str, ...]] = (
     "route",
@@ -75,82 +64,6 @@ CSV_COLUMNS: Final[tuple[str, ...]] = (
     "corridor_measures",
     "source",
 )
-STORAGE_WEST_DEG: Final[float] = -180.0
-
-
-# --------------------------------------------------------------------------------------------
-# Geometry in the RFC 7946 window
-# --------------------------------------------------------------------------------------------
-
-
-def rfc7946_line(geom: BaseGeometry) -> MultiLineString:
-    """A (Multi)LineString of any longitude window as an RFC 7946 MultiLineString.
-
-    Each continuous part is cut at ±180° (the cut point is on both sides); longitudes end up in
-    [-180, 180]. Always a MultiLineString, so GeoPackage layers have one geometry type.
-    """
-    parts: list[LineString] = []
-    lines = [geom] if isinstance(geom, LineString) else list(getattr(geom, "geoms", []))
-    for line in lines:
-        coords = list(line.coords)
-        if len(coords) < 2:
-            continue
-        cut = split_at_antimeridian(coords)
-        pieces = [cut] if isinstance(cut, LineString) else list(cut.geoms)
-        parts.extend(LineString(_seam_consistent(list(piece.coords))) for piece in pieces)
-    return MultiLineString(parts)
-
-
-def _seam_consistent(coords: list[tuple[float, ...]]) -> list[tuple[float, float]]:
-    """A part's vertices that lie exactly on the seam take the sign of their neighbours.
-
-    ``split_at_antimeridian`` writes a vertex that is exactly on 180° (say the first one) as
-    -180 even when the part continues at +180; in [-180, 180] that reads as a jump across
-    the whole map. Flip such seam vertices to the side of the adjacent vertex.
-    """
-    out = [(float(c[0]), float(c[1])) for c in coords]
-    for i in range(1, len(out)):
-        (lon0, lat0), (lon1, lat1) = out[i - 1], out[i]
-        if abs(lon1 - lon0) > 180.0:
-            if abs(lon1) == 180.0:
-                out[i] = (math.copysign(180.0, lon0), lat1)
-            elif abs(lon0) == 180.0:
-                out[i - 1] = (math.copysign(180.0, lon1), lat0)
-                # the earlier seam vertices of a run on the seam follow
-                j = i - 2
-                while j >= 0 and abs(out[j][0]) == 180.0:
-                    out[j] = (math.copysign(180.0, lon1), out[j][1])
-                    j -= 1
-    return out
-
-
-def rfc7946_polygon(geom: BaseGeometry) -> MultiPolygon:
-    """A (Multi)Polygon of any window cut at ±180° into [-180, 180], rings right-handed."""
-    cut = polygonal(to_window(geom, STORAGE_WEST_DEG))
-    return MultiPolygon([orient(p, 1.0) for p in cut.geoms if not p.is_empty])
-
-
-def rfc7946_point(geom: Point) -> Point:
-    """A point with its longitude in [-180, 180)."""
-    return Point(wrap_lon(geom.x), geom.y)
-
-
-def _rfc7946(geom: BaseGeometry) -> BaseGeometry:
-    if isinstance(geom, Point):
-        return rfc7946_point(geom)
-    if isinstance(geom, (LineString, MultiLineString)):
-        return rfc7946_line(geom)
-    if isinstance(geom, (Polygon, MultiPolygon)):
-        return rfc7946_polygon(geom)
-    raise ExportError(f"cannot export a {geom.geom_type} geometry")
-
-
-def _round_coords(obj: Any) -> Any:
-    if isinstance(obj, (list, tuple)):
-        if obj and isinstance(obj[0], (int, float)):
-            return [round(float(v), COORD_DECIMALS) for v in obj]
-        return [_round_coords(v) for v in obj]
-    return obj
 
 
 # --------------------------------------------------------------------------------------------
@@ -171,7 +84,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _routes_layer(view: LaneView) -> gpd.GeoDataFrame:
+def _routes_layer(pres: LanePresentation) -> gpd.GeoDataFrame:
+    view = pres.view
     rows = []
     for r in view.routes:
         rows.append(
@@ -198,18 +112,22 @@ def _routes_layer(view: LaneView) -> gpd.GeoDataFrame:
 
 def _wrapped(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
-    out["geometry"] = [_rfc7946(g) for g in gdf.geometry]
+    out["geometry"] = [rfc7946_geometry(g) for g in gdf.geometry]
     return gpd.GeoDataFrame(out, geometry="geometry", crs=CRS)
 
 
-def export_layers(view: LaneView) -> dict[str, gpd.GeoDataFrame]:
-    """The four layers in the RFC 7946 window, keyed by GeoPackage layer name."""
-    return {
-        "route": _routes_layer(view),
-        "segments": _wrapped(view.segments_gdf()),
-        "ports": _wrapped(view.ports_gdf()),
-        "zones": _wrapped(view.zones_gdf()),
-    }
+def export_layers(pres: LanePresentation) -> dict[str, gpd.GeoDataFrame]:
+    """The layers in the RFC 7946 window, keyed by GeoPackage layer name: the route always,
+    ``segments``, ``ports`` and ``zones`` when the presentation shows them."""
+    view = pres.view
+    out = {"route": _routes_layer(pres)}
+    if pres.shows("segments"):
+        out["segments"] = _wrapped(view.segments_gdf())
+    if pres.shows("ports"):
+        out["ports"] = _wrapped(view.ports_gdf())
+    if pres.shows("zones"):
+        out["zones"] = _wrapped(view.zones_gdf())
+    return out
 
 
 _FEATURE_LAYER: Final[dict[str, str]] = {
@@ -220,33 +138,38 @@ _FEATURE_LAYER: Final[dict[str, str]] = {
 }
 
 
-def _metadata(view: LaneView) -> dict[str, Any]:
-    return {
-        "title": view.title,
-        "origin": view.origin.name,
-        "destination": view.destination.name,
-        "speed_kn": float(view.speed_kn),
-        "avoid": list(view.avoid),
-        "as_of": view.as_of,
-        "figures": view.headline_figures(),
-        "assumptions": view.assumptions(),
-        "sources": [{"source": s, "url": u} for s, u in view.sources()],
-        "crs": "OGC:CRS84 (RFC 7946); lines crossing 180° are cut into MultiLineStrings",
-    }
+CRS_NOTE: Final[str] = "OGC:CRS84 (RFC 7946); lines crossing 180° are cut into MultiLineStrings"
 
 
-def geojson_dict(view: LaneView) -> dict[str, Any]:
+def metadata(pres: LanePresentation) -> dict[str, Any]:
+    """The presentation's metadata (:meth:`LanePresentation.as_dict`) plus the CRS note."""
+    return {**pres.as_dict(), "crs": CRS_NOTE}
+
+
+def metadata_rows(pres: LanePresentation) -> list[tuple[str, str]]:
+    """The metadata as ``(key, text)`` rows, for the GeoPackage table and the CSV header."""
+    rows = [("title", pres.title), ("subtitle", pres.subtitle)]
+    rows += [(m.key, f"{m.label}: {m.text()}") for m in pres.metrics]
+    rows += [("passages", pres.passages_text()), ("assumptions", pres.assumptions)]
+    rows += [("warning", w) for w in pres.warnings]
+    rows += [("source", f"{s.title} {s.url}".strip()) for s in pres.sources]
+    rows.append(("crs", CRS_NOTE))
+    return rows
+
+
+def geojson_dict(pres: LanePresentation) -> dict[str, Any]:
     """The FeatureCollection written by :func:`export_geojson`, as a dict."""
     features: list[dict[str, Any]] = []
-    for name, gdf in export_layers(view).items():
+    for name, gdf in export_layers(pres).items():
         columns = [c for c in gdf.columns if c != "geometry"]
         for _, row in gdf.iterrows():
-            geom = mapping(row.geometry)
-            geom = {"type": geom["type"], "coordinates": _round_coords(geom["coordinates"])}
+            geom = geometry_json(row.geometry)
+            if geom["type"] == "LineString":  # a layer keeps one geometry type
+                geom = {"type": "MultiLineString", "coordinates": [geom["coordinates"]]}
             props = {"layer": _FEATURE_LAYER[name]}
             props.update({c: _plain(row[c]) for c in columns})
             features.append({"type": "Feature", "properties": props, "geometry": geom})
-    return {"type": "FeatureCollection", "metadata": _metadata(view), "features": features}
+    return {"type": "FeatureCollection", "metadata": metadata(pres), "features": features}
 
 
 # --------------------------------------------------------------------------------------------
@@ -254,13 +177,13 @@ def geojson_dict(view: LaneView) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------
 
 
-def export_geojson(view: LaneView, path: Path) -> Path:
+def export_geojson(pres: LanePresentation, path: Path) -> Path:
     """Write the view as one RFC 7946 GeoJSON FeatureCollection (UTF-8); returns ``path``.
 
     Each feature has a ``layer`` property (``route``, ``segment``, ``port``, ``zone``);
     the headline figures are in the collection's ``metadata`` and on the route features.
     """
-    text = json.dumps(geojson_dict(view), ensure_ascii=False, allow_nan=False, indent=None)
+    text = json.dumps(geojson_dict(pres), ensure_ascii=False, allow_nan=False, indent=None)
     return atomic_write_bytes(Path(path), (text + "\n").encode("utf-8"))
 
 
@@ -274,22 +197,25 @@ def _gpkg_ready(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def export_gpkg(view: LaneView, path: Path) -> Path:
-    """Write a GeoPackage with layers ``route``, ``segments``, ``ports`` and ``zones``
-    (EPSG:4326, longitudes in [-180, 180], lines cut at 180°); returns ``path``.
-
-    Written with pyogrio into a temporary file next to ``path``, renamed on success.
+def export_gpkg(pres: LanePresentation, path: Path) -> Path:
+    """Write a GeoPackage with layers ``route``, ``segments``, ``ports`` and ``zones`` (those
+    shown; EPSG:4326, longitudes in [-180, 180], lines cut at 180°) and a table
+    ``lane_metadata`` (``key``, ``value``: title, figures, passages, assumptions, sources);
+    returns ``path``. Written into a temporary file next to ``path``, renamed on success.
     """
-    layers = export_layers(view)
+    layers = export_layers(pres)
     with atomic_output(Path(path)) as tmp:
         for name in GPKG_LAYERS:
-            gdf = _gpkg_ready(layers[name])
-            gdf.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+            if name in layers:
+                _gpkg_ready(layers[name]).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+        table = pd.DataFrame(metadata_rows(pres), columns=["key", "value"])
+        pyogrio.write_dataframe(table, tmp, layer="lane_metadata", driver="GPKG")
     return Path(path)
 
 
-def segments_rows(view: LaneView) -> list[dict[str, Any]]:
+def segments_rows(pres: LanePresentation) -> list[dict[str, Any]]:
     """The CSV rows: one per segment of every route, in voyage order."""
+    view = pres.view
     names = {route_id(r): f"{r.origin.name} → {r.destination.name}" for r in view.routes}
     rows = []
     for _, seg in view.segments_gdf().iterrows():
@@ -314,8 +240,11 @@ def segments_rows(view: LaneView) -> list[dict[str, Any]]:
     return rows
 
 
-def export_segments_csv(view: LaneView, path: Path) -> Path:
-    """Write the segments as CSV (UTF-8, comma, header on the first row, no comments).
+def export_segments_csv(pres: LanePresentation, path: Path) -> Path:
+    """Write the segments as CSV (UTF-8 with a byte-order mark, so Excel keeps → and ≤;
+    comma separated). The lane's metadata comes first as comment lines ``# key,value``
+    (:func:`metadata_rows`; read with ``pandas.read_csv(path, comment="#")``), then the
+    header row and one row per segment.
 
     Columns: :data:`CSV_COLUMNS` — ``route`` ("Shanghai → Los Angeles"), ``route_id``,
     ``seq``, ``name``, ``zone`` (zone id), ``distance_nm``, ``duration_h``, ``share`` (of the
@@ -323,10 +252,13 @@ def export_segments_csv(view: LaneView, path: Path) -> Path:
     Each route's distances add up to its length. Returns ``path``.
     """
     buf = io.StringIO()
+    comments = csv.writer(buf, lineterminator="\n")
+    for key, value in metadata_rows(pres):
+        comments.writerow([f"# {key}", value])
     writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(segments_rows(view))
-    return atomic_write_bytes(Path(path), buf.getvalue().encode("utf-8"))
+    writer.writerows(segments_rows(pres))
+    return atomic_write_bytes(Path(path), buf.getvalue().encode("utf-8-sig"))
 
 
 _WRITERS: Final[dict[str, Callable[[Any, Path], Path]]] = {
@@ -336,15 +268,15 @@ _WRITERS: Final[dict[str, Callable[[Any, Path], Path]]] = {
 }
 
 
-def export_data(view: LaneView, path: Path) -> Path:
-    """Write ``view`` in the format of ``path``'s extension (:data:`EXPORT_FORMATS`)."""
+def export_data(pres: LanePresentation, path: Path) -> Path:
+    """Write ``pres`` in the format of ``path``'s extension (:data:`EXPORT_FORMATS`)."""
     path = Path(path)
     writer = _WRITERS.get(path.suffix.lower())
     if writer is None:
         raise ExportError(
             f"cannot export {path.name!r}: data exports are {', '.join(sorted(EXPORT_FORMATS))}"
         )
-    return writer(view, path)
+    return writer(pres, path)
 
 
 def longitudes(obj: Any) -> Iterable[float]:

@@ -18,13 +18,10 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.catalogue import ports as _ports
-from geo.catalogue.land import LAND_SOURCE
 from geo.facts import trade
 from geo.present import layers
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
-
-NOT_FOR_NAVIGATION = "Not for navigation."
 
 
 @dataclass(frozen=True)
@@ -100,60 +97,6 @@ class LaneView:
         if key not in self._layers:
             self._layers[key] = make()  # type: ignore[operator]
         return self._layers[key]
-
-    def headline_figures(self) -> dict[str, str]:
-        """Key figures in plain words, e.g. ``{"distance": "5,739 nm (10,629 km)", ...}``."""
-        r = self.main
-        out = {
-            "distance": f"{r.distance_nm:,.0f} nm ({r.distance_km:,.0f} km)",
-            "time": f"{r.duration_days:,.1f} days at {r.speed_kn:g} kn",
-            "great_circle": f"{r.great_circle_ratio:.2f}× the great circle "
-            f"({r.great_circle_nm:,.0f} nm)",
-        }
-        if self.lane.headline is not None:
-            out["trade"] = f"{self.lane.headline.label()} lane trade"
-        return out
-
-    def headline_metric(self) -> tuple[str, str]:
-        """The lane's trade value split for a metric card: (``> US$300 B``,
-        ``a year · 2026``); ``("no sourced figure", "")`` where there is none."""
-        fig = self.lane.headline
-        if fig is None:
-            return "no sourced figure", ""
-        amount = fig.amount()
-        per_year = amount.endswith(" a year")
-        value = amount.removesuffix(" a year")
-        note = f"{'a year · ' if per_year else ''}{fig.year}"
-        return value, note
-
-    def assumptions(self) -> str:
-        avoided = ", ".join(routing.PASSAGE_LABELS.get(a, a) for a in self.avoid) or "none"
-        return (
-            f"Speed {self.speed_kn:g} kn, no port time; passages avoided: {avoided}; "
-            f"data as of {self.as_of}. {NOT_FOR_NAVIGATION}"
-        )
-
-    def sources(self) -> list[tuple[str, str]]:
-        """(source, url) pairs for everything this view shows."""
-        seen: dict[str, str] = {}
-        for fig in self.lane.figures:
-            seen.setdefault(fig.source, fig.source_url)
-        ports = self.ports_gdf()
-        for col, url_col in (
-            ("teu_source", "teu_source_url"),
-            ("trade_source", "trade_source_url"),
-        ):
-            for src, url in zip(ports[col], ports[url_col]):
-                if src:
-                    seen.setdefault(str(src), str(url))
-        for src in ports["coord_source"]:
-            seen.setdefault(str(src), "")
-        seen.setdefault(
-            "searoute (maritime network and port list, Apache-2.0)",
-            "https://github.com/genthalili/searoute-py",
-        )
-        seen.setdefault(LAND_SOURCE, "https://www.naturalearthdata.com/")
-        return list(seen.items())
 
 
 def _resolve(place: str | _ports.Port) -> _ports.Port:

@@ -1,0 +1,69 @@
+"""Shared pieces of the command line: the one-line-error parser and the route options."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Final, NoReturn
+
+from geo.errors import GeoError
+from geo.jobs import snapshot
+from geo.routing import engine as routing
+from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+
+EXIT_USAGE: Final[int] = 2
+_CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line (not usage + message)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal(message)} (see --help)\n")
+
+
+def terminal(text: object) -> str:
+    """Text safe for a terminal: control characters and escape sequences removed."""
+    return _CONTROL.sub("", str(text))
+
+
+def speed_arg(text: str) -> float:
+    try:
+        return routing.validate_speed(float(text))
+    except (ValueError, GeoError):
+        raise argparse.ArgumentTypeError(
+            f"speed {text!r} is not accepted; give a number of knots above 0 and at most "
+            f"{MAX_SPEED_KN:g}"
+        ) from None
+
+
+def size_arg(text: str) -> tuple[int, int]:
+    try:
+        return snapshot.parse_size(text)
+    except GeoError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_route_options(p: argparse.ArgumentParser) -> None:
+    """ORIGIN, DESTINATION, --speed and --avoid, as every lane command takes them."""
+    p.add_argument(
+        "origin", help="UN/LOCODE (CNSHA), port name (Shanghai), 'lon,lat', or 'San Pedro Bay'"
+    )
+    p.add_argument("destination", help="same forms as ORIGIN")
+    p.add_argument(
+        "--speed",
+        type=speed_arg,
+        default=DEFAULT_SPEED_KN,
+        metavar="KN",
+        help=f"speed in knots, above 0 and at most {MAX_SPEED_KN:g} (default {DEFAULT_SPEED_KN:g})",
+    )
+    p.add_argument(
+        "--avoid",
+        default="",
+        metavar="P1,P2",
+        help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
+    )
+
+
+def kb(size_bytes: int) -> str:
+    return f"{max(1, round(size_bytes / 1024)):,} KB"

@@ -1,0 +1,162 @@
+"""``python -m geo route`` and ``python -m geo ports``: a lane's figures, the catalogue.
+
+The route's text and JSON read the presentation model (:mod:`geo.present.model`), so they
+state the same distance, time, trade figure and sources as the page and every snapshot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, TextIO
+
+from geo.catalogue import ports as _ports
+from geo.cli.common import add_route_options, terminal
+from geo.errors import GeoError
+from geo.export.rfc7946 import geometry_json
+from geo.present.model import LanePresentation, present
+from geo.present.view import build_view
+from geo.routing import engine as routing
+from geo.routing.antimeridian import wrap_lon
+from geo.zones import corridor
+
+
+def _port_json(port: _ports.Port) -> dict[str, Any]:
+    return {
+        "locode": port.locode,
+        "name": port.name,
+        "lon": round(wrap_lon(port.lon), 6),
+        "lat": round(port.lat, 6),
+        "route_point": {
+            "name": port.route_point or port.name,
+            "lon": round(wrap_lon(port.route_lon), 6),
+            "lat": round(port.route_lat, 6),
+        },
+    }
+
+
+def route_summary(r: routing.Route) -> dict[str, Any]:
+    """One route as a JSON object (numbers rounded, no geometry)."""
+    return {
+        "origin": _port_json(r.origin),
+        "destination": _port_json(r.destination),
+        "distance_nm": round(r.distance_nm, 1),
+        "distance_km": round(r.distance_km, 1),
+        "duration_h": round(r.duration_h, 1),
+        "speed_kn": r.speed_kn,
+        "great_circle_nm": round(r.great_circle_nm, 1),
+        "great_circle_ratio": round(r.great_circle_ratio, 4),
+        "passages": list(r.passages),
+        "avoid": list(r.avoid),
+        "origin_snap_nm": round(r.origin_snap_nm, 2),
+        "destination_snap_nm": round(r.destination_snap_nm, 2),
+    }
+
+
+def _presentation_fields(pres: LanePresentation) -> dict[str, Any]:
+    meta = pres.as_dict()
+    keep = ("title", "subtitle", "figures", "metrics", "passages_text", "assumptions")
+    out = {key: meta[key] for key in keep}
+    out.update(
+        warnings=meta["warnings"], notice=meta["notice"], sources=meta["sources"], as_of=pres.as_of
+    )
+    return out
+
+
+def route_json(pres: LanePresentation) -> dict[str, Any]:
+    """The headline route with its segments, its RFC 7946 geometry, the presentation's
+    figures, texts and sources, and (for an alias such as San Pedro Bay) ``other_routes``."""
+    r = pres.view.main
+    out = route_summary(r)
+    out["segments"] = corridor.segments_as_records(
+        corridor.segment_route(r.line, speed_kn=r.speed_kn)
+    )
+    out["geometry"] = geometry_json(r.line)
+    out.update(_presentation_fields(pres))
+    others = pres.view.routes[1:]
+    if others:
+        out["other_routes"] = [route_summary(x) for x in others]
+    return out
+
+
+def route_feature(pres: LanePresentation) -> dict[str, Any]:
+    """The headline route as one GeoJSON Feature (RFC 7946)."""
+    r = pres.view.main
+    props = {**route_summary(r), **_presentation_fields(pres)}
+    return {"type": "Feature", "properties": props, "geometry": geometry_json(r.line)}
+
+
+def route_text(pres: LanePresentation) -> str:
+    """A readable summary: the lane, each metric, passages, snap distances, sources."""
+    r = pres.view.main
+    lines = [f"{r.origin.label} → {r.destination.label}"]
+    for m in pres.metrics:
+        lines.append(f"  {m.label:<26} {m.text()}")
+    for other in pres.view.routes[1:]:
+        lines.append(
+            f"  {'also to ' + other.destination.name:<26} "
+            f"{other.distance_nm:,.0f} nm, {other.duration_days:,.1f} days"
+        )
+    lines.append(f"  {pres.passages_text()}")
+    lines.append(
+        f"  snap to lane: {r.origin_snap_nm:,.1f} nm at origin, "
+        f"{r.destination_snap_nm:,.1f} nm at destination"
+    )
+    lines.extend(f"  warning: {w}" for w in pres.warnings)
+    lines.append(f"  {pres.footer_sources()}")
+    lines.append(f"  {pres.assumptions}")
+    return "\n".join(lines)
+
+
+def add_parsers(sub: Any) -> None:
+    p_route = sub.add_parser(
+        "route",
+        help="compute a sea route between two ports",
+        description="Compute the sea route between two ports and print it.",
+        epilog='Example: python -m geo route Shanghai "Long Beach" --format json',
+    )
+    add_route_options(p_route)
+    p_route.add_argument(
+        "--format",
+        choices=("json", "geojson", "text"),
+        default="text",
+        help="json: one object with the figures and an RFC 7946 geometry; geojson: a Feature; "
+        "text: a readable summary (default)",
+    )
+    p_route.set_defaults(handler=run_route)
+
+    p_ports = sub.add_parser(
+        "ports",
+        help="list ports matching a query",
+        description="List catalogue ports whose code, name or country matches QUERY.",
+    )
+    p_ports.add_argument("query", help="part of a name, a UN/LOCODE or a country")
+    p_ports.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    p_ports.set_defaults(handler=run_ports)
+
+
+def run_route(args: argparse.Namespace, out: TextIO) -> int:
+    view = build_view(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
+    pres = present(view)
+    if args.format == "json":
+        json.dump(route_json(pres), out, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "geojson":
+        json.dump(route_feature(pres), out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(terminal(route_text(pres)) + "\n")
+    return 0
+
+
+def run_ports(args: argparse.Namespace, out: TextIO) -> int:
+    matches = _ports.search(args.query, limit=max(1, args.limit))
+    if not matches:
+        hint = _ports.suggest(args.query)
+        msg = f"no port matches {args.query!r}"
+        raise GeoError(msg + (f"; close: {', '.join(hint)}" if hint else ""))
+    for p in matches:
+        code = p.locode or p.id
+        line = f"{code:<14} {p.name:<34} {p.country:<22} {p.lon:9.3f} {p.lat:8.3f}"
+        out.write(terminal(line) + "\n")
+    return 0

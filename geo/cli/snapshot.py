@@ -1,0 +1,157 @@
+"""``python -m geo snapshot`` and ``python -m geo deck``: slides and exports of a lane."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from geo.cli.common import EXIT_USAGE, add_route_options, kb, size_arg, terminal
+from geo.errors import ExportError, GeoError
+from geo.jobs import deck, snapshot
+from geo.present.model import present
+from geo.present.options import ALL_LAYERS
+from geo.present.view import build_view
+
+
+def _layers_arg(text: str) -> tuple[str, ...]:
+    names = [x.strip().lower() for x in text.split(",") if x.strip()]
+    bad = [x for x in names if x not in ALL_LAYERS]
+    if bad:
+        raise argparse.ArgumentTypeError(
+            f"layer {bad[0]!r} is not accepted; give a comma-separated list of "
+            f"{', '.join(ALL_LAYERS)}"
+        )
+    return tuple(names)
+
+
+def add_parsers(sub: Any) -> None:
+    formats = " ".join(snapshot.FORMATS)
+    sizes = ", ".join(snapshot.SIZES)
+    p_snap = sub.add_parser(
+        "snapshot",
+        help="write a slide snapshot or data export of a lane",
+        description="Write one snapshot of the lane: the format is taken from the extension of "
+        f"--out ({formats}). PNG is drawn by headless Chromium when it is installed (else by "
+        "the static renderer); SVG and PDF by the static renderer; HTML is the interactive "
+        "map, working offline; GeoJSON, GeoPackage and CSV are data exports. The file appears "
+        "only once complete.",
+        epilog='Example: python -m geo snapshot Shanghai "San Pedro Bay" --out lane.png '
+        '--size 1280x720 --title "Shanghai → San Pedro Bay"',
+    )
+    add_route_options(p_snap)
+    p_snap.add_argument(
+        "--out", required=True, metavar="FILE", help=f"output file; its extension: {formats}"
+    )
+    p_snap.add_argument(
+        "--size",
+        type=size_arg,
+        default=snapshot.DEFAULT_SIZE,
+        metavar="WxH",
+        help=f"image size in pixels, e.g. 1920x1080 (default), or one of {sizes}; "
+        f"each side {snapshot.MIN_SIDE_PX}–{snapshot.MAX_SIDE_PX} (PNG, SVG, PDF)",
+    )
+    p_snap.add_argument(
+        "--title", default=None, metavar="T", help="title on the snapshot (default: the route)"
+    )
+    p_snap.add_argument(
+        "--label", default="", metavar="TEXT", help="a custom label drawn on the map"
+    )
+    p_snap.add_argument(
+        "--layers",
+        type=_layers_arg,
+        default=ALL_LAYERS,
+        metavar="L1,L2",
+        help=f"layers to show, comma-separated (default all: {','.join(ALL_LAYERS)})",
+    )
+    p_snap.add_argument(
+        "--renderer",
+        choices=snapshot.RENDERERS,
+        default="auto",
+        help="PNG only: browser (headless Chromium), static (matplotlib) or auto (browser "
+        "when Chromium is installed; default)",
+    )
+    p_snap.set_defaults(handler=run_snapshot)
+
+    p_deck = sub.add_parser(
+        "deck",
+        help="write many snapshots from one TOML deck file",
+        description="Write every [[snapshot]] of a TOML deck file into DIR, with a progress "
+        "line per entry on stderr. A bad entry (unknown port, bad size or speed, missing "
+        "field) is reported by name and the others are still written.",
+        epilog="Exit status: 0 if every entry was written, 2 if any entry failed or the deck "
+        "file could not be read. Deck file: an optional [defaults] table (speed, size, avoid, "
+        "format, renderer) and [[snapshot]] entries with name, origin, destination, and "
+        "optionally speed, avoid, size, title, renderer, format or out (a file name). "
+        "Example: python -m geo deck examples/deck.toml --out slides/",
+    )
+    p_deck.add_argument("deck", metavar="DECK.toml", help="the deck file")
+    p_deck.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for the files (created if missing)"
+    )
+    p_deck.set_defaults(handler=run_deck)
+
+
+def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
+    path = Path(args.out)
+    fmt = snapshot.format_for(path)  # fail fast, before the route is computed
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if args.renderer != "auto" and fmt.key != "png":
+        raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
+    view = build_view(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
+    pres = present(view, layers=args.layers, label=args.label, title=args.title)
+    result = snapshot.render(pres, path, size=args.size, renderer=args.renderer)
+    out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
+    if result.note:
+        print(f"note: {terminal(result.note)}", file=sys.stderr)
+    return 0
+
+
+def _bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else width
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def run_deck(args: argparse.Namespace, out: TextIO) -> int:
+    entries = deck.load_deck(args.deck)
+    out_dir = Path(args.out)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the folder {out_dir}: {exc.strerror or exc}") from None
+    total = len(entries)
+    failed: list[str] = []
+    written = 0
+    live = sys.stderr.isatty()
+    for n, entry in enumerate(entries, start=1):
+        start = time.perf_counter()
+        name = terminal(entry.name)
+        if live:  # the running entry, overwritten by its result
+            print(f"\r{_bar(n - 1, total)} {n}/{total} {name} …", end="", file=sys.stderr)
+            sys.stderr.flush()
+        try:
+            result = deck.render_entry(entry, out_dir)
+        except Exception as exc:  # one broken entry must not stop the others
+            failed.append(name)
+            reason = str(exc) if isinstance(exc, GeoError) else f"{type(exc).__name__}: {exc}"
+            line = f"{name}: FAILED: {terminal(reason)}"
+        else:
+            written += 1
+            line = (
+                f"{name}: ok {entry.filename} ({result.format}, {result.renderer}, "
+                f"{kb(result.size_bytes)}, {time.perf_counter() - start:.1f} s)"
+            )
+        clear = "\r\033[K" if live else ""
+        print(f"{clear}{_bar(n, total)} {n}/{total} {line}", file=sys.stderr, flush=True)
+    out.write(f"wrote {written} of {total} files to {out_dir}\n")
+    if failed:
+        print(
+            f"python -m geo deck: error: {len(failed)} of {total} entries failed: "
+            f"{', '.join(failed)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return 0

@@ -1,0 +1,243 @@
+"""Decks: many snapshots from one TOML file (``python -m geo deck DECK.toml --out DIR``).
+
+A deck has an optional ``[defaults]`` table and ``[[snapshot]]`` entries; a bad entry is
+recorded on the entry and reported by name while the others are still written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from geo.errors import ExportError
+from geo.fileio import safe_filename
+from geo.jobs.snapshot import (
+    DEFAULT_SIZE,
+    DEFAULT_TIMEOUT_S,
+    FORMATS,
+    RENDERERS,
+    SnapshotResult,
+    _accepted_sizes,
+    _format_key,
+    check_size,
+    format_for,
+    parse_size,
+    render,
+)
+from geo.settings import DEFAULT_SPEED_KN
+
+#: Keys a ``[defaults]`` table and a ``[[snapshot]]`` entry of a deck file accept.
+DECK_DEFAULT_KEYS: Final[tuple[str, ...]] = ("speed", "size", "avoid", "format", "renderer")
+DECK_ENTRY_KEYS: Final[tuple[str, ...]] = (
+    "name",
+    "origin",
+    "destination",
+    "speed",
+    "avoid",
+    "size",
+    "title",
+    "format",
+    "out",
+    "renderer",
+)
+
+
+@dataclass(frozen=True)
+class DeckEntry:
+    """One ``[[snapshot]]`` of a deck, defaults applied. ``error`` is set (and the entry is
+    not rendered) when the entry itself is malformed: a missing or unknown field, a bad size,
+    format or renderer, or a file name another entry already writes."""
+
+    name: str
+    origin: str
+    destination: str
+    speed_kn: float
+    avoid: tuple[str, ...] | str
+    size: tuple[int, int]
+    title: str | None
+    filename: str
+    renderer: str
+    error: str = ""
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        import tomllib
+    except ImportError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ExportError(f"deck file {str(path)!r} does not exist") from None
+    except OSError as exc:
+        raise ExportError(f"cannot read deck file {str(path)!r}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ExportError(f"deck file {str(path)!r} is not valid TOML: {exc}") from None
+
+
+def _speed_value(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ExportError(f"speed {value!r} is not a number of knots")
+    return float(value)
+
+
+def _size_value(value: object) -> tuple[int, int]:
+    if isinstance(value, str):
+        return parse_size(value)
+    if isinstance(value, list) and len(value) == 2:
+        return check_size((value[0], value[1]))
+    raise ExportError(f"size {value!r} is not accepted; give {_accepted_sizes()}")
+
+
+def _avoid_value(value: object) -> tuple[str, ...] | str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ExportError(f"avoid {value!r} is not accepted; give a list of passage names")
+
+
+def _renderer_value(value: object) -> str:
+    if value not in RENDERERS:
+        raise ExportError(f"renderer {value!r} is not accepted; give one of {', '.join(RENDERERS)}")
+    return str(value)
+
+
+def _entry_filename(raw: dict[str, object], name: str, fmt: object) -> str:
+    """The entry's file name, safe: ``out`` if it has an accepted extension, else the stem of
+    ``out`` (or the entry's name) with the format's extension."""
+    out = raw.get("out")
+    stem = name
+    if out is not None:
+        if not isinstance(out, str) or not out.strip():
+            raise ExportError(f"out {out!r} is not a file name")
+        filename = safe_filename(out, default=safe_filename(name))
+        suffix = Path(filename).suffix.lower()
+        if suffix in FORMATS:
+            if "format" in raw and _format_key(str(fmt)).key != FORMATS[suffix].key:
+                raise ExportError(f"out {out!r} and format {fmt!r} disagree; give one of them")
+            return filename
+        if suffix and "format" not in raw:
+            format_for(filename)  # names the bad extension and lists the accepted ones
+        stem = filename[: -len(suffix)] if suffix else filename
+    if not isinstance(fmt, str):
+        raise ExportError(f"format {fmt!r} is not accepted; give one of {' '.join(FORMATS)}")
+    return safe_filename(f"{stem}.{_format_key(fmt).key}")
+
+
+def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
+    name = f"entry {n}"
+    if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
+        name = " ".join(str(raw["name"]).split())
+    blank = DeckEntry(name, "", "", 0.0, (), DEFAULT_SIZE, None, "", "auto")
+    try:
+        if not isinstance(raw, dict):
+            raise ExportError("a [[snapshot]] entry must be a table")
+        unknown = sorted(set(raw) - set(DECK_ENTRY_KEYS))
+        if unknown:
+            raise ExportError(
+                f"unknown field {', '.join(map(repr, unknown))}; accepted: "
+                f"{', '.join(DECK_ENTRY_KEYS)}"
+            )
+        merged = {**defaults, **raw}
+        for key in ("origin", "destination"):
+            value = merged.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise ExportError(f"missing field {key!r} (a port name, UN/LOCODE or 'lon,lat')")
+        title = merged.get("title")
+        if title is not None and not isinstance(title, str):
+            raise ExportError(f"title {title!r} is not text")
+        return DeckEntry(
+            name=name,
+            origin=str(merged["origin"]),
+            destination=str(merged["destination"]),
+            speed_kn=_speed_value(merged.get("speed", DEFAULT_SPEED_KN)),
+            avoid=_avoid_value(merged.get("avoid", [])),
+            size=_size_value(merged.get("size", "1920x1080")),
+            title=title,
+            filename=_entry_filename(raw, name, merged.get("format", "png")),
+            renderer=_renderer_value(merged.get("renderer", "auto")),
+        )
+    except ExportError as exc:
+        return dataclasses.replace(blank, error=str(exc))
+
+
+def load_deck(path: Path | str) -> list[DeckEntry]:
+    """Read a deck file (TOML): an optional ``[defaults]`` table (``speed``, ``size``,
+    ``avoid``, ``format``, ``renderer``) and ``[[snapshot]]`` entries (``name``, ``origin``,
+    ``destination``, ``speed``, ``avoid``, ``size``, ``title``, ``format`` or ``out``).
+
+    A problem with one entry is recorded on that entry (:attr:`DeckEntry.error`); a problem
+    with the file (unreadable, not TOML, bad defaults, no entries) raises
+    :class:`~geo.errors.ExportError`. File names are made safe with
+    :func:`~geo.fileio.safe_filename`; two entries may not write the same file.
+    """
+    data = _read_toml(Path(path))
+    unknown_top = sorted(set(data) - {"defaults", "snapshot"})
+    if unknown_top:
+        raise ExportError(
+            f"deck file has unknown table(s) {', '.join(map(repr, unknown_top))}; accepted: "
+            "[defaults] and [[snapshot]]"
+        )
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise ExportError("[defaults] in the deck file must be a table")
+    bad = sorted(set(defaults) - set(DECK_DEFAULT_KEYS))
+    if bad:
+        raise ExportError(
+            f"[defaults] has unknown key(s) {', '.join(map(repr, bad))}; accepted: "
+            f"{', '.join(DECK_DEFAULT_KEYS)}"
+        )
+    try:
+        if "speed" in defaults:
+            _speed_value(defaults["speed"])
+        if "size" in defaults:
+            _size_value(defaults["size"])
+        if "avoid" in defaults:
+            _avoid_value(defaults["avoid"])
+        if "format" in defaults:
+            _format_key(str(defaults["format"]))
+        if "renderer" in defaults:
+            _renderer_value(defaults["renderer"])
+    except ExportError as exc:
+        raise ExportError(f"[defaults]: {exc}") from None
+    raw_entries = data.get("snapshot", [])
+    if not isinstance(raw_entries, list) or not raw_entries:
+        raise ExportError("deck file has no [[snapshot]] entries")
+    entries: list[DeckEntry] = []
+    taken: dict[str, str] = {}
+    for n, raw in enumerate(raw_entries, start=1):
+        entry = _deck_entry(raw, n, defaults)
+        if not entry.error:
+            key = entry.filename.lower()
+            if key in taken:
+                entry = dataclasses.replace(
+                    entry, error=f"writes {entry.filename}, as entry {taken[key]!r} already does"
+                )
+            else:
+                taken[key] = entry.name
+        entries.append(entry)
+    return entries
+
+
+def render_entry(
+    entry: DeckEntry, out_dir: Path | str, *, timeout_s: float = DEFAULT_TIMEOUT_S
+) -> SnapshotResult:
+    """Build the view of one deck entry and write it into ``out_dir``."""
+    if entry.error:
+        raise ExportError(entry.error)
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    view = build_view(entry.origin, entry.destination, speed_kn=entry.speed_kn, avoid=entry.avoid)
+    pres = present(view, title=entry.title)
+    return render(
+        pres,
+        Path(out_dir) / entry.filename,
+        size=entry.size,
+        renderer=entry.renderer,
+        timeout_s=timeout_s,
+    )

@@ -1,0 +1,72 @@
+"""The legend of a lane view: only what the map shows and the route enters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+from geo.present.items import LegendItem, Palette
+from geo.present.layers import route_id
+from geo.present.view import LaneView
+
+_NUMBERED: Final[re.Pattern[str]] = re.compile(r"\s*\(\d+\)$")
+
+
+def _zone_names(view: LaneView) -> dict[str, str]:
+    zones = view.zones_gdf()
+    return {str(z): str(n) for z, n in zip(zones["zone_id"], zones["zone_name"]) if str(n)}
+
+
+def legend(view: LaneView, layers: Sequence[str], palette: Palette) -> tuple[LegendItem, ...]:
+    items: list[LegendItem] = []
+    if "route" in layers:
+        items.append(LegendItem("lane", "lane", "Sea route", palette.lane))
+    if "segments" in layers or "zones" in layers:
+        segs = view.segments_gdf()
+        named = _zone_names(view)
+        main_id = route_id(view.main)
+        seen: dict[str, dict[str, Any]] = {}
+        for _, row in segs.iterrows():
+            key = str(row["zone_id"])
+            entry = seen.setdefault(
+                key,
+                {
+                    "names": set(),
+                    "nm": 0.0,
+                    "h": 0.0,
+                    "kind": str(row.get("kind", "")),
+                    "sulphur": row.get("sulphur_limit_pct"),
+                },
+            )
+            entry["names"].add(_NUMBERED.sub("", str(row["name"])))
+            if str(row["route_id"]) == main_id:
+                entry["nm"] += float(row["distance_nm"])
+                entry["h"] += float(row["duration_h"])
+        for key, entry in seen.items():
+            names = entry["names"]
+            label = named.get(key) or (next(iter(names)) if len(names) == 1 else "Open ocean")
+            note = ""
+            sulphur = entry["sulphur"]
+            if sulphur is not None and str(sulphur) not in ("", "nan"):
+                try:
+                    note = f"sulphur ≤\u00a0{float(sulphur):.2f}\u00a0%"
+                except (TypeError, ValueError):
+                    note = ""
+            items.append(
+                LegendItem(
+                    "zone",
+                    key,
+                    label,
+                    palette.zone(key),
+                    striped=entry["kind"] != "open_ocean",
+                    note=note,
+                    distance_nm=entry["nm"] or None,
+                    duration_h=entry["h"] or None,
+                )
+            )
+    if "ports" in layers:
+        sized = bool(view.ports_gdf()["teu"].notna().any()) if "teu" in view.ports_gdf() else False
+        what = "Port; circle area = containers a year" if sized else "Port"
+        items.append(LegendItem("port", "port", what, palette.port))
+    return tuple(items)
