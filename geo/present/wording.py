@@ -38,16 +38,10 @@ def duration_words(hours: float) -> str:
 
 def metrics(view: LaneView) -> tuple[Metric, ...]:
     r = view.main
-    to = f" to {r.destination.name}" if len(view.routes) > 1 else ""
+    km = f"{r.distance_km:,.0f} km" if r.distance_km >= 10 else f"{r.distance_km:.1f} km"
+    to = f" · to {r.destination.name}" if len(view.routes) > 1 else ""
     out = [
-        Metric(
-            "distance",
-            f"Sea distance{to}",
-            nm_words(r.distance_nm),
-            f"{r.distance_km:,.0f} km" if r.distance_km >= 10 else f"{r.distance_km:.1f} km",
-            r.distance_nm,
-            "nm",
-        ),
+        Metric("distance", "Sea distance", nm_words(r.distance_nm), km + to, r.distance_nm, "nm"),
         Metric(
             "time",
             "Time at sea",
