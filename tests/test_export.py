@@ -26,9 +26,10 @@ from geo.export.writers import (
     export_gpkg,
     export_segments_csv,
     longitudes,
-    rfc7946_line,
 )
+from geo.export.rfc7946 import rfc7946_line
 from geo.fileio import MAX_FILENAME_CHARS, atomic_output, atomic_write_bytes, safe_filename
+from geo.present.model import LanePresentation, present
 from geo.present.view import LaneView, build_view
 from geo.routing.antimeridian import join_antimeridian, unwrap_coords
 
@@ -36,8 +37,13 @@ AS_OF = "2026-11-26"
 
 
 @pytest.fixture(scope="module")
-def view() -> LaneView:
-    return build_view("Shanghai", "San Pedro Bay", as_of=AS_OF)
+def pres() -> LanePresentation:
+    return present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def view(pres: LanePresentation) -> LaneView:
+    return pres.view
 
 
 @pytest.fixture(scope="module")
@@ -46,21 +52,22 @@ def out_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def geojson(view: LaneView, out_dir: Path) -> dict[str, Any]:
-    path = export_geojson(view, out_dir / "lane.geojson")
+def geojson(pres: LanePresentation, out_dir: Path) -> dict[str, Any]:
+    path = export_geojson(pres, out_dir / "lane.geojson")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def gpkg(view: LaneView, out_dir: Path) -> Path:
-    return export_gpkg(view, out_dir / "lane.gpkg")
+def gpkg(pres: LanePresentation, out_dir: Path) -> Path:
+    return export_gpkg(pres, out_dir / "lane.gpkg")
 
 
 @pytest.fixture(scope="module")
-def csv_rows(view: LaneView, out_dir: Path) -> tuple[str, list[dict[str, str]]]:
-    path = export_segments_csv(view, out_dir / "segments.csv")
-    text = path.read_text(encoding="utf-8")
-    return text, list(csv.DictReader(text.splitlines()))
+def csv_rows(pres: LanePresentation, out_dir: Path) -> tuple[str, list[dict[str, str]]]:
+    path = export_segments_csv(pres, out_dir / "segments.csv")
+    text = path.read_text(encoding="utf-8-sig")
+    table = [line for line in text.splitlines() if not line.startswith("#")]
+    return text, list(csv.DictReader(table))
 
 
 def test_export_formats() -> None:
@@ -112,10 +119,12 @@ def test_geojson_has_features_for_every_layer(view: LaneView, geojson: dict[str,
     assert all(len(f["geometry"]["coordinates"]) == 2 for f in ocean)
 
 
-def test_geojson_carries_the_figures(view: LaneView, geojson: dict[str, Any]) -> None:
+def test_geojson_carries_the_figures(pres: LanePresentation, geojson: dict[str, Any]) -> None:
+    view = pres.view
     meta = geojson["metadata"]
-    assert meta["title"] == view.title
-    assert meta["figures"] == view.headline_figures()
+    assert meta["title"] == pres.title == "Shanghai → San Pedro Bay"
+    assert meta["figures"] == {m.key: m.text() for m in pres.metrics}
+    assert meta["figures"]["distance"].startswith(f"{view.main.distance_nm:,.0f} nm")
     assert "Not for navigation" in meta["assumptions"]
     route = next(f for f in geojson["features"] if f["properties"]["layer"] == "route")
     assert route["properties"]["distance_nm"] == pytest.approx(view.main.distance_nm)
@@ -168,9 +177,10 @@ def test_rfc7946_line_round_trips_across_180(
 # --- GeoPackage ------------------------------------------------------------------------------
 
 
-def test_gpkg_has_the_four_layers(gpkg: Path) -> None:
+def test_gpkg_has_the_four_layers_and_the_metadata_table(gpkg: Path) -> None:
     layers = {name: kind for name, kind in pyogrio.list_layers(gpkg)}
-    assert set(layers) == set(GPKG_LAYERS)
+    assert set(layers) == {*GPKG_LAYERS, "lane_metadata"}
+    assert layers["lane_metadata"] is None
     assert layers["route"] == "MultiLineString"
     assert layers["segments"] == "MultiLineString"
     assert layers["ports"] == "Point"
@@ -203,10 +213,16 @@ def test_gpkg_leaves_no_temporary_files(gpkg: Path) -> None:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def test_csv_header_is_the_first_row(csv_rows: tuple[str, list[dict[str, str]]]) -> None:
+def test_csv_metadata_comes_first_then_the_header(
+    pres: LanePresentation, csv_rows: tuple[str, list[dict[str, str]]]
+) -> None:
     text, rows = csv_rows
-    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
-    assert not text.startswith("\ufeff") and not text.startswith("#")
+    lines = text.splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    assert lines[: len(comments)] == comments  # metadata first
+    assert lines[len(comments)] == ",".join(CSV_COLUMNS)
+    assert comments[0] == "# title,Shanghai → San Pedro Bay"
+    assert any(pres.metric("distance").value in line for line in comments)
     assert rows
 
 
@@ -226,11 +242,11 @@ def test_csv_sums_to_the_route_length(
     assert all(row["source"] for row in rows)
 
 
-def test_export_data_dispatches_by_extension(view: LaneView, tmp_path: Path) -> None:
+def test_export_data_dispatches_by_extension(pres: LanePresentation, tmp_path: Path) -> None:
     for suffix in sorted(EXPORT_FORMATS):
-        assert export_data(view, tmp_path / f"lane{suffix}").stat().st_size > 0
+        assert export_data(pres, tmp_path / f"lane{suffix}").stat().st_size > 0
     with pytest.raises(ExportError, match=r"\.kml"):
-        export_data(view, tmp_path / "lane.kml")
+        export_data(pres, tmp_path / "lane.kml")
 
 
 # --- atomic writes ---------------------------------------------------------------------------
@@ -275,7 +291,7 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_failing_gpkg_export_leaves_nothing(
-    view: LaneView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = {"n": 0}
     real = gpd.GeoDataFrame.to_file
@@ -288,7 +304,7 @@ def test_failing_gpkg_export_leaves_nothing(
 
     monkeypatch.setattr(gpd.GeoDataFrame, "to_file", flaky)
     with pytest.raises(OSError, match="disk full"):
-        export_gpkg(view, tmp_path / "lane.gpkg")
+        export_gpkg(pres, tmp_path / "lane.gpkg")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -20,7 +20,7 @@ import pyogrio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cli_helpers import run_main
+from tests.cli_helpers import run_main
 from geo.export import writers as export
 from geo.present.model import LanePresentation, present
 from geo.present.view import build_view
@@ -83,9 +83,7 @@ def test_the_standalone_map_shows_the_figures_and_sources(pres: LanePresentation
     _assert_shows(re.sub(r"<[^>]+>", " ", page), pres, "standalone HTML", full_sources=False)
 
 
-def test_the_data_exports_carry_the_same_metadata(
-    pres: LanePresentation, tmp_path: Path
-) -> None:
+def test_the_data_exports_carry_the_same_metadata(pres: LanePresentation, tmp_path: Path) -> None:
     meta = export.geojson_dict(pres)["metadata"]
     _assert_shows(json.dumps(meta, ensure_ascii=False), pres, "GeoJSON", full_sources=True)
     assert [s["source"] for s in meta["sources"]] == [s.title for s in pres.sources]

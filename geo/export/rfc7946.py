@@ -54,6 +54,10 @@ def rfc7946_line(geom: BaseGeometry) -> MultiLineString:
     for line in lines:
         if line.is_empty or len(line.coords) < 2:
             continue
+        if len(_distinct(line.coords)) < 2:  # a line of one repeated point stays one
+            lon, lat = line.coords[0][:2]
+            parts.append(LineString([(wrap_lon(lon), lat)] * 2))
+            continue
         dense = shapely.segmentize(line, MAX_EDGE_DEG)
         fixed = antimeridian.fix_line_string(_wrap_line(dense.coords), great_circle=False)
         pieces = [fixed] if isinstance(fixed, LineString) else list(fixed.geoms)
@@ -65,7 +69,9 @@ def rfc7946_line(geom: BaseGeometry) -> MultiLineString:
 
 
 def _wrap_polygon(polygon: Polygon) -> Polygon:
-    dense = shapely.segmentize(polygon, MAX_EDGE_DEG)
+    # counter-clockwise exterior first: the package reads a clockwise ring as the rest of
+    # the world (a polygon around a pole)
+    dense = shapely.segmentize(orient(polygon, 1.0), MAX_EDGE_DEG)
     return Polygon(
         [(wrap_lon(x), y) for x, y in dense.exterior.coords],
         [[(wrap_lon(x), y) for x, y in ring.coords] for ring in dense.interiors],
