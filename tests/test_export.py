@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, shape
 
 from geo.errors import ExportError
+from geo.export.rfc7946 import rfc7946_line
 from geo.export.writers import (
     CSV_COLUMNS,
     EXPORT_FORMATS,
@@ -27,7 +28,6 @@ from geo.export.writers import (
     export_segments_csv,
     longitudes,
 )
-from geo.export.rfc7946 import rfc7946_line
 from geo.fileio import MAX_FILENAME_CHARS, atomic_output, atomic_write_bytes, safe_filename
 from geo.present.model import LanePresentation, present
 from geo.present.view import LaneView, build_view

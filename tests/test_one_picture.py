@@ -20,13 +20,13 @@ import pyogrio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.cli_helpers import run_main
 from geo.export import writers as export
 from geo.present.model import LanePresentation, present
 from geo.present.view import build_view
 from geo.render import static as static_render
 from geo.render.browser import snapshot_page_html
 from geo.render.folium import mapping
+from tests.cli_helpers import run_main
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 AS_OF = "2026-11-26"

@@ -41,9 +41,9 @@ def test_a_wheel_installed_into_an_empty_folder_routes_outside_the_checkout(
     wheel: Path, tmp_path: Path
 ) -> None:
     site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site)]
-        + [str(wheel)],
+        [*pip, str(site), str(wheel)],
         check=True,
         capture_output=True,
         timeout=300,

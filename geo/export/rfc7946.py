@@ -54,17 +54,20 @@ def rfc7946_line(geom: BaseGeometry) -> MultiLineString:
     for line in lines:
         if line.is_empty or len(line.coords) < 2:
             continue
+        wrapped = _wrap_line(line.coords)
         if len(_distinct(line.coords)) < 2:  # a line of one repeated point stays one
-            lon, lat = line.coords[0][:2]
-            parts.append(LineString([(wrap_lon(lon), lat)] * 2))
+            parts.append(LineString(wrapped.coords[:2]))
             continue
         dense = shapely.segmentize(line, MAX_EDGE_DEG)
         fixed = antimeridian.fix_line_string(_wrap_line(dense.coords), great_circle=False)
         pieces = [fixed] if isinstance(fixed, LineString) else list(fixed.geoms)
-        for piece in pieces:
-            coords = _distinct(piece.coords)
-            if len(coords) >= 2:
-                parts.append(LineString(coords))
+        kept = [_distinct(piece.coords) for piece in pieces]
+        kept = [coords for coords in kept if len(coords) >= 2]
+        # a line shorter than float precision loses its points in the cut: keep it as is
+        if kept:
+            parts.extend(LineString(c) for c in kept)
+        else:
+            parts.append(wrapped)
     return MultiLineString(parts)
 
 
