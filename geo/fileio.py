@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,6 +114,17 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _keep_mode(path: Path, tmp: Path) -> None:
+    """An overwritten file keeps its permission bits (a new one gets the umask's)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success rename it over ``path``.
@@ -141,7 +153,11 @@ def atomic_output(path: Path) -> Iterator[Path]:
         if not tmp.exists():
             raise ExportError(f"writing {path} produced no file")
         _fsync(tmp)
+        _keep_mode(path, tmp)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a read-only folder: the project's error, named
+        _remove_quietly(tmp)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     except BaseException:
         _remove_quietly(tmp)
         raise

@@ -74,7 +74,7 @@ def test_route_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     text = capsys.readouterr().out
     assert "Shanghai (CNSHA) → Rotterdam (NLRTM)" in text
     assert "Cape of Good Hope" in text
-    assert "days at 18 kn" in text
+    assert "days (at 18 kn, no port time)" in text
     assert "Not for navigation" in text
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.jobs import snapshot
+from geo.jobs import deck as snapshot
 from geo.render.browser import snapshot as browser_snapshot
 from tests.cli_helpers import run_main
 
@@ -223,3 +223,39 @@ def test_deck_help_states_the_exit_status(capsys: pytest.CaptureFixture[str]) ->
     flat = " ".join(out.split())
     assert "0 if every entry was written, 2 if any entry failed" in flat
     assert "[[snapshot]]" in flat and "[defaults]" in flat
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"\xff\xfe[\x00d\x00e\x00", "not UTF-8 text"),  # UTF-16 with a byte-order mark
+        (bytes(range(256)), "not UTF-8 text"),  # binary
+        (b"a = " + b"[" * 50_000 + b"]" * 50_000, "nested too deeply"),
+        (b'[[snapshot]]\nname = "x\x00"\n', "NUL"),
+    ],
+    ids=["utf-16", "binary", "deep", "nul"],
+)
+def test_a_deck_that_is_not_utf8_toml_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, needle: str
+) -> None:
+    deck = tmp_path / "bad.toml"
+    deck.write_bytes(content)
+    code, out, err = run_main(["deck", str(deck), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and needle in err
+    assert "Traceback" not in err
+
+
+def test_entry_names_reach_the_terminal_without_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "deck.toml"
+    deck.write_text(
+        '[[snapshot]]\nname = "evil\\u001b[2J\\u0007 entry"\norigin = "Nowhere-zz"\n'
+        'destination = "Long Beach"\nformat = "csv"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err
+    assert "evil[2J entry: FAILED" in err

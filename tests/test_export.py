@@ -303,7 +303,7 @@ def test_failing_gpkg_export_leaves_nothing(
         real(self, *args, **kwargs)
 
     monkeypatch.setattr(gpd.GeoDataFrame, "to_file", flaky)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match="disk full"):  # the project's error, not OSError
         export_gpkg(pres, tmp_path / "lane.gpkg")
     assert list(tmp_path.iterdir()) == []
 
@@ -362,3 +362,34 @@ def test_safe_filename_is_always_plain(name: str) -> None:
     assert out not in {".", ".."}
     assert "/" not in out and "\\" not in out
     assert out.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
+
+
+def test_overwriting_a_file_keeps_its_permissions(pres: LanePresentation, tmp_path: Path) -> None:
+    target = tmp_path / "lane.csv"
+    target.write_text("old")
+    target.chmod(0o640)
+    export_segments_csv(pres, target)
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf# title,")
+
+
+def test_a_full_disk_is_the_projects_export_error(
+    pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise pyogrio.errors.DataSourceError("sqlite3_exec failed: database or disk is full")
+
+    monkeypatch.setattr(pyogrio, "write_dataframe", full)
+    with pytest.raises(ExportError, match="disk is full"):
+        export_gpkg(pres, tmp_path / "lane.gpkg")
+    assert list(tmp_path.iterdir()) == []
+
+    def no_space(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", no_space)
+    with pytest.raises(ExportError, match="No space left on device"):
+        atomic_write_bytes(tmp_path / "a.csv", b"x")
+    assert list(tmp_path.iterdir()) == []

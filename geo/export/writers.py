@@ -38,6 +38,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyogrio.errors
 
 from geo.errors import ExportError
 from geo.export.rfc7946 import geometry_json, rfc7946_geometry, rfc7946_line
@@ -204,12 +205,17 @@ def export_gpkg(pres: LanePresentation, path: Path) -> Path:
     returns ``path``. Written into a temporary file next to ``path``, renamed on success.
     """
     layers = export_layers(pres)
-    with atomic_output(Path(path)) as tmp:
-        for name in GPKG_LAYERS:
-            if name in layers:
-                _gpkg_ready(layers[name]).to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
-        table = pd.DataFrame(metadata_rows(pres), columns=["key", "value"])
-        pyogrio.write_dataframe(table, tmp, layer="lane_metadata", driver="GPKG")
+    table = pd.DataFrame(metadata_rows(pres), columns=["key", "value"])
+    try:
+        with atomic_output(Path(path)) as tmp:
+            for name in GPKG_LAYERS:
+                if name in layers:
+                    gdf = _gpkg_ready(layers[name])
+                    gdf.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio")
+            pyogrio.write_dataframe(table, tmp, layer="lane_metadata", driver="GPKG")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        # GDAL reports a full disk or an unwritable folder this way, not as an OSError
+        raise ExportError(f"cannot write {path}: {exc}") from exc
     return Path(path)
 
 

@@ -28,6 +28,9 @@ from geo.jobs.snapshot import (
 )
 from geo.settings import DEFAULT_SPEED_KN
 
+#: A deck is a few kilobytes; anything far larger is not one.
+MAX_DECK_BYTES: Final[int] = 1024 * 1024
+
 #: Keys a ``[defaults]`` table and a ``[[snapshot]]`` entry of a deck file accept.
 DECK_DEFAULT_KEYS: Final[tuple[str, ...]] = ("speed", "size", "avoid", "format", "renderer")
 DECK_ENTRY_KEYS: Final[tuple[str, ...]] = (
@@ -63,19 +66,36 @@ class DeckEntry:
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    """The parsed deck; :class:`ExportError` naming the file for anything that is not a
+    readable UTF-8 TOML document (binary, UTF-16, too deeply nested, unreadable)."""
     try:
         import tomllib
     except ImportError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
+    name = str(path)
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            raw = fh.read(MAX_DECK_BYTES + 1)
     except FileNotFoundError:
-        raise ExportError(f"deck file {str(path)!r} does not exist") from None
+        raise ExportError(f"deck file {name!r} does not exist") from None
     except OSError as exc:
-        raise ExportError(f"cannot read deck file {str(path)!r}: {exc.strerror or exc}") from None
+        raise ExportError(f"cannot read deck file {name!r}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_DECK_BYTES:
+        raise ExportError(f"deck file {name!r} is larger than {MAX_DECK_BYTES // 1024} KB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ExportError(
+            f"deck file {name!r} is not UTF-8 text (binary, or UTF-16?); save it as UTF-8 TOML"
+        ) from None
+    if "\x00" in text:
+        raise ExportError(f"deck file {name!r} contains NUL characters; it is not a TOML file")
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ExportError(f"deck file {str(path)!r} is not valid TOML: {exc}") from None
+        raise ExportError(f"deck file {name!r} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ExportError(f"deck file {name!r} is nested too deeply to be a deck") from None
 
 
 def _speed_value(value: object) -> float:
