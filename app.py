@@ -6,6 +6,8 @@ Thin by design: reads widgets and the URL, calls ``geo``, renders. No computatio
 from __future__ import annotations
 
 import copy
+import dataclasses
+import urllib.parse
 from pathlib import Path
 
 import folium
@@ -17,7 +19,8 @@ from geo.errors import GeoError
 from geo.facts import trade
 from geo.jobs import snapshot
 from geo.present import urlstate
-from geo.present.model import LanePresentation, present
+from geo.present.model import LanePresentation, check_extent, present
+from geo.present.options import ALL_LAYERS
 from geo.present.text import md, safe_url
 from geo.present.view import build_view, segments_table
 from geo.render.folium import assets, mapping
@@ -53,8 +56,10 @@ def base_map(
     layers: tuple[str, ...],
     basemap: str,
     label: str,
+    extent: tuple[float, float, float, float] | None,
 ) -> folium.Map:
-    pres = present(build_view(origin, dest, avoid=avoid), layers=layers, label=label)
+    view = build_view(origin, dest, avoid=avoid)
+    pres = present(view, layers=layers, label=label, extent=extent)
     m = mapping.build_map(pres, mapping.MapOptions(basemap=basemap))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
     return m
@@ -132,11 +137,14 @@ def metrics(pres: LanePresentation) -> None:
             f"Headline figures for {view.main.origin.name} → {view.main.destination.name}. "
             f"Also: {others}."
         )
-    notes.append(pres.passages_text() + ".")
+    caption = md(" ".join([*notes, pres.passages_text() + "."]))
     trade_value = pres.metric("trade")
     if trade_value.source:
-        notes.append(f"Trade value: {trade_value.source}. Every source: Sources tab.")
-    st.caption(md(" ".join(notes)))
+        cited = md(trade_value.source)
+        if safe_url(trade_value.source_url):
+            cited = f"[{cited}]({trade_value.source_url})"
+        caption += f" Trade value: {cited}. Every source: Sources tab."
+    st.caption(caption)
     for w in pres.warnings:
         st.warning(md(w))
 
@@ -194,19 +202,42 @@ def snapshot_panel(pres: LanePresentation) -> None:
                     )
                     result = snapshot.render_bytes(slide, fmt, size=snapshot.parse_size(size))
             except GeoError as exc:
-                st.error(str(exc))
+                st.error(md(str(exc)))
                 return
-            st.caption(f"Rendered by: {result.renderer_label}. {result.note}".strip())
+            st.caption(md(f"Rendered by: {result.renderer_label}. {result.note}".strip()))
             st.download_button(
                 f"Download {result.filename}",
                 result.data,
                 file_name=result.filename,
                 mime=result.mime,
+                on_click="ignore",  # the button stays after the click
+            )
+        if st.button("Prepare every format (zip)", key="render-all"):
+            try:
+                with st.spinner("Rendering every format…"):
+                    slide = present(
+                        pres.view,
+                        layers=pres.layers,
+                        label=pres.label,
+                        title=title or None,
+                        extent=pres.extent,
+                    )
+                    bundle = snapshot.render_zip(slide, size=snapshot.parse_size(size))
+            except GeoError as exc:
+                st.error(md(str(exc)))
+                return
+            st.download_button(
+                f"Download all ({bundle.filename})",
+                bundle.data,
+                file_name=bundle.filename,
+                mime=bundle.mime,
+                on_click="ignore",
             )
 
 
 def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
-    """The choice on screen: the sidebar widgets' values once they exist, else the URL's.
+    """The choice on screen: the sidebar widgets' values once they exist, else the URL's; the
+    map's extent as the user last left it.
 
     Reading them here lets the page draw the map before the sidebar (whose port lists are
     large), so the lane appears sooner; the sidebar is built at the end of the run.
@@ -217,46 +248,95 @@ def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
         dest=ss.get("dest", url_state.dest),
         speed=float(ss.get("speed", url_state.speed)),
         avoid=tuple(sorted(ss.get("avoid", url_state.avoid))),
-        layers=tuple(x for x in mapping.ALL_LAYERS if x in ss.get("layers", url_state.layers)),
+        layers=tuple(x for x in ALL_LAYERS if x in ss.get("layers", url_state.layers)),
         basemap=ss.get("basemap", url_state.basemap),
         label=ss.get("label", url_state.label),
+        extent=ss.get("map-extent", url_state.extent),
     )
+
+
+def _extent_from(returned: object) -> tuple[float, float, float, float] | None:
+    """The (west, south, east, north) of st_folium's ``bounds``, or None."""
+    if not isinstance(returned, dict):
+        return None
+    bounds = returned.get("bounds") or {}
+    try:
+        sw, ne = bounds["_southWest"], bounds["_northEast"]
+        return check_extent((sw["lng"], sw["lat"], ne["lng"], ne["lat"]))
+    except (KeyError, TypeError, GeoError):
+        return None
+
+
+def share_link(state: urlstate.ViewState) -> None:
+    """The link to this exact view (lane, speed, layers, extent), with a copy button."""
+    query = urllib.parse.urlencode(urlstate.to_query(state), safe=",")
+    base = str(getattr(st.context, "url", "") or "").split("?")[0]
+    st.code(f"{base}?{query}", language=None)
+    st.caption("Copy link: the button at the right of the box copies the link to this view.")
 
 
 def main() -> None:
     url_state, warnings = urlstate.parse_state(st.query_params.to_dict())
     for w in warnings:
-        st.warning(w)
+        st.warning(md(w))
     state = widget_state(url_state)
     st.query_params.from_dict(urlstate.to_query(state))
+    ss = st.session_state
+    ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
 
-    st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
-    st.caption(
-        "The sea route between the world's busiest container port and North America's "
-        "busiest port complex, the regulatory zones it crosses, and what the lane is worth."
-    )
     try:
         view = build_view(state.origin, state.dest, speed_kn=state.speed, avoid=state.avoid)
+        pres = present(view, layers=state.layers, label=state.label, extent=state.extent)
     except GeoError as exc:
-        st.error(str(exc))
+        st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
+        st.error(md(str(exc)))
         sidebar(state)
         st.stop()
-    pres = present(view, layers=state.layers, label=state.label)
+    except Exception as exc:  # never a traceback on the page
+        st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
+        st.error(md(f"This lane could not be computed ({type(exc).__name__}). Choose another."))
+        sidebar(state)
+        st.stop()
+    st.title(pres.title)
+    st.caption(
+        md(
+            f"{pres.subtitle}. The sea route, the regulatory zones it crosses and what the "
+            "lane is worth, for the LA–Long Beach–Shanghai Green Shipping Corridor."
+        )
+    )
     metrics(pres)
     if not view.lane.sourced:
-        st.info(view.lane.message)
-    m = base_map(state.origin, state.dest, state.avoid, state.layers, state.basemap, state.label)
+        st.info(md(view.lane.message))
+    m = base_map(
+        state.origin,
+        state.dest,
+        state.avoid,
+        state.layers,
+        state.basemap,
+        state.label,
+        ss["initial-extent"],
+    )
     segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
-    st_folium(
+    returned = st_folium(
         copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
         key=f"lane-map-{state.origin}-{state.dest}",
         height=MAP_HEIGHT_PX,
         use_container_width=True,
-        returned_objects=[],
+        returned_objects=["bounds"],
         feature_group_to_add=segments,
         layer_control=mapping.layer_control(),
     )
+    extent = _extent_from(returned)
+    if extent is not None and extent != ss.get("map-extent"):
+        ss["map-extent"] = extent
+        state = dataclasses.replace(state, extent=extent)
+        st.query_params.from_dict(urlstate.to_query(state))
+        pres = dataclasses.replace(pres, extent=extent)
     snapshot_panel(pres)
+    share = st.expander("Share this view", key="share-panel", on_change="rerun")
+    if share.open:  # built only when opened
+        with share:
+            share_link(state)
     details(pres)
     sidebar(state)
 

@@ -198,3 +198,21 @@ def all_sources(*, data_dir: Path | None = None) -> list[tuple[str, str]]:
     pairs += [(m.source, m.source_url) for m in _load_milestones(directory / MILESTONES_FILE)]
     pairs += _corridor_port_sources(directory / CORRIDOR_PORTS_FILE)
     return _unique(pairs)
+
+
+def data_as_of(*, data_dir: Path | None = None) -> str:
+    """The date of the data: the newest past milestone date or figure year, as ``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD`` (whichever is later; forward-looking targets excluded)."""
+    directory = _data_dir(data_dir)
+    figures: list[Figure] = [
+        *_load_volumes(directory / PORT_VOLUMES_FILE),
+        *_load_figures(directory / TRADE_VALUES_FILE),
+        *_load_figures(directory / LANE_FACTS_FILE),
+    ]
+    candidates = [(_date_parts(str(_year_key(f.year))), str(_year_key(f.year))) for f in figures]
+    candidates += [
+        (_date_parts(m.date), m.date)
+        for m in _load_milestones(directory / MILESTONES_FILE)
+        if not m.is_forward_looking
+    ]
+    return max(candidates)[1] if candidates else ""

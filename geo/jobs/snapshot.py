@@ -20,8 +20,10 @@ for a download button. Sizes are ``(width_px, height_px)``; :func:`parse_size` r
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -318,6 +320,39 @@ def render_bytes(
     )
 
 
+def render_zip(
+    pres: LanePresentation,
+    *,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+) -> SnapshotResult:
+    """Every format of :data:`FORMATS` in one zip (for "Download all"): the files named as
+    :func:`default_filename` names them, plus ``README.txt`` saying which renderer drew
+    each. Rendered in a temporary folder that is always removed."""
+    stem = default_filename(pres, "csv").removesuffix(".csv")
+    notes: list[str] = []
+    buf = io.BytesIO()
+    with (
+        tempfile.TemporaryDirectory(prefix="geo-snapshot-") as tmp,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for fmt in FORMATS.values():
+            name = default_filename(pres, fmt.key)
+            result = render(pres, Path(tmp) / name, size=size, timeout_s=timeout_s)
+            archive.write(Path(tmp) / name, arcname=f"{stem}/{name}")
+            notes.append(f"{name}: {fmt.description}, drawn by {result.renderer_label}")
+        notes += ["", pres.title, pres.subtitle, pres.footer_sources(), pres.assumptions]
+        archive.writestr(f"{stem}/README.txt", "\n".join(notes) + "\n")
+    return SnapshotResult(
+        path=None,
+        format="zip",
+        renderer="all",
+        data=buf.getvalue(),
+        mime="application/zip",
+        filename=f"{stem}.zip",
+    )
+
+
 __all__ = [
     "DEFAULT_SIZE",
     "FORMATS",
@@ -332,4 +367,5 @@ __all__ = [
     "parse_size",
     "render",
     "render_bytes",
+    "render_zip",
 ]

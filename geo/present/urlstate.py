@@ -2,8 +2,10 @@
 
 Names: ``origin``, ``dest``, ``speed``, ``avoid`` (comma-separated), ``layers``
 (comma-separated, from :data:`geo.present.options.ALL_LAYERS`), ``basemap`` (``offline``/``online``)
-and ``label`` (a custom annotation). A bad value falls back to the default and adds a warning
-that names the value and what is accepted.
+``label`` (a custom annotation) and ``extent`` (the map's view: ``west,south,east,north`` in
+degrees). A bad value falls back to the default and adds a warning that names the value —
+cut short and stripped of control characters (:func:`echo`; the page escapes it for
+markdown) — and what is accepted.
 """
 
 from __future__ import annotations
@@ -13,11 +15,17 @@ from dataclasses import dataclass, replace
 
 from geo.catalogue import ports
 from geo.errors import GeoError
+from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
+from geo.present.text import plain
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
 
 MAX_LABEL_CHARS = 120
+MAX_ECHO_CHARS = 60
+#: The speed slider's range; a URL speed outside it falls back to the default.
+MIN_PAGE_SPEED_KN = 0.5
+MAX_PAGE_SPEED_KN = 40.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class ViewState:
     layers: tuple[str, ...] = ALL_LAYERS
     basemap: str = "offline"
     label: str = ""
+    extent: tuple[float, float, float, float] | None = None
 
 
 DEFAULT_STATE = ViewState()
@@ -40,6 +49,18 @@ def _first(value: object) -> str:
     if isinstance(value, (list, tuple)):
         value = value[0] if value else ""
     return str(value).strip()
+
+
+def echo(text: str) -> str:
+    """A URL value as a warning may quote it: control characters dropped, at most
+    :data:`MAX_ECHO_CHARS` characters, in quotes."""
+    return repr(plain(text, MAX_ECHO_CHARS))
+
+
+def _number_text(value: float) -> str:
+    """A number with the precision it came with (``-118.21234`` stays ``-118.21234``)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
 
 
 def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
@@ -54,31 +75,34 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             port_id = ports.resolve(text).id
         except GeoError as exc:
-            warnings.append(f"URL {key}={text!r} ignored: {exc}")
+            warnings.append(f"URL {key}={echo(text)} ignored: {plain(exc, 300)}")
             continue
         state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
         text = _first(params["speed"])
         try:
-            state = replace(state, speed=routing.validate_speed(float(text)))
+            speed = routing.validate_speed(float(text))
+            if not MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
+                raise ValueError(text)
+            state = replace(state, speed=speed)
         except (ValueError, GeoError):
             warnings.append(
-                f"URL speed={text!r} ignored: give knots above 0 and at most 40; "
-                f"showing {DEFAULT_SPEED_KN:g} kn"
+                f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
+                f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
             )
     if "avoid" in params:
         text = _first(params["avoid"])
         try:
             state = replace(state, avoid=routing.normalise_avoid(text))
         except GeoError as exc:
-            warnings.append(f"URL avoid={text!r} ignored: {exc}")
+            warnings.append(f"URL avoid={echo(text)} ignored: {plain(exc, 300)}")
     if "layers" in params:
         text = _first(params["layers"])
         names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
         bad = [n for n in names if n not in ALL_LAYERS]
         if bad:
             warnings.append(
-                f"URL layers={text!r} ignored: unknown {', '.join(bad)}; "
+                f"URL layers={echo(text)} ignored: unknown {echo(', '.join(bad))}; "
                 f"accepted: {', '.join(ALL_LAYERS)}"
             )
         else:
@@ -88,9 +112,19 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         if text in BASEMAPS:
             state = replace(state, basemap=text)
         else:
-            warnings.append(f"URL basemap={text!r} ignored: accepted {', '.join(BASEMAPS)}")
+            warnings.append(f"URL basemap={echo(text)} ignored: accepted {', '.join(BASEMAPS)}")
     if "label" in params:
-        state = replace(state, label=_first(params["label"])[:MAX_LABEL_CHARS])
+        state = replace(state, label=plain(_first(params["label"]), MAX_LABEL_CHARS))
+    if "extent" in params:
+        text = _first(params["extent"])
+        try:
+            extent = check_extent(text.split(","))
+        except GeoError:
+            warnings.append(
+                f"URL extent={echo(text)} ignored: give west,south,east,north in degrees"
+            )
+        else:
+            state = replace(state, extent=extent)
     if state.origin == state.dest:
         warnings.append(
             f"URL origin and dest are the same ({state.origin}); showing the default lane"
@@ -101,7 +135,11 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
 
 def to_query(state: ViewState) -> dict[str, str]:
     """Query parameters for a state; defaults are left out to keep URLs short."""
-    out: dict[str, str] = {"origin": state.origin, "dest": state.dest, "speed": f"{state.speed:g}"}
+    out: dict[str, str] = {
+        "origin": state.origin,
+        "dest": state.dest,
+        "speed": _number_text(state.speed),
+    }
     if state.avoid:
         out["avoid"] = ",".join(state.avoid)
     if state.layers != DEFAULT_STATE.layers:
@@ -110,4 +148,6 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["basemap"] = state.basemap
     if state.label:
         out["label"] = state.label
+    if state.extent is not None:
+        out["extent"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in state.extent)
     return out

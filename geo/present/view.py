@@ -9,7 +9,6 @@ port (Los Angeles and Long Beach); the headline figures are those of the first r
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -116,7 +115,7 @@ def build_view(
     d = _resolve(destination)
     speed = routing.validate_speed(speed_kn)
     avoid_key = routing.normalise_avoid(avoid)
-    return _build(o, d, speed, avoid_key, as_of or dt.date.today().isoformat())
+    return _build(o, d, speed, avoid_key, as_of or trade.data_as_of())
 
 
 @lru_cache(maxsize=64)
@@ -142,17 +141,35 @@ def _build(
 
 
 def segments_table(view: LaneView) -> pd.DataFrame:
-    """The segment table as the page shows it: plain words, rounded, with units in headers."""
+    """The segment table as the page shows it: plain words, rounded, units in the headers,
+    and a total row after each route's segments."""
     segs = view.segments_gdf()
     names = {layers.route_id(r): f"{r.origin.name} → {r.destination.name}" for r in view.routes}
-    return pd.DataFrame(
-        {
-            "Route": [names.get(str(rid), str(rid)) for rid in segs["route_id"]],
-            "Segment": segs["name"].astype(str),
-            "Distance (nm)": segs["distance_nm"].round(0).astype(int),
-            "Hours at speed": segs["duration_h"].round(1),
-            "Share of voyage (%)": (segs["share"] * 100).round(1),
-            "Rules": segs["rules"].astype(str),
-            "Corridor measures": segs["corridor_measures"].fillna("").astype(str),
-        }
-    )
+    rows: list[dict[str, object]] = []
+    for r in view.routes:
+        rid = layers.route_id(r)
+        mine = segs[segs["route_id"] == rid]
+        for _, seg in mine.iterrows():
+            rows.append(
+                {
+                    "Route": names.get(rid, rid),
+                    "Segment": str(seg["name"]),
+                    "Distance (nm)": f"{float(seg['distance_nm']):,.0f}",
+                    "Hours at speed": f"{float(seg['duration_h']):,.1f}",
+                    "Share of voyage (%)": f"{float(seg['share']) * 100:.1f}",
+                    "Rules": str(seg["rules"]),
+                    "Corridor measures": str(seg["corridor_measures"] or ""),
+                }
+            )
+        rows.append(
+            {
+                "Route": names.get(rid, rid),
+                "Segment": "Total",
+                "Distance (nm)": f"{r.distance_nm:,.0f}",
+                "Hours at speed": f"{r.duration_h:,.1f}",
+                "Share of voyage (%)": "100.0",
+                "Rules": "",
+                "Corridor measures": "",
+            }
+        )
+    return pd.DataFrame(rows)
