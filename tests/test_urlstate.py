@@ -57,7 +57,14 @@ def test_bad_values_fall_back_with_a_warning(params: dict[str, str], needle: str
 
 def test_round_trip_through_the_query_string() -> None:
     state = ViewState(
-        "USLAX", "CNSHA-YANGSHAN", 21.0, ("bering",), ("route", "labels"), "offline", "${x}"
+        "USLAX",
+        "CNSHA-YANGSHAN",
+        21.0,
+        ("bering",),
+        ("route", "labels"),
+        "offline",
+        "${x}",
+        (100.5, -10.0, 250.0, 60.0),
     )
     again, warnings = parse_state(to_query(state))
     assert warnings == []
@@ -70,4 +77,37 @@ def test_defaults_are_left_out_of_the_url() -> None:
 
 def test_long_labels_are_cut() -> None:
     state, _ = parse_state({"label": "x" * 500})
-    assert len(state.label) == 120
+    assert len(state.label) == 120 and state.label.endswith("…")
+
+
+@pytest.mark.parametrize("speed", ["1e-320", "0.1", "40.5", "inf", "nan"])
+def test_speeds_outside_the_slider_fall_back(speed: str) -> None:
+    state, warnings = parse_state({"speed": speed})
+    assert state.speed == DEFAULT_STATE.speed
+    assert len(warnings) == 1 and "from 0.5 to 40" in warnings[0]
+
+
+def test_echoed_values_are_short_and_free_of_control_characters() -> None:
+    hostile = "[Session expired, log in](http://evil.example)\x1b[2J" + "y" * 200
+    _, warnings = parse_state({"origin": hostile})
+    (warning,) = warnings
+    assert "\x1b" not in warning
+    assert "y" * 80 not in warning  # the value is cut short before it is echoed
+    assert "[Session expired, log in](http://evil.example)" in warning  # the page escapes it
+
+
+def test_coordinates_and_speeds_keep_their_precision_in_the_url() -> None:
+    state, warnings = parse_state({"speed": "13.25", "extent": "100.123456,-10.5,250.25,60"})
+    assert warnings == []
+    query = to_query(state)
+    assert query["speed"] == "13.25"
+    assert query["extent"] == "100.1235,-10.5,250.25,60"
+    again, _ = parse_state(query)
+    assert again.extent == pytest.approx((100.1235, -10.5, 250.25, 60.0))
+
+
+@pytest.mark.parametrize("extent", ["1,2,3", "10,0,5,5", "0,-95,10,10", "a,b,c,d", "0,0,800,10"])
+def test_a_bad_extent_falls_back(extent: str) -> None:
+    state, warnings = parse_state({"extent": extent})
+    assert state.extent is None
+    assert len(warnings) == 1 and "extent=" in warnings[0]

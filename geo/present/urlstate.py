@@ -63,6 +63,11 @@ def _number_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _reason(exc: Exception, text: str) -> str:
+    """An error's message with the raw value replaced by its short echo."""
+    return plain(str(exc).replace(repr(text), echo(text)), 300)
+
+
 def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
     """A :class:`ViewState` from query parameters, and warnings for values that fell back."""
     state = DEFAULT_STATE
@@ -75,7 +80,7 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             port_id = ports.resolve(text).id
         except GeoError as exc:
-            warnings.append(f"URL {key}={echo(text)} ignored: {plain(exc, 300)}")
+            warnings.append(f"URL {key}={echo(text)} ignored: {_reason(exc, text)}")
             continue
         state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
@@ -95,7 +100,7 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             state = replace(state, avoid=routing.normalise_avoid(text))
         except GeoError as exc:
-            warnings.append(f"URL avoid={echo(text)} ignored: {plain(exc, 300)}")
+            warnings.append(f"URL avoid={echo(text)} ignored: {_reason(exc, text)}")
     if "layers" in params:
         text = _first(params["layers"])
         names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
