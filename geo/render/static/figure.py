@@ -44,15 +44,15 @@ if TYPE_CHECKING:
 STATIC_FORMATS: Final[frozenset[str]] = frozenset({".png", ".svg", ".pdf"})
 RENDERER_NAME: Final[str] = "static (matplotlib)"
 SVG_HASHSALT: Final[str] = "pacific-lane"
-_SVG_RC: Final[dict[str, str]] = {"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "none"}
 
 
 def _ensure_svg_rc() -> None:
     # The SVG backend reads its id salt and font mode from rcParams only. Setting them to
     # constants is idempotent across threads.
-    for key, value in _SVG_RC.items():
-        if mpl.rcParams.get(key) != value:
-            mpl.rcParams[key] = value
+    if mpl.rcParams["svg.hashsalt"] != SVG_HASHSALT:
+        mpl.rcParams["svg.hashsalt"] = SVG_HASHSALT
+    if mpl.rcParams["svg.fonttype"] != "none":
+        mpl.rcParams["svg.fonttype"] = "none"
 
 
 _ensure_svg_rc()
@@ -104,9 +104,17 @@ def build_figure(
     labels.place_labels(ax, pres, ports, lane_px, lane_xy, renderer, lay)
 
     px0, py0, px1, py1 = panel_box
-    fig.add_artist(Rectangle((px0 / width_px, py0 / height_px), (px1 - px0) / width_px,
-                             (py1 - py0) / height_px, transform=fig.transFigure,
-                             facecolor=pal.panel, edgecolor="none", zorder=-1))  # fmt: skip
+    fig.add_artist(
+        Rectangle(
+            (px0 / width_px, py0 / height_px),
+            (px1 - px0) / width_px,
+            (py1 - py0) / height_px,
+            transform=fig.transFigure,
+            facecolor=pal.panel,
+            edgecolor="none",
+            zorder=-1,
+        )
+    )
     sized = any(p.sized for p in ports)
     factor = 1.0
     while True:  # shrink the panel's text until it fits (long legends, small pages)

@@ -30,8 +30,15 @@ if TYPE_CHECKING:
     from geo.present.model import LanePresentation
 
 _DIRECTIONS: Final[tuple[tuple[float, float], ...]] = (
-    (1, 0), (-1, 0), (1, -1), (-1, -1), (0, -1), (1, 1), (-1, 1), (0, 1),
-)  # fmt: skip
+    (1, 0),
+    (-1, 0),
+    (1, -1),
+    (-1, -1),
+    (0, -1),
+    (1, 1),
+    (-1, 1),
+    (0, 1),
+)
 _TO_POINTS: Final[float] = 72.0 / DPI
 
 
@@ -195,20 +202,40 @@ def place_labels(
     if pres.shows("labels"):
         for cl, disc in zip(clusters, discs):
             ann = placer.place(
-                cl.text(), cl.centre_px, cl.radius_px, disc, (1.0, 2.0, 3.2, 4.6), lay.px(3),
-                fontsize=lay.pt(11.5), color=ink, gid="port-label",
-            )  # fmt: skip
+                cl.text(),
+                cl.centre_px,
+                cl.radius_px,
+                disc,
+                (1.0, 2.0, 3.2, 4.6),
+                lay.px(3),
+                fontsize=lay.pt(11.5),
+                color=ink,
+                gid="port-label",
+            )
             if ann is None:
                 missing.extend(p.name for p in cl.ports)
     if pres.label and lane:
         main = max(lane, key=len)
         centre = ax.transData.transform(main[len(main) // 2])
         ann = placer.place(
-            pres.label, centre, lay.px(6), shapely.Point(centre).buffer(lay.px(14)), (3.0, 5.0, 8.0, 12.0), lay.px(9),
-            fontsize=lay.pt(13), color=ink, fontweight="bold", gid="custom-label",
-            bbox={"boxstyle": "round,pad=0.35", "facecolor": "white", "alpha": 0.85,
-                  "edgecolor": pres.palette.rule, "linewidth": lay.pt(0.6)},
-        )  # fmt: skip
+            pres.label,
+            centre,
+            lay.px(6),
+            shapely.Point(centre).buffer(lay.px(14)),
+            (3.0, 5.0, 8.0, 12.0),
+            lay.px(9),
+            fontsize=lay.pt(13),
+            color=ink,
+            fontweight="bold",
+            gid="custom-label",
+            bbox={
+                "boxstyle": "round,pad=0.35",
+                "facecolor": "white",
+                "alpha": 0.85,
+                "edgecolor": pres.palette.rule,
+                "linewidth": lay.pt(0.6),
+            },
+        )
         if ann is None:
             missing.append(pres.label)
             _corner_label(ax, pres, lay)
@@ -218,9 +245,24 @@ def place_labels(
 def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
     """The custom label in the map's top-left corner when no place beside the lane is free."""
     ax.text(
-        0.015, 0.975, literal(pres.label), transform=ax.transAxes, ha="left", va="top",
-        fontsize=lay.pt(13), fontweight="bold", color=pres.palette.ink, zorder=12,
-        fontfamily=FONT_FAMILY, parse_math=False, gid="custom-label",
-        bbox={"boxstyle": "round,pad=0.35", "facecolor": "white", "alpha": 0.85,
-              "edgecolor": pres.palette.rule, "linewidth": lay.pt(0.6)},
-    )  # fmt: skip
+        0.015,
+        0.975,
+        literal(pres.label),
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=lay.pt(13),
+        fontweight="bold",
+        color=pres.palette.ink,
+        zorder=12,
+        fontfamily=FONT_FAMILY,
+        parse_math=False,
+        gid="custom-label",
+        bbox={
+            "boxstyle": "round,pad=0.35",
+            "facecolor": "white",
+            "alpha": 0.85,
+            "edgecolor": pres.palette.rule,
+            "linewidth": lay.pt(0.6),
+        },
+    )

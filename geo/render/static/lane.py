@@ -178,10 +178,22 @@ def draw_port_markers(ax: Axes, pres: LanePresentation, ports: Sequence[Port], l
         size = (2 * p.radius_pt) ** 2
         x, y = p.xy
         ax.scatter(
-            [x], [y], s=[size], facecolor=colour, alpha=0.22 if p.sized else 0.9,
-            edgecolor="none", zorder=4, label="port",
-        )  # fmt: skip
+            [x],
+            [y],
+            s=[size],
+            facecolor=colour,
+            alpha=0.22 if p.sized else 0.9,
+            edgecolor="none",
+            zorder=4,
+            label="port",
+        )
         ax.scatter(
-            [x], [y], s=[size], facecolor="none", edgecolor=colour,
-            linewidths=lay.pt(1.1), zorder=8, label="port",
-        )  # fmt: skip
+            [x],
+            [y],
+            s=[size],
+            facecolor="none",
+            edgecolor=colour,
+            linewidths=lay.pt(1.1),
+            zorder=8,
+            label="port",
+        )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
     from matplotlib.text import Text
+    from matplotlib.typing import CapStyleType
 
     from geo.present.model import LanePresentation
 
@@ -47,16 +48,39 @@ def draw_header(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
     x, y = lay.margin, lay.height_px - lay.px(24)
     max_w = lay.width_px - 2 * x
     if pres.corridor_tag:
-        tag = add_text(fig, lay, x, y, pres.corridor_tag.upper(), 11, color=pal.lane,
-                       fontweight="bold", ha="left", va="top", gid="corridor-tag")  # fmt: skip
+        tag = add_text(
+            fig,
+            lay,
+            x,
+            y,
+            pres.corridor_tag.upper(),
+            11,
+            color=pal.lane,
+            fontweight="bold",
+            ha="left",
+            va="top",
+            gid="corridor-tag",
+        )
         fit_text(tag, renderer, max_w, lay.pt(10.5))
         y -= text_height(tag, renderer) + lay.px(8)
-    title = add_text(fig, lay, x, y, pres.title, 27, color=pal.ink, fontweight="bold",
-                     ha="left", va="top", gid="title")  # fmt: skip
+    title = add_text(
+        fig,
+        lay,
+        x,
+        y,
+        pres.title,
+        27,
+        color=pal.ink,
+        fontweight="bold",
+        ha="left",
+        va="top",
+        gid="title",
+    )
     wrap_text(title, renderer, max_w, 2, lay.pt(18))
     y -= text_height(title, renderer) + lay.px(10)
-    sub = add_text(fig, lay, x, y, pres.subtitle, 15, color=pal.muted, ha="left", va="top",
-                   gid="subtitle")  # fmt: skip
+    sub = add_text(
+        fig, lay, x, y, pres.subtitle, 15, color=pal.muted, ha="left", va="top", gid="subtitle"
+    )
     wrap_text(sub, renderer, max_w, 2, lay.pt(11))
     return y - text_height(sub, renderer)
 
@@ -72,14 +96,31 @@ def draw_footer(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
         (assumptions, 11, pres.palette.ink, 2, "footer-assumptions"),
         (passages, 11, pres.palette.ink, 2, "footer-passages"),
     ):
-        t = add_text(fig, lay, x0, y, content, size, color=colour, ha="left", va="bottom",
-                     linespacing=1.2, gid=gid)  # fmt: skip
+        t = add_text(
+            fig,
+            lay,
+            x0,
+            y,
+            content,
+            size,
+            color=colour,
+            ha="left",
+            va="bottom",
+            linespacing=1.2,
+            gid=gid,
+        )
         wrap_text(t, renderer, x1 - x0, lines, lay.pt(10.2))
         y += text_height(t, renderer) + lay.px(5)
     y += lay.px(4)
-    fig.add_artist(Line2D([x0 / lay.width_px, x1 / lay.width_px], [y / lay.height_px] * 2,
-                          transform=fig.transFigure, color=pres.palette.rule,
-                          linewidth=lay.pt(0.8)))  # fmt: skip
+    fig.add_artist(
+        Line2D(
+            [x0 / lay.width_px, x1 / lay.width_px],
+            [y / lay.height_px] * 2,
+            transform=fig.transFigure,
+            color=pres.palette.rule,
+            linewidth=lay.pt(0.8),
+        )
+    )
     return y
 
 
@@ -93,21 +134,48 @@ class _Cursor:
         self.x, self.y, self.width = x, y, width
 
     def text(
-        self, content: str, size: float, colour: str, *, weight: str = "normal",
-        indent: float = 0.0, gap: float = 4.0, max_lines: int = 2,
-    ) -> Text:  # fmt: skip
+        self,
+        content: str,
+        size: float,
+        colour: str,
+        *,
+        weight: str = "normal",
+        indent: float = 0.0,
+        gap: float = 4.0,
+        max_lines: int = 2,
+    ) -> Text:
         lay = self.lay
-        t = add_text(self.fig, lay, self.x + indent, self.y, content, size, color=colour,
-                     fontweight=weight, ha="left", va="top", linespacing=1.2)  # fmt: skip
+        t = add_text(
+            self.fig,
+            lay,
+            self.x + indent,
+            self.y,
+            content,
+            size,
+            color=colour,
+            fontweight=weight,
+            ha="left",
+            va="top",
+            linespacing=1.2,
+        )
         wrap_text(t, self.renderer, self.width - indent, max_lines, lay.pt(min(size, 10.5)))
         self.y -= text_height(t, self.renderer) + lay.px(gap)
         return t
 
-    def line(self, colour: str, x0: float, x1: float, y: float, width_pt: float, cap: str) -> None:
+    def line(
+        self, colour: str, x0: float, x1: float, y: float, width_pt: float, cap: CapStyleType
+    ) -> None:
         lay = self.lay
-        self.fig.add_artist(Line2D([x0 / lay.width_px, x1 / lay.width_px], [y / lay.height_px] * 2,
-                                   transform=self.fig.transFigure, color=colour,
-                                   linewidth=lay.pt(width_pt), solid_capstyle=cap))  # fmt: skip
+        self.fig.add_artist(
+            Line2D(
+                [x0 / lay.width_px, x1 / lay.width_px],
+                [y / lay.height_px] * 2,
+                transform=self.fig.transFigure,
+                color=colour,
+                linewidth=lay.pt(width_pt),
+                solid_capstyle=cap,
+            )
+        )
 
 
 def _draw_metrics(cur: _Cursor, pres: LanePresentation) -> None:
@@ -140,11 +208,18 @@ def _key(cur: _Cursor, pres: LanePresentation, item: LegendItem, key_w: float) -
     x0, x1 = cur.x + 0.1 * key_w, cur.x + 0.9 * key_w
     if item.kind == "zone" and pres.shows("zones") and item.striped:
         h = lay.px(18)
-        cur.fig.add_artist(Rectangle((cur.x / lay.width_px, (yc - h / 2) / lay.height_px),
-                                     key_w / lay.width_px, h / lay.height_px,
-                                     transform=cur.fig.transFigure, facecolor=item.colour,
-                                     alpha=0.16, edgecolor=item.colour,
-                                     linewidth=lay.pt(0.7)))  # fmt: skip
+        cur.fig.add_artist(
+            Rectangle(
+                (cur.x / lay.width_px, (yc - h / 2) / lay.height_px),
+                key_w / lay.width_px,
+                h / lay.height_px,
+                transform=cur.fig.transFigure,
+                facecolor=item.colour,
+                alpha=0.16,
+                edgecolor=item.colour,
+                linewidth=lay.pt(0.7),
+            )
+        )
     on_lane = pres.shows("route")
     if item.kind == "lane" or (on_lane and item.kind == "zone"):
         cur.line(pal.lane, x0, x1, yc, LANE_WIDTH_PT, "round")
@@ -165,13 +240,31 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
         for mteu, r_pt in zip(REFERENCE_MTEU, radii):
             cx, cy = x + max_r, top - max_r
             for face, alpha, edge in ((item.colour, 0.22, "none"), ("none", 1.0, item.colour)):
-                cur.fig.add_artist(Line2D([cx / lay.width_px], [cy / lay.height_px],
-                                          transform=cur.fig.transFigure, linestyle="none",
-                                          marker="o", markersize=2 * r_pt, markerfacecolor=face,
-                                          markeredgecolor=edge, markeredgewidth=lay.pt(1.1),
-                                          alpha=alpha))  # fmt: skip
-            add_text(cur.fig, lay, cx + max_r + lay.px(6), cy, f"{mteu:g} M TEU", 11,
-                     color=pres.palette.muted, ha="left", va="center")  # fmt: skip
+                cur.fig.add_artist(
+                    Line2D(
+                        [cx / lay.width_px],
+                        [cy / lay.height_px],
+                        transform=cur.fig.transFigure,
+                        linestyle="none",
+                        marker="o",
+                        markersize=2 * r_pt,
+                        markerfacecolor=face,
+                        markeredgecolor=edge,
+                        markeredgewidth=lay.pt(1.1),
+                        alpha=alpha,
+                    )
+                )
+            add_text(
+                cur.fig,
+                lay,
+                cx + max_r + lay.px(6),
+                cy,
+                f"{mteu:g} M TEU",
+                11,
+                color=pres.palette.muted,
+                ha="left",
+                va="center",
+            )
             x += 2 * max_r + lay.px(100)
         cur.y = top - 2 * max_r - lay.px(8)
     cur.text(item.label, 12, pres.palette.ink, gap=6)
