@@ -358,7 +358,7 @@ def test_a_trans_pacific_lane_keeps_the_pacific_centred_window(
 ) -> None:
     x0, x1 = figure_1080.axes[0].get_xlim()
     assert x0 < 180.0 < x1
-    assert 100 < x0 and x1 < 260
+    assert x0 > 100 and x1 < 260
     assert _on_land(figure_1080, x0 + 0.3, 40.0)  # Asia at the left edge
     assert _on_land(figure_1080, x1 - 0.3, 40.0)  # North America at the right edge
 
@@ -464,7 +464,7 @@ def test_bad_format_or_size_is_a_clear_error(
 
 
 def test_bad_bytes_format_is_a_clear_error(pres: LanePresentation) -> None:
-    with pytest.raises(ExportError, match="'gif'.*accepted: .pdf, .png, .svg"):
+    with pytest.raises(ExportError, match=r"'gif'.*accepted: \.pdf, \.png, \.svg"):
         render_static_bytes(pres, "gif")
 
 
