@@ -138,7 +138,7 @@ class LanePresentation:
 # ----------------------------------------------------------------------------- entry point
 
 
-def check_extent(extent: Sequence[float] | None) -> tuple[float, float, float, float] | None:
+def check_extent(extent: Sequence[float | str] | None) -> tuple[float, float, float, float] | None:
     """``extent`` as ``(west, south, east, north)`` floats, or :class:`InvalidExtentError`."""
     if extent is None:
         return None

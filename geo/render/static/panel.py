@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from geo.present.model import LegendItem, duration_words, nm_words
+from geo.present.items import LegendItem
+from geo.present.wording import duration_words, nm_words
 from geo.render.static.lane import (
     LANE_WIDTH_PT,
     STRIPE_GAP_PT,
