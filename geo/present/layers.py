@@ -112,10 +112,11 @@ def _port_row(port: _ports.Port, role: str) -> dict[str, object]:
     }
 
 
-def ports_layer(routes: Sequence[Route] = ()) -> gpd.GeoDataFrame:
-    """The corridor ports plus every route end (aliases expanded to their member ports)."""
+def ports_layer(routes: Sequence[Route] = (), *, corridor: bool = True) -> gpd.GeoDataFrame:
+    """Every route end (aliases expanded to their member ports), and the corridor's ports
+    when ``corridor`` is true (on the corridor lane; elsewhere they would be noise)."""
     rows: dict[str, dict[str, object]] = {}
-    for port in _ports.corridor_ports():
+    for port in _ports.corridor_ports() if corridor else ():
         rows[port.id] = _port_row(port, "corridor port")
     for r in routes:
         for port, role in ((r.origin, "origin"), (r.destination, "destination")):

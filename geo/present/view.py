@@ -56,7 +56,9 @@ class LaneView:
         return self._cached("zones", layers.zones_layer)
 
     def ports_gdf(self) -> gpd.GeoDataFrame:
-        return self._cached("ports", lambda: layers.ports_layer(self.routes))
+        return self._cached(
+            "ports", lambda: layers.ports_layer(self.routes, corridor=self.lane.sourced)
+        )
 
     # -- the same layers placed in the map's one display window ---------------------------
 
