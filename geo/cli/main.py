@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from geo.catalogue import ports as _ports
+from geo.cli import atlas as _atlas_cli
+from geo.cli import matrix as _matrix_cli
 from geo.errors import ExportError, GeoError
 from geo.jobs import snapshot
 from geo.routing import engine as routing
@@ -226,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_deck.add_argument(
         "--out", required=True, metavar="DIR", help="folder for the files (created if missing)"
     )
+    _matrix_cli.add_parser(sub)
+    _atlas_cli.add_parser(sub)
     return parser
 
 
@@ -333,6 +337,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             "ports": _cmd_ports,
             "snapshot": _cmd_snapshot,
             "deck": _cmd_deck,
+            "matrix": _matrix_cli.run,
+            "atlas": _atlas_cli.run,
         }[args.command]
         return handler(args, out)
     except GeoError as exc:
