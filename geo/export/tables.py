@@ -34,7 +34,7 @@ def check_suffix(path: Path | str, accepted: tuple[str, ...]) -> Path:
 def write_matrix(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write a square matrix (index ``origin``, one column per port, values in nm).
 
-    ``.csv``: a header row ``origin,<code>,...``, one row per origin, nm to 0.1, an empty
+    ``.csv``: a header row ``origin,<code>,...``, one row per origin, nm to 0.01, an empty
     cell where there is no route. ``.parquet``: the same table, full precision, ``origin`` as
     a column. Raises :class:`~geo.errors.ExportError` for another extension.
     """
@@ -42,7 +42,7 @@ def write_matrix(frame: pd.DataFrame, path: Path | str) -> Path:
     table = frame.reset_index()
     with atomic_output(path) as tmp:
         if path.suffix.lower() == ".csv":
-            table.round(1).to_csv(tmp, index=False, float_format="%.1f")
+            table.round(2).to_csv(tmp, index=False, float_format="%.2f")
         else:
             table.to_parquet(tmp, index=False)
     return path
