@@ -73,7 +73,9 @@ def test_pairs_across_the_catalogue_agree_with_route() -> None:
     for i, o in enumerate(picks):
         for j, d in enumerate(picks):
             if i != j:
-                assert table[i, j] == pytest.approx(engine.route(o, d).distance_nm, rel=1e-6)
+                assert table[i, j] == pytest.approx(
+                    engine.route(o, d).distance_nm, rel=1e-5, abs=1e-3
+                )
 
 
 def test_path_on_demand_is_route() -> None:
@@ -98,7 +100,7 @@ def test_avoid_sets_change_results_as_route_does(avoid: str) -> None:
                 expected = engine.route(o, d, avoid=avoid).distance_nm
             except engine.NoRouteError:
                 expected = math.inf
-            assert table[i, j] == pytest.approx(expected, rel=1e-6), (avoid, o.id, d.id)
+            assert table[i, j] == pytest.approx(expected, rel=1e-5), (avoid, o.id, d.id)
             assert table[i, j] >= plain[i, j] - 1e-6
     if avoid == "suez":  # Asia–Europe goes round the Cape
         assert table[0, 1] > plain[0, 1] + 1_000

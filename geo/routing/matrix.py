@@ -51,10 +51,12 @@ from geo.settings import DEFAULT_SPEED_KN, NM_PER_KM
 
 LonLat = tuple[float, float]
 
-#: searoute's weights are km rounded to 0.1 (a few are 0, at the 180° junctions); csgraph
-#: treats an explicit 0 as an edge, but a tiny positive weight keeps that independent of
-#: scipy's sparse-matrix housekeeping. It cannot change which path is shortest.
-_ZERO_WEIGHT_KM = 1e-9
+#: A few searoute weights are 0 (the 180° junctions); csgraph treats an explicit 0 as an edge,
+#: but a tiny positive weight keeps that independent of scipy's sparse-matrix housekeeping.
+_ZERO_WEIGHT_KM = 1e-12
+#: Geodesic nm per weight unit in the low-order part of an edge weight (see _restricted_graph):
+#: paths up to 50,000 nm stay below half a unit; float64 keeps ~1e-5 nm over a whole path.
+_GEO_SCALE = 1e-5
 _NO_NODE = -9999  # scipy's predecessor value for "none"
 _VALID_PASSAGES = frozenset(p for p in Passage.valid_passages() if isinstance(p, str))
 
@@ -131,15 +133,21 @@ def _restricted_graph(avoid: tuple[str, ...]) -> _Graph:
     blocked = {*ALWAYS_AVOIDED, *avoid}
     kept = np.fromiter((p not in blocked for p in net.passage), dtype=bool, count=len(net.passage))
     n = len(net.coords)
-    weights = np.maximum(net.weight_km[kept], _ZERO_WEIGHT_KM)
+    # searoute's weights are whole multiples of 0.1 km: as integers they order paths exactly
+    # as searoute does, and the geodesic nm scaled by _GEO_SCALE (a path's total stays below
+    # 0.5) only breaks exact ties; the sum's fractional part is the path's geodesic length.
+    tenths = np.round(net.weight_km[kept] * 10.0)
+    weights = np.maximum(tenths + net.geodesic_nm[kept] * _GEO_SCALE, _ZERO_WEIGHT_KM)
     matrix = csr_matrix((weights, (net.src[kept], net.dst[kept])), shape=(n, n))
     return _Graph(net=net, avoid=avoid, matrix=matrix, kept=kept)
 
 
+@lru_cache(maxsize=65536)
 def _snap_node(coord: LonLat) -> int:
     """The network node searoute starts from for ``coord`` (``(lon, lat)``): its own k-d tree.
 
-    The one place snapping is decided: switch it with the routing engine's.
+    The one place snapping is decided: switch it with the routing engine's. Memoised (a
+    k-d tree query in Python costs ~0.1 ms; a matrix asks for every port once per block).
     """
     node = searoute.setup_M().kdtree.query(list(coord))
     return _network().index[(float(node[0]), float(node[1]))]
@@ -160,30 +168,16 @@ def _trees(
 
     Returns (geodesic nm from the source node to every node along searoute's shortest path,
     ``inf`` where unreachable; predecessor of every node, ``-9999`` at the source and where
-    unreachable). The geodesic lengths are summed up the tree by pointer jumping: about
-    log2(depth) vectorised steps instead of a walk per node.
+    unreachable). One Dijkstra per source gives both numbers: see :func:`_restricted_graph`
+    for how the geodesic length rides in the low-order part of each weight.
     """
     weight, pred = dijkstra(graph.matrix, directed=True, indices=sources, return_predecessors=True)
-    pred = np.atleast_2d(pred).astype(np.int32)
     weight = np.atleast_2d(weight)
-    n = len(graph.net.coords)
-    nodes = np.broadcast_to(np.arange(n, dtype=np.int64), pred.shape)
-    has_parent = pred != _NO_NODE
-    parent = np.where(has_parent, pred, nodes).astype(np.int64)
-    acc = np.zeros(pred.shape, dtype=np.float64)
-    acc[has_parent] = graph.net.geodesic_nm[
-        _edge_positions(graph.net, parent[has_parent], nodes[has_parent])
-    ]
-    while True:
-        grand = np.take_along_axis(parent, parent, axis=1)
-        # invariant: acc[n] is the length from n up to parent[n]; a root is its own parent
-        # and holds 0, so jumping from it adds nothing
-        acc = acc + np.take_along_axis(acc, parent, axis=1)
-        if np.array_equal(grand, parent):
-            break
-        parent = grand
-    acc[~np.isfinite(weight)] = np.inf
-    return acc, pred
+    finite = np.isfinite(weight)
+    acc = np.full(weight.shape, np.inf)
+    # minus the path's length in searoute's whole 0.1 km units
+    acc[finite] = (weight[finite] - np.round(weight[finite])) / _GEO_SCALE
+    return acc, np.atleast_2d(pred).astype(np.int32)
 
 
 @dataclass(frozen=True)
