@@ -1,0 +1,56 @@
+"""``python -m geo atlas LANES.csv --out FILE``: one feature per lane."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from geo.cli.matrix import add_common, report, show_progress
+from geo.export import tables
+from geo.jobs import atlas, dask_runner
+from geo.routing import engine as routing
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "atlas",
+        help="write one feature per lane of a lanes file",
+        description="Read rows of origin,destination[,speed_kn,fuel,ship_teu] (a header row "
+        "is optional) and write one feature per lane with distance_nm, days, passages and a "
+        "summary of its regulatory segments: .gpkg, GeoParquet .parquet or .csv (WKT). "
+        "fuel and ship_teu are passed through. A bad row (unknown port, bad speed) is reported "
+        "with its line (exit status 2) and the other lanes are still written.",
+        epilog="Example: python -m geo atlas examples/lanes.csv --out lanes.gpkg",
+    )
+    p.add_argument("lanes", metavar="LANES.csv", help="the lanes file")
+    p.add_argument(
+        "--avoid",
+        default="",
+        metavar="P1,P2",
+        help=f"comma-separated passages to avoid on every lane: {', '.join(routing.PASSAGES)}",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="output: .gpkg, .parquet or .csv")
+    add_common(p)
+    return p
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Handler of ``atlas``; raises :class:`~geo.errors.GeoError` for bad options."""
+    path = tables.check_suffix(args.out, tables.LANES_FORMATS)
+    scheduler = dask_runner.parse_scheduler(args.scheduler)
+    avoid = routing.normalise_avoid(args.avoid)
+    lanes, errors = atlas.read_lanes(args.lanes)
+    if lanes:
+        gdf, failed = atlas.atlas_job(
+            lanes, avoid=avoid, scheduler=scheduler, progress=show_progress(args)
+        )
+        errors = sorted([*errors, *failed], key=lambda m: int(m.split()[1].rstrip(":")))
+        if len(gdf):
+            tables.write_lanes(gdf, path)
+            out.write(f"wrote {path} ({len(gdf)} lanes)\n")
+    return report(errors, "python -m geo atlas")
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register the command; its handler is :func:`run`."""
+    add_parser(subparsers).set_defaults(handler=run)

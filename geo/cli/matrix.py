@@ -1,0 +1,89 @@
+"""``python -m geo matrix PORT [PORT ...] --out FILE``: a square sea-distance matrix in nm."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from geo.export import tables
+from geo.jobs import atlas, dask_runner
+from geo.routing import engine as routing
+
+EXIT_USAGE = 2
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    """``--scheduler`` and ``--progress``, shared with ``atlas``."""
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="S",
+        help="where to compute: local:N (a Dask LocalCluster of N worker processes) or "
+        "tcp://HOST:PORT (an existing Dask scheduler); default: in this process",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="show a progress bar on stderr even when it is not a terminal",
+    )
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    return bool(args.progress) or sys.stderr.isatty()
+
+
+def report(errors: list[str], prog: str) -> int:
+    """One line per error on stderr; the exit status (2 if any)."""
+    for message in errors:
+        print(f"{prog}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE if errors else 0
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "matrix",
+        help="write a square matrix of sea distances (nm) between ports",
+        description="Compute the sea distance in nautical miles between every pair of ports "
+        "(one shortest-path tree per origin over searoute's network; the same distances as "
+        "`route`) and write it: .csv (UN/LOCODE headers, 0 diagonal, empty cell = no route) or "
+        ".parquet. An unknown port is reported with close matches (exit status 2) and the "
+        "others are still computed.",
+        epilog="Example: python -m geo matrix CNSHA USLAX USLGB KRPUS --out m.csv",
+    )
+    p.add_argument("ports", nargs="*", metavar="PORT", help="UN/LOCODE, name or 'lon,lat'")
+    p.add_argument(
+        "--ports-file", metavar="F", help="a text file with one port per line (# comments)"
+    )
+    p.add_argument(
+        "--avoid",
+        default="",
+        metavar="P1,P2",
+        help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="output: .csv or .parquet")
+    add_common(p)
+    return p
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Handler of ``matrix``; raises :class:`~geo.errors.GeoError` for bad options."""
+    path = tables.check_suffix(args.out, tables.MATRIX_FORMATS)
+    scheduler = dask_runner.parse_scheduler(args.scheduler)
+    avoid = routing.normalise_avoid(args.avoid)
+    queries = list(args.ports) + (atlas.read_ports_file(args.ports_file) if args.ports_file else [])
+    if not queries:
+        raise atlas.LanesFileError("no ports given; name ports or give --ports-file F")
+    found, errors = atlas.resolve_all(queries)
+    if found:
+        frame = atlas.matrix_job(
+            found, avoid=avoid, scheduler=scheduler, progress=show_progress(args)
+        )
+        tables.write_matrix(frame, path)
+        out.write(f"wrote {path} ({len(found)}×{len(found)} ports, nm)\n")
+    return report(errors, "python -m geo matrix")
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register the command; its handler is :func:`run`."""
+    add_parser(subparsers).set_defaults(handler=run)
