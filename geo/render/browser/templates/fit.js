@@ -64,6 +64,7 @@
     document.querySelectorAll("#snap-metrics .v").forEach(function (el) {
       shrinkToFit(el, 0.6);
     });
+    map.options.zoomSnap = 0.1;  // finer steps than the live map: fill the slide
     map.invalidateSize(false);
     if (extent) {
       map.fitBounds(extent, {animate: false});
