@@ -85,7 +85,9 @@ def test_map_has_every_layer_and_control(html: str) -> None:
         assert needle in html, needle
 
 
-def test_lane_is_labelled_and_sized_from_the_presentation(pres: LanePresentation, html: str) -> None:
+def test_lane_is_labelled_and_sized_from_the_presentation(
+    pres: LanePresentation, html: str
+) -> None:
     assert "US$300 B" in pres.lane_label
     assert "lane-trade-label" in html
     assert shown(pres.lane_label) in html
@@ -201,7 +203,7 @@ def test_online_basemap_is_optional_and_offline_is_default(
     assert "arcgisonline" not in html
     online = mapping.build_map(pres, mapping.MapOptions(basemap="online")).get_root().render()
     assert "arcgisonline" in online
-    with pytest.raises(GeoError, match="'satellite'.*offline, online"):
+    with pytest.raises(GeoError, match=r"'satellite'.*offline, online"):
         mapping.MapOptions(basemap="satellite")
 
 
