@@ -22,13 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
+    from geo.present.model import present
     from geo.present.view import build_view
-    from geo.render.browser.snapshot import CHROMIUM_ARGS, chromium_path
+    from geo.render.browser import CHROMIUM_ARGS, chromium_path
     from geo.render.folium import mapping
     from scripts.appserver import running_app
 
     html = Path(tempfile.mkdtemp()) / "lane.html"
-    html.write_text(mapping.standalone_html(build_view()), encoding="utf-8")
+    html.write_text(mapping.standalone_html(present(build_view())), encoding="utf-8")
     with running_app() as base:
         app_s, app_load_s, bare_s = [], [], []
         with sync_playwright() as pw:

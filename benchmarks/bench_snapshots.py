@@ -40,14 +40,14 @@ CASES: tuple[tuple[str, str, str], ...] = (
 def main() -> None:
     from geo.jobs import snapshot
     from geo.present.view import build_view
-    from geo.render.browser import snapshot as browser_snapshot
+    from geo.render import browser
 
     view = build_view("Shanghai", "San Pedro Bay", speed_kn=18)
     view.segments_gdf(), view.zones_gdf(), view.ports_gdf(), view.routes_gdf()  # warm layers
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-snapshots-") as tmp:
         for label, ext, renderer in CASES:
-            if renderer == "browser" and not browser_snapshot.browser_available():
+            if renderer == "browser" and not browser.browser_available():
                 rows.append((label, "browser", "Chromium not found", "", ""))
                 continue
             path = Path(tmp) / f"lane-{renderer}{ext}"

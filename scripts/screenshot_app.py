@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from geo.render.browser.snapshot import CHROMIUM_ARGS, chromium_path
+from geo.render.browser import CHROMIUM_ARGS, chromium_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from scripts.appserver import running_app

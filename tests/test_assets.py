@@ -13,14 +13,10 @@ import folium.plugins
 import pytest
 from folium.elements import JSCSSMixin
 
-from geo.render.folium import assets
-from geo.render.folium.assets import (
-    UnknownAssetError,
-    external_asset_urls,
-    localise_for_streamlit,
-    render_standalone_html,
-    stable_ids,
-)
+from geo.render.folium import assets, vendor
+from geo.render.folium.assets import localise_for_streamlit, stable_ids
+from geo.render.folium.standalone import external_asset_urls, render_standalone_html
+from geo.render.folium.vendor import UnknownAssetError
 
 PREFIX = assets.DEFAULT_URL_PREFIX
 ASSET_TAG = re.compile(r'<script src="([^"]*)"></script>|<link rel="stylesheet" href="([^"]*)"/>')
@@ -245,7 +241,7 @@ def test_colormap_is_refused_for_streamlit(static_dir: Path) -> None:
 
 def test_css_that_points_at_the_internet_raises() -> None:
     with pytest.raises(UnknownAssetError, match="netdna"):
-        assets._rewrite_css("x.css", "a{background:url(//netdna.example/x.png)}", {}, inline=False)
+        vendor.rewrite_css("x.css", "a{background:url(//netdna.example/x.png)}", {}, inline=False)
 
 
 # --------------------------------------------------------------------------- standalone

@@ -1,16 +1,23 @@
-"""Map builder: layers present, labels escaped, local assets only, deterministic, continuous."""
+"""Map builder: it draws the presentation (layers, legend, lane label, custom label, extent),
+escapes every text, loads local assets only, is deterministic and continuous past 180°."""
 
 from __future__ import annotations
 
 import itertools
 import re
 
+import folium
 import pytest
+import shapely
 from jinja2.utils import htmlsafe_json_dumps
 
+from geo.errors import GeoError
+from geo.present.model import LanePresentation, present
 from geo.present.text import esc
 from geo.present.view import LaneView, build_view
-from geo.render.folium import assets, mapping
+from geo.render.folium import assets, geometry, mapping
+from geo.render.folium.standalone import external_asset_urls
+from geo.render.templating import colour
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -21,14 +28,33 @@ HOSTILE = [
 ]
 
 
+def shown(text: str) -> str:
+    """How a text appears in the map page: escaped, then JSON-encoded into a script."""
+    return str(htmlsafe_json_dumps(esc(text)))[1:-1]
+
+
 @pytest.fixture(scope="module")
 def view() -> LaneView:
-    return build_view("Shanghai", "San Pedro Bay")
+    return build_view("Shanghai", "San Pedro Bay", as_of="2026-01-15")
 
 
 @pytest.fixture(scope="module")
-def html(view: LaneView) -> str:
-    return mapping.full_map(view).get_root().render()
+def pres(view: LaneView) -> LanePresentation:
+    return present(view)
+
+
+@pytest.fixture(scope="module")
+def html(pres: LanePresentation) -> str:
+    return mapping.full_map(pres).get_root().render()
+
+
+def legend_of(html: str) -> str:
+    """The legend control's HTML (JSON-decoded from its script)."""
+    found = re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*");\s*var folded', html)
+    assert found, "no legend control"
+    import json
+
+    return str(json.loads(found.group(1)))
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -59,19 +85,39 @@ def test_map_has_every_layer_and_control(html: str) -> None:
         assert needle in html, needle
 
 
-def test_lane_is_labelled_with_its_sourced_trade_value(view: LaneView, html: str) -> None:
-    assert view.lane.headline is not None
+def test_lane_is_labelled_and_sized_from_the_presentation(
+    pres: LanePresentation, html: str
+) -> None:
+    assert "US$300 B" in pres.lane_label
     assert "lane-trade-label" in html
-    assert str(htmlsafe_json_dumps(esc(mapping.lane_label(view))))[1:-1] in html
-    assert "US$300 B" in mapping.lane_label(view)
-    assert mapping.lane_weight(view) > 3.0
+    assert shown(pres.lane_label) in html
+    assert f'"weight": {pres.lane_weight_px + 4}' in html
+
+
+def test_legend_is_the_presentations_legend_only(
+    view: LaneView, pres: LanePresentation, html: str
+) -> None:
+    legend = legend_of(html)
+    for item in pres.legend:
+        assert esc(item.label) in legend, item.label
+    assert legend.count('class="row') == len(pres.legend)
+    entered = {i.key for i in pres.legend if i.kind == "zone"}
+    skipped = [
+        (str(z), str(n))
+        for z, n in zip(view.zones_gdf()["zone_id"], view.zones_gdf()["zone_name"])
+        if str(z) not in entered
+    ]
+    assert skipped, "the fixture lane should pass by a zone it does not enter"
+    for zone_id, name in skipped:
+        assert f'data-zone="{zone_id}"' not in legend
+        assert esc(name) not in legend
 
 
 def test_port_popups_carry_teu_years_and_sources(html: str) -> None:
     assert "Container volume" in html
     assert "9,881,595 TEU (2025)" in html  # Long Beach 2025
     assert "freightwaves.com" in html  # the source link of LA's TEU
-    assert 'target=\\"_blank\\"' in html or 'target="_blank"' in html
+    assert 'target="_blank"' in html
 
 
 def test_segment_tooltips_give_name_nm_hours_and_rules(html: str) -> None:
@@ -80,13 +126,13 @@ def test_segment_tooltips_give_name_nm_hours_and_rules(html: str) -> None:
     assert "0.10" in html  # ECA sulphur limit in the rules
 
 
-def test_route_is_continuous_in_one_pacific_window(view: LaneView) -> None:
-    assert view.window_west_deg == 0.0
-    m = mapping.build_map(view)
+def test_route_is_continuous_in_one_pacific_window(pres: LanePresentation) -> None:
+    assert pres.view.window_west_deg == 0.0
+    m = mapping.build_map(pres)
     lines = [
         el.locations
         for el in assets.walk_elements(m)
-        if isinstance(el, mapping.folium.PolyLine) and "lane-route" in str(el.options)
+        if isinstance(el, folium.PolyLine) and "lane-route" in str(el.options)
     ]
     assert lines
     for line in lines:
@@ -96,68 +142,108 @@ def test_route_is_continuous_in_one_pacific_window(view: LaneView) -> None:
         assert lons[0] < 180 < lons[-1]  # Shanghai west of 180, Los Angeles east of it
 
 
-def test_hostile_custom_label_is_shown_as_text(view: LaneView) -> None:
-    for label in HOSTILE[:3]:
-        out = mapping.full_map(view, mapping.MapOptions(label=label)).get_root().render()
-        assert label not in out
-        assert str(htmlsafe_json_dumps(esc(label)))[1:-1] in out
+@pytest.mark.parametrize("label", HOSTILE)
+def test_hostile_custom_label_is_shown_as_text(view: LaneView, label: str) -> None:
+    out = mapping.full_map(present(view, label=label)).get_root().render()
+    assert label not in out
+    assert shown(label) in out
+    assert "custom-label" in out
 
 
-def test_standalone_html_uses_local_assets_only(view: LaneView) -> None:
-    out = mapping.standalone_html(view)
-    assert assets.external_asset_urls(out) == []
+def test_hostile_title_is_escaped_in_the_legend_and_the_page_title(view: LaneView) -> None:
+    title = "Board `${x}` <b>"
+    page = mapping.standalone_html(present(view, title=title))
+    assert "<title>Board &#x60;&#x24;{x}&#x60; &lt;b&gt;</title>" in page
+    assert shown(title) in page
+    assert "Board `" not in page and "Board <" not in page
+
+
+def test_standalone_html_uses_local_assets_only_and_has_a_title(pres: LanePresentation) -> None:
+    out = mapping.standalone_html(pres)
+    assert external_asset_urls(out) == []
     assert "cdn.jsdelivr" not in out and "unpkg.com" not in out and "cdnjs" not in out
-    assert "L.Map" in out or "L.map" in out
+    assert "L.map" in out
+    assert f"<title>{esc(pres.title)}</title>" in out
 
 
 def test_base_map_is_deterministic_and_does_not_depend_on_speed(view: LaneView) -> None:
-    slow = build_view("Shanghai", "San Pedro Bay", speed_kn=12)
-    a = mapping.build_map(view).get_root().render()
-    b = mapping.build_map(view).get_root().render()
+    slow = present(build_view("Shanghai", "San Pedro Bay", speed_kn=12, as_of="2026-01-15"))
+    fast = present(view)
+    a = mapping.build_map(fast).get_root().render()
+    b = mapping.build_map(present(view)).get_root().render()
     c = mapping.build_map(slow).get_root().render()
     assert a == b == c
-    seg_fast = mapping.segments_layer_for_app(view)
-    seg_slow = mapping.segments_layer_for_app(slow)
-    assert _group_js(seg_fast) != _group_js(seg_slow)
+    assert _group_js(mapping.segments_layer_for_app(fast)) != _group_js(
+        mapping.segments_layer_for_app(slow)
+    )
 
 
-def _group_js(group: mapping.folium.FeatureGroup) -> str:
-    m = mapping.folium.Map(tiles=None)
+def _group_js(group: folium.FeatureGroup) -> str:
+    m = folium.Map(tiles=None)
     group.add_to(m)
     return m.get_root().render()
 
 
-def test_layers_can_be_switched_off(view: LaneView) -> None:
-    out = mapping.build_map(view, mapping.MapOptions(layers=("route",))).get_root().render()
-    assert "lane-route" in out
-    assert "port-marker" not in out and "Regulatory zones" not in out
+def test_layers_switched_off_are_not_drawn(view: LaneView) -> None:
+    only_route = mapping.full_map(present(view, layers=("route",))).get_root().render()
+    assert "lane-route" in only_route
+    for absent in ("port-marker", "Regulatory zones", "lane-segment", '"port-label"', "Ports"):
+        assert absent not in only_route, absent
+    no_ports = mapping.full_map(present(view, layers=("route", "segments", "zones", "labels")))
+    out = no_ports.get_root().render()
+    assert "port-marker" not in out and "circle area" not in out
+    assert '"port-label"' in out  # names still shown: the labels layer is on
+    no_route = mapping.build_map(present(view, layers=("ports",))).get_root().render()
+    assert "lane-route" not in no_route and 'class=\\"lane-trade-label' not in no_route
 
 
-def test_online_basemap_is_optional_and_offline_is_default(view: LaneView, html: str) -> None:
+def test_online_basemap_is_optional_and_offline_is_default(
+    pres: LanePresentation, html: str
+) -> None:
     assert "arcgisonline" not in html
-    online = mapping.build_map(view, mapping.MapOptions(basemap="online")).get_root().render()
+    online = mapping.build_map(pres, mapping.MapOptions(basemap="online")).get_root().render()
     assert "arcgisonline" in online
+    with pytest.raises(GeoError, match=r"'satellite'.*offline, online"):
+        mapping.MapOptions(basemap="satellite")
+
+
+def test_the_map_frames_the_extent_when_given_else_the_lane(view: LaneView) -> None:
+    framed = present(view, extent=(150.0, 20.0, 250.0, 60.0))
+    assert mapping.map_bounds(framed) == [[20.0, 150.0], [60.0, 250.0]]
+    out = mapping.build_map(framed).get_root().render()
+    assert "[[20.0, 150.0], [60.0, 250.0]]" in out
+    west, south, east, north = shapely.GeometryCollection(
+        list(view.display_routes().geometry)
+    ).bounds
+    [[s, w], [n, e]] = mapping.map_bounds(present(view))
+    assert (w, s, e, n) == pytest.approx((west, south, east, north), abs=1e-3)
 
 
 def test_atlantic_lane_uses_the_normal_window() -> None:
     v = build_view("Rotterdam", "New York")
     assert v.window_west_deg == -180.0
-    m = mapping.build_map(v)
-    assert m.get_root().render()
+    out = mapping.build_map(present(v)).get_root().render()
+    assert "lane-route" in out and "US$" not in present(v).lane_label
+
+
+def test_template_colours_are_checked() -> None:
+    assert colour("#0b6e69") == "#0b6e69"
+    with pytest.raises(GeoError, match="red;}"):
+        colour("red;}")
 
 
 @pytest.mark.parametrize(
-    ("text", "shown"),
+    ("text", "md_text"),
     [
         ("US$333 B", "US\\$333 B"),
         ("*bold* [x](y)", "\\*bold\\* \\[x\\]\\(y\\)"),
         ("<b>", "\\<b\\>"),
     ],
 )
-def test_markdown_text_is_made_literal(text: str, shown: str) -> None:
+def test_markdown_text_is_made_literal(text: str, md_text: str) -> None:
     from geo.present.text import md
 
-    assert md(text) == shown
+    assert md(text) == md_text
 
 
 def test_a_route_past_the_window_edge_keeps_its_port_segments_and_land_beside_it() -> None:
@@ -171,15 +257,15 @@ def test_a_route_past_the_window_edge_keeps_its_port_segments_and_land_beside_it
     segs = v.display_segments()
     assert abs(segs.geometry.iloc[-1].coords[-1][0] - end_lon) < 1e-6
     assert segs.geometry.iloc[0].coords[0] == route.coords[0]
-    land = mapping._land_geojson(v.window_west_deg, 0.05, mapping._beyond_window(v))
-    east = mapping.shapely.geometry.shape(land["geometry"]).bounds[2]
-    assert east > end_lon  # Europe is drawn again beside the route's end
+    land = geometry.land_geojson(v.window_west_deg, 0.05, geometry.beyond_window(v))
+    east = shapely.geometry.shape(land["geometry"]).bounds[2]
+    assert east > end_lon + 60  # Europe and beyond drawn again: no hard edge by Rotterdam
 
 
 def test_the_lane_label_sits_midway_and_reads_upright(view: LaneView) -> None:
     coords = list(view.display_routes().geometry.iloc[0].coords)
-    lon, lat, angle = mapping.label_anchor(coords)
+    lon, lat, angle = geometry.label_anchor(coords)
     assert -90 <= angle <= 90
     assert 160 < lon < 215 and 40 < lat < 55  # mid-Pacific, near the lane's crest
     # a westbound line gives the same upright reading
-    assert mapping.label_anchor(coords[::-1])[2] == pytest.approx(angle, abs=0.2)
+    assert geometry.label_anchor(coords[::-1])[2] == pytest.approx(angle, abs=0.2)

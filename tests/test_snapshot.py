@@ -27,9 +27,13 @@ from PIL import Image
 from geo.cli import main
 from geo.errors import ExportError
 from geo.jobs import snapshot
+from geo.present.model import LanePresentation, present
 from geo.present.style import LANE_COLOUR
+from geo.present.text import esc
 from geo.present.view import LaneView, build_view
-from geo.render.browser import snapshot as browser_snapshot
+from geo.render import browser
+from geo.render.browser import chromium
+from geo.render.folium import mapping
 from geo.render.static import render as static_render
 from tests.cli_helpers import run_main
 
@@ -47,6 +51,11 @@ def view() -> LaneView:
     return build_view("Shanghai", "San Pedro Bay", speed_kn=18, avoid=(), as_of=AS_OF)
 
 
+@pytest.fixture(scope="module")
+def pres(view: LaneView) -> LanePresentation:
+    return present(view)
+
+
 def in_offline_page(
     html_file: Path, width: int, height: int, action: Callable[[Any], T]
 ) -> tuple[T, list[str], list[str]]:
@@ -56,7 +65,7 @@ def in_offline_page(
     Runs in a thread of its own, so it works while another test module holds Playwright's
     sync API open on the main thread (the session browser of ``tests/browser``).
     """
-    path = browser_snapshot.chromium_path()
+    path = chromium.chromium_path()
     if path is None:
         pytest.fail("Chromium not found on PATH: run `make test` (it installs it)", pytrace=False)
     outcome: dict[str, Any] = {}
@@ -69,7 +78,7 @@ def in_offline_page(
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
-                    executable_path=path, headless=True, args=list(browser_snapshot.CHROMIUM_ARGS)
+                    executable_path=path, headless=True, args=list(chromium.CHROMIUM_ARGS)
                 )
                 try:
                     context = browser.new_context(viewport={"width": width, "height": height})
@@ -102,9 +111,9 @@ def in_offline_page(
 
 
 @pytest.fixture(scope="module")
-def png_1080(view: LaneView, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def png_1080(pres: LanePresentation, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("png") / "lane.png"
-    browser_snapshot.render_png(view, out, width_px=1920, height_px=1080)
+    browser.render_png(pres, out, width_px=1920, height_px=1080)
     return out
 
 
@@ -221,15 +230,15 @@ def test_render_bytes_gives_data_mime_and_a_safe_name(view: LaneView) -> None:
 
 
 def test_png_falls_back_to_static_without_chromium(
-    view: LaneView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    view: LaneView, pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(browser_snapshot, "chromium_path", lambda: None)
-    assert browser_snapshot.browser_available() is False
+    monkeypatch.setattr(chromium, "chromium_path", lambda: None)
+    assert browser.browser_available() is False
     with pytest.raises(ExportError, match="Chromium was not found"):
-        browser_snapshot.render_png(view, tmp_path / "forced.png")
+        browser.render_png(pres, tmp_path / "forced.png")
     result = snapshot.render(view, tmp_path / "lane.png", size=(1280, 720))
     assert result.renderer == "static" and "no Chromium" in result.note
-    assert browser_snapshot.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
+    assert browser.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
     assert not (tmp_path / "forced.png").exists()
 
 
@@ -266,73 +275,96 @@ def test_data_and_html_formats_write_complete_files(view: LaneView, tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-# --------------------------------------------------------------------------- the page (DOM)
+# --------------------------------------------------------------------------- the page
+
+
+HOSTILE_TITLE = "Lane <img src=x onerror=alert(1)> `${1+1}` & co"
+
+
+def test_slide_page_html_carries_the_presentation(view: LaneView) -> None:
+    pres = present(view, title=HOSTILE_TITLE, label="Board <b>`${x}`</b>", layers=("route",))
+    html = browser.snapshot_page_html(pres, width_px=1920, height_px=1080, scale=1.0)
+    assert f"<title>{esc(HOSTILE_TITLE)}</title>" in html
+    assert f'<h1 id="snap-title">{esc(HOSTILE_TITLE)}</h1>' in html
+    assert HOSTILE_TITLE not in html and "<img src=x" not in html
+    assert f"{esc(pres.subtitle)}</p>" in html and esc(pres.corridor_tag) in html
+    assert f'<p id="snap-label">{esc(pres.label)}</p>' in html
+    for m in pres.metrics:
+        for text in (m.label, m.value, m.note):
+            assert esc(text) in html, text
+    assert len(pres.metrics) == 4 and html.count('<div class="m" data-key=') == 4
+    passages, assumptions, sources = pres.footer_lines()
+    assert f'<p id="snap-passages">{esc(passages)}</p>' in html
+    assert f'<p id="snap-assumptions">{esc(assumptions)}</p>' in html
+    assert f'<p id="snap-sources">{esc(sources)}</p>' in html
+    assert (
+        "Passages used: none · avoided: none" in passages and "Not for navigation." in assumptions
+    )
+    assert "MARPOL" in sources and "searoute" in sources
+    # layers switched off stay off on the slide; the legend lists only what is shown
+    for off in ("port-marker", "port-label", "lane-segment"):
+        assert f'"className": "{off}"' not in html, off
+    assert html.count('<div class="row ') == len(pres.legend) == 1
+    assert chromium.is_local("file:///tmp/x.html") and not chromium.is_local("https://a.test/")
 
 
 @pytest.mark.browser
-def test_slide_page_shows_title_subtitle_metrics_footer_and_keeps_the_lane_clear(
+def test_slide_page_shows_everything_and_keeps_the_lane_clear(
     view: LaneView, tmp_path: Path
 ) -> None:
-    hostile = "Lane <img src=x onerror=alert(1)> `${1+1}` & co"
-    html = browser_snapshot.snapshot_page_html(view, width_px=1920, height_px=1080, title=hostile)
+    pres = present(view, title=HOSTILE_TITLE, label="Board meeting")
+    html = browser.snapshot_page_html(pres, width_px=1920, height_px=1080)
     page_file = tmp_path / "page.html"
     page_file.write_text(html, encoding="utf-8")
 
     def read(page: Any) -> dict[str, Any]:
-        page.wait_for_function(browser_snapshot.READY_CONDITION, timeout=30_000)
-        texts = {
-            sel: page.inner_text(sel)
-            for sel in ("#snap-title", "#snap-subtitle", "#snap-metrics", "#snap-assumptions")
-        }
-        texts["#snap-footer"] = page.inner_text("#snap-footer")
-        texts["#snap-sources"] = page.inner_text("#snap-sources")
+        page.wait_for_function(chromium.READY_CONDITION, timeout=30_000)
+        sels = ("#snap-title", "#snap-subtitle", "#snap-tag", "#snap-label", "#snap-metrics")
+        texts = {sel: page.inner_text(sel) for sel in sels}
+        for sel in ("#snap-passages", "#snap-assumptions", "#snap-sources"):
+            texts[sel] = page.inner_text(sel)
         return {
             "texts": texts,
             "header_imgs": page.locator("#snap-header img").count(),
-            "legend_visible": page.locator(".lane-legend").is_visible(),
-            "zoom_visible": page.locator(".leaflet-control-zoom").is_visible(),
+            "legend_rows": page.locator("#snap-legend .row").count(),
+            "controls_visible": page.locator(".leaflet-control-zoom").is_visible(),
             "rects": page.evaluate(
                 """() => {
                   const r = (el) => { const b = el.getBoundingClientRect();
                     return {l: b.left, t: b.top, r: b.right, b: b.bottom}; };
                   const shown = (el) => getComputedStyle(el).display !== "none";
-                  const lanes = [...document.querySelectorAll(
-                    ".leaflet-overlay-pane path.lane-route")].map(r);
-                  const labels = [...document.querySelectorAll(".port-label")]
-                    .filter(shown).map(r);
-                  return {lanes, labels, header: r(document.getElementById("snap-header")),
-                    footer: r(document.getElementById("snap-footer")),
-                    legend: r(document.querySelector(".lane-legend")),
-                    metrics: r(document.getElementById("snap-metrics")),
-                    map: r(document.querySelector(".folium-map"))};
+                  const all = (sel) => [...document.querySelectorAll(sel)].filter(shown).map(r);
+                  return {lanes: all(".leaflet-overlay-pane path.lane-route"),
+                    labels: all(".port-label"), markers: all("path.port-marker"),
+                    map: r(document.getElementById("snap-map")),
+                    panel: r(document.getElementById("snap-panel"))};
                 }"""
             ),
         }
 
     got, blocked, errors = in_offline_page(page_file, 1920, 1080, read)
     texts, rects = got["texts"], got["rects"]
-    assert texts["#snap-title"] == hostile and got["header_imgs"] == 0
-    subtitle = texts["#snap-subtitle"]
-    assert "Shanghai → Los Angeles / Long Beach" in subtitle and "15 Jan 2026" in subtitle
-    metrics_text = texts["#snap-metrics"]
-    assert view.headline_figures()["distance"].split(" nm")[0] in metrics_text  # "5,739"
-    assert "13.3 days" in metrics_text and "at 18 kn" in metrics_text
-    assert view.headline_metric()[0] in metrics_text and "2026" in metrics_text
-    assert texts["#snap-assumptions"] == view.assumptions()
-    assert "Not for navigation." in texts["#snap-footer"]
-    assert texts["#snap-sources"].startswith("Sources: ")
-    assert got["legend_visible"] and not got["zoom_visible"]
-    assert errors == []
-    assert blocked == []
-    assert rects["lanes"], "the lane was not drawn"
-    for box in (*rects["lanes"], *rects["labels"]):
-        # inside the map, below the title band, above the footer, clear of both boxes
-        assert rects["map"]["l"] <= box["l"] and box["r"] <= rects["map"]["r"], box
-        assert box["t"] >= rects["header"]["b"] and box["b"] <= rects["footer"]["t"], box
-        assert box["b"] <= rects["legend"]["t"] and box["b"] <= rects["metrics"]["t"], box
-    assert rects["legend"]["r"] < rects["metrics"]["l"]
+    assert texts["#snap-title"] == HOSTILE_TITLE and got["header_imgs"] == 0
+    assert texts["#snap-subtitle"] == pres.subtitle and "15 Jan 2026" in pres.subtitle
+    assert texts["#snap-tag"] == pres.corridor_tag
+    assert texts["#snap-label"] == "Board meeting"
+    for m in pres.metrics:
+        assert m.value in texts["#snap-metrics"] and m.note in texts["#snap-metrics"]
+    assert (texts["#snap-passages"], texts["#snap-assumptions"], texts["#snap-sources"]) == (
+        pres.footer_lines()
+    )
+    assert got["legend_rows"] == len(pres.legend) and not got["controls_visible"]
+    assert errors == [] and blocked == []
+    assert rects["lanes"] and rects["labels"] and rects["markers"]
+    m = rects["map"]
+    for box in (*rects["lanes"], *rects["labels"], *rects["markers"]):
+        assert m["l"] <= box["l"] and box["r"] <= m["r"], box
+        assert m["t"] <= box["t"] and box["b"] <= m["b"], box
+    assert m["r"] < rects["panel"]["l"]  # the figures and legend beside the map, not over it
     lane_width = max(b["r"] for b in rects["lanes"]) - min(b["l"] for b in rects["lanes"])
-    assert lane_width > 0.6 * 1920  # the lane is the largest thing on the slide
+    map_width = m["r"] - m["l"]
+    assert map_width > 0.68 * 1920  # the map is the largest thing on the slide
+    assert lane_width > 0.7 * map_width  # and the lane fills it (its port names beside it)
 
 
 # --------------------------------------------------------------------------- browser PNG
@@ -343,92 +375,127 @@ def test_browser_png_is_exactly_1920x1080_not_blank_with_the_lane_along_the_map(
     png_1080: Path,
 ) -> None:
     data = png_1080.read_bytes()
-    assert browser_snapshot.png_size(data) == (1920, 1080)
+    assert browser.png_size(data) == (1920, 1080)
     rgb = pixels(png_1080)
     assert rgb.std() > 15  # not blank
     packed = (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
     assert len(np.unique(packed)) > 500
     assert near(rgb, np.array([255, 255, 255]), 2).mean() < 0.6
     lane = near(rgb, LANE_RGB)
-    assert lane.sum() > 3000, lane.sum()
-    # along the lane: lane-coloured pixels in the map band, across the width of the Pacific
-    band = lane[int(0.13 * 1080) : int(0.68 * 1080), :]
-    strips = [band[:, x : x + 144].sum() for x in range(192, 1728, 144)]
-    assert sum(s > 20 for s in strips) >= len(strips) - 1, strips
+    assert lane.sum() > 1500, lane.sum()
+    # along the lane: lane-coloured pixels in the map, across the width of the Pacific
+    band = lane[int(0.13 * 1080) : int(0.88 * 1080), :]
+    strips = [band[:, x : x + 120].sum() for x in range(240, 1320, 120)]
+    assert sum(s > 10 for s in strips) >= len(strips) - 2, strips
 
 
 @pytest.mark.browser
-def test_browser_png_4k_is_the_1920_layout_at_scale_2(view: LaneView, tmp_path: Path) -> None:
-    out = snapshot.render(view, tmp_path / "lane-4k.png", size=snapshot.SIZES["3840x2160"])
-    assert out.renderer == "browser"
-    assert browser_snapshot.png_size((tmp_path / "lane-4k.png").read_bytes()) == (3840, 2160)
-    lane = near(pixels(tmp_path / "lane-4k.png"), LANE_RGB)
-    assert lane.sum() > 4 * 3000
-
-
-@pytest.mark.browser
-def test_browser_is_closed_and_nothing_written_when_rendering_fails(
+def test_successive_pngs_share_one_chromium_and_keep_their_exact_sizes(
     view: LaneView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    launched: list[Any] = []
-    real_launch = browser_snapshot._launch
+    chromium.close_browser()
+    launches: list[Any] = []
+    real_launch = chromium._launch
 
-    def spy_launch(*args: Any, **kwargs: Any) -> Any:
-        launched.append(real_launch(*args, **kwargs))
-        return launched[-1]
+    async def spy_launch(*args: Any, **kwargs: Any) -> Any:
+        launches.append(await real_launch(*args, **kwargs))
+        return launches[-1]
 
-    before = set(descendants_named("chromium"))  # e.g. a session browser of other tests
-    during: list[set[int]] = []
-
-    def broken_capture(browser: Any, *args: Any) -> bytes:
-        during.append(set(descendants_named("chromium")) - before)
-        raise RuntimeError("page crashed")
-
-    monkeypatch.setattr(browser_snapshot, "_launch", spy_launch)
-    monkeypatch.setattr(browser_snapshot, "_capture", broken_capture)
-    with pytest.raises(RuntimeError, match="page crashed"):
-        browser_snapshot.render_png(view, tmp_path / "lane.png")
-    assert len(launched) == 1 and not launched[0].is_connected()
-    assert during and during[0], "the browser should have been running during the capture"
-    assert wait_until_gone(before, "chromium") == set()
-    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(chromium, "_launch", spy_launch)
+    sizes = {
+        "720p.png": (1280, 720, 1.0),
+        "4k.png": (3840, 2160, 2.0),
+        "tall.png": (900, 1200, 1.0),
+    }
+    rotterdam = present(build_view("Shanghai", "Rotterdam", avoid=["suez"], as_of=AS_OF))
+    for name, (width, height, scale) in sizes.items():
+        pres = rotterdam if name == "tall.png" else present(view)
+        out = browser.render_png(
+            pres, tmp_path / name, width_px=width, height_px=height, scale=scale
+        )
+        assert browser.png_size(out.read_bytes()) == (width, height)
+    assert len(launches) == 1 and launches[0].is_connected()
+    assert near(pixels(tmp_path / "4k.png"), LANE_RGB).sum() > 4 * 1500
+    before = set(descendants_named("chromium")) - set(descendants_named("geo-chromium"))
+    assert before, "the kept browser should be running"
+    chromium.close_browser()
+    assert not launches[0].is_connected()
+    assert wait_until_gone(set(), "chromium") == set()
 
 
 @pytest.mark.browser
-def test_time_limit_gives_a_clear_export_error_and_closes_the_browser(
-    view: LaneView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_failed_render_closes_its_page_writes_nothing_and_the_next_one_works(
+    pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    launched: list[Any] = []
-    real_launch = browser_snapshot._launch
-    before = set(descendants_named("chromium"))
-    monkeypatch.setattr(
-        browser_snapshot,
-        "_launch",
-        lambda *a, **k: launched.append(real_launch(*a, **k)) or launched[-1],
-    )
-    monkeypatch.setattr(browser_snapshot, "READY_CONDITION", "() => false")
+    monkeypatch.setattr(chromium, "READY_CONDITION", "() => false")
+    started = time.monotonic()
     with pytest.raises(ExportError, match=r"within the time limit of 5 s"):
-        browser_snapshot.render_png(view, tmp_path / "lane.png", timeout_s=5)
-    assert all(not browser.is_connected() for browser in launched)
-    assert wait_until_gone(before, "chromium") == set()
+        browser.render_png(pres, tmp_path / "lane.png", timeout_s=5)
+    assert time.monotonic() - started < 5 + 10
+    kept = chromium.running_browser()
+    assert kept is not None and kept.is_connected() and kept.contexts == []
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(ExportError, match="time limit 0"):
-        browser_snapshot.render_png(view, tmp_path / "lane.png", timeout_s=0)
+        browser.render_png(pres, tmp_path / "lane.png", timeout_s=0)
+    monkeypatch.undo()
+    out = browser.render_png(pres, tmp_path / "lane.png", width_px=1280, height_px=720)
+    assert browser.png_size(out.read_bytes()) == (1280, 720)
+    assert chromium.running_browser() is kept
 
 
 @pytest.mark.browser
-def test_html_export_draws_the_route_offline(view: LaneView, tmp_path: Path) -> None:
-    snapshot.render(view, tmp_path / "lane.html")
+def test_renders_from_several_threads_at_once_are_capped_and_all_complete(
+    pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running, peak = [0], [0]
+    lock = threading.Lock()
+    real_capture = chromium._capture
 
-    def count(page: Any) -> tuple[int, int]:
+    async def counting(*args: Any, **kwargs: Any) -> bytes:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        try:
+            return await real_capture(*args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(chromium, "_capture", counting)
+    errors: list[BaseException] = []
+
+    def one(n: int) -> None:
+        try:
+            browser.render_png(pres, tmp_path / f"lane{n}.png", width_px=640, height_px=360)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(180)
+    assert errors == []
+    assert peak[0] <= chromium.MAX_CONCURRENT_RENDERS == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lane0.png", "lane1.png", "lane2.png"]
+
+
+@pytest.mark.browser
+def test_html_export_draws_the_route_offline(pres: LanePresentation, tmp_path: Path) -> None:
+    (tmp_path / "lane.html").write_text(mapping.standalone_html(pres), encoding="utf-8")
+
+    def count(page: Any) -> tuple[int, int, str]:
         page.wait_for_selector(".leaflet-overlay-pane path.lane-route", timeout=30_000)
         return (
             page.locator(".leaflet-overlay-pane path.lane-route").count(),
             page.locator(".leaflet-overlay-pane path").count(),
+            page.title(),
         )
 
-    (lanes, paths), blocked, errors = in_offline_page(tmp_path / "lane.html", 1280, 800, count)
-    assert lanes >= 1 and paths > 10
+    (lanes, paths, title), blocked, errors = in_offline_page(
+        tmp_path / "lane.html", 1280, 800, count
+    )
+    assert lanes >= 1 and paths > 10 and title == pres.title
     assert blocked == [] and errors == []
 
 
@@ -467,7 +534,7 @@ def test_cli_snapshot_writes_every_format(
         assert out.stat().st_size > 0
         line = buf.getvalue().strip()
         assert line.startswith(f"wrote {out} ({ext[1:]}, {renderer}, ") and line.endswith(" KB)")
-    assert browser_snapshot.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
+    assert browser.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
     assert sorted(p.suffix for p in tmp_path.iterdir()) == sorted(expected)
 
 

@@ -1,0 +1,112 @@
+"""Shapes the map needs beyond the view's layers: the land outline and the lane label's place.
+
+Coordinates are ``(lon, lat)`` degrees in the view's display window.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, box, mapping
+
+from geo.catalogue import land
+from geo.present.view import LaneView
+
+#: How far past a route's end the next world copy of the land is drawn (degrees of
+#: longitude): enough for any frame the map or a slide puts around the route.
+COPY_MARGIN_DEG = 180.0
+
+
+def _chaikin(coords: list[tuple[float, float]], rounds: int) -> list[tuple[float, float]]:
+    """Corner-cutting smoothing of a ``(lon, lat)`` polyline (ends kept)."""
+    pts = coords
+    for _ in range(rounds):
+        if len(pts) < 3:
+            return pts
+        out = [pts[0]]
+        for (lon0, lat0), (lon1, lat1) in itertools.pairwise(pts):
+            out.append((0.75 * lon0 + 0.25 * lon1, 0.75 * lat0 + 0.25 * lat1))
+            out.append((0.25 * lon0 + 0.75 * lon1, 0.25 * lat0 + 0.75 * lat1))
+        out.append(pts[-1])
+        pts = out
+    return pts
+
+
+def _mercator_y(lat: float) -> float:
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def label_anchor(coords: Sequence[Sequence[float]]) -> tuple[float, float, float]:
+    """Where the lane label sits and how it turns: ``(lon, lat, css_degrees)``.
+
+    ``coords`` is the lane as ``(lon, lat)`` degrees. The anchor is the point halfway along a
+    smoothed copy of the line (so the label follows the lane's overall curve, not its last
+    kink); the angle is the line's direction there on the Mercator map as a CSS rotation
+    (clockwise, within ±90° so the text never reads upside down). Mercator is conformal and
+    every zoom scales it evenly, so one angle fits every zoom.
+    """
+    smooth = _chaikin(list(shapely.simplify(LineString(coords), 3.0).coords), rounds=4)
+    pts = [(lon, _mercator_y(lat)) for lon, lat in smooth]
+    steps = [math.dist(a, b) for a, b in itertools.pairwise(pts)]
+    half = sum(steps) / 2
+    walked = 0.0
+    for (a, b), step in zip(itertools.pairwise(pts), steps):
+        if walked + step >= half and step > 0:
+            t = (half - walked) / step
+            lon, merc_y = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+            angle = -math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+            if angle > 90:
+                angle -= 180
+            elif angle < -90:
+                angle += 180
+            lat = math.degrees(2 * math.atan(math.exp(math.radians(merc_y))) - math.pi / 2)
+            return lon, lat, round(angle, 1)
+        walked += step
+    return float(coords[0][0]), float(coords[0][1]), 0.0
+
+
+def beyond_window(view: LaneView) -> tuple[float, float] | None:
+    """``(west, east)`` longitudes of the routes when they run past the display window's
+    edges (``window_west_deg`` … ``+360``), else ``None``."""
+    lo, hi = view.display_lon_range()
+    west = view.window_west_deg
+    if lo < west or hi > west + 360.0:
+        return (round(lo, 1), round(hi, 1))
+    return None
+
+
+@lru_cache(maxsize=16)
+def land_geojson(
+    west_deg: float, tolerance_deg: float, lon_range: tuple[float, float] | None = None
+) -> dict[str, Any]:
+    """Land in the window ``[west_deg, west_deg + 360)`` as one GeoJSON Feature (lon, lat),
+    simplified by ``tolerance_deg``. Where a route runs past the window's edge
+    (``lon_range``: its west and east longitudes), the next world copy of the land is added
+    beside it, so the route never ends over blank sea."""
+    union = land.land_union(pacific=west_deg == 0.0)
+    if west_deg != 0.0:
+        union = land.to_window(union, west_deg)
+    if lon_range is not None:
+        lo, hi = lon_range
+        extra = []
+        if hi > west_deg + 360.0:
+            part = union.intersection(
+                box(west_deg, -90, min(west_deg + 360, hi - 360 + COPY_MARGIN_DEG), 90)
+            )
+            extra.append(shapely.transform(part, lambda xy: xy + np.array([360.0, 0.0])))
+        if lo < west_deg:
+            part = union.intersection(
+                box(max(west_deg, lo + 360 - COPY_MARGIN_DEG), -90, west_deg + 360, 90)
+            )
+            extra.append(shapely.transform(part, lambda xy: xy - np.array([360.0, 0.0])))
+        if extra:
+            union = shapely.union_all([union, *extra])
+    simple = shapely.simplify(union, tolerance_deg, preserve_topology=True)
+    simple = shapely.set_precision(simple, 0.01)
+    return {"type": "Feature", "properties": {}, "geometry": mapping(simple)}
