@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from geo.catalogue import ports as _ports
+from geo.cli import tradeoff
 from geo.errors import ExportError, GeoError
 from geo.jobs import snapshot
 from geo.routing import engine as routing
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         "text: a readable summary (default)",
     )
 
+    tradeoff.add_parser(sub)
     p_ports = sub.add_parser(
         "ports",
         help="list ports matching a query",
@@ -333,6 +335,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             "ports": _cmd_ports,
             "snapshot": _cmd_snapshot,
             "deck": _cmd_deck,
+            "tradeoff": tradeoff.run,
         }[args.command]
         return handler(args, out)
     except GeoError as exc:
