@@ -31,7 +31,7 @@ from geo.catalogue.land import land
 from geo.errors import DataError, InvalidCoordinateError, InvalidSpeedError
 from geo.routing.antimeridian import split_at_antimeridian
 from geo.routing.engine import route
-from geo.zones import corridor
+from geo.zones import build, corridor, rules, store
 from geo.zones.corridor import (
     CHINA_COASTAL_ECA,
     NORTH_AMERICAN_ECA,
@@ -93,37 +93,37 @@ def assert_well_formed(segs: gpd.GeoDataFrame, line: LineString) -> None:
 
 # --- rules and zones ----------------------------------------------------------------------------
 def test_zone_rules_have_sources_and_years() -> None:
-    rules = zone_rules()
-    assert set(rules) == {*ZONE_ORDER, OPEN_OCEAN}
-    for rule in rules.values():
+    by_id = zone_rules()
+    assert set(by_id) == {*ZONE_ORDER, OPEN_OCEAN}
+    for rule in by_id.values():
         assert rule.source and rule.year >= 2015
-    assert rules[NORTH_AMERICAN_ECA].sulphur_limit_pct == 0.10
-    assert "MARPOL Annex VI" in rules[NORTH_AMERICAN_ECA].source
-    assert "Tier III" in rules[NORTH_AMERICAN_ECA].rules
-    assert rules[CHINA_COASTAL_ECA].sulphur_limit_pct == 0.50
-    assert rules[CHINA_COASTAL_ECA].approximate
-    assert rules[OPEN_OCEAN].source == "IMO 2020"
-    assert "CARB" in rules[SAN_PEDRO_BAY_APPROACH].source
-    assert "At-Berth" in rules[SAN_PEDRO_BAY_APPROACH].rules
-    assert "47,000 t" in rules[SHANGHAI_APPROACH].corridor_measures
-    assert "100 % shore-power" in rules[SAN_PEDRO_BAY_APPROACH].corridor_measures
+    assert by_id[NORTH_AMERICAN_ECA].sulphur_limit_pct == 0.10
+    assert "MARPOL Annex VI" in by_id[NORTH_AMERICAN_ECA].source
+    assert "Tier III" in by_id[NORTH_AMERICAN_ECA].rules
+    assert by_id[CHINA_COASTAL_ECA].sulphur_limit_pct == 0.50
+    assert by_id[CHINA_COASTAL_ECA].approximate
+    assert by_id[OPEN_OCEAN].source == "IMO 2020"
+    assert "CARB" in by_id[SAN_PEDRO_BAY_APPROACH].source
+    assert "At-Berth" in by_id[SAN_PEDRO_BAY_APPROACH].rules
+    assert "47,000 t" in by_id[SHANGHAI_APPROACH].corridor_measures
+    assert "100 % shore-power" in by_id[SAN_PEDRO_BAY_APPROACH].corridor_measures
 
 
 def test_zone_rules_reject_a_row_without_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    text = corridor.ZONE_RULES_PATH.read_text(encoding="utf-8")
+    text = rules.ZONE_RULES_PATH.read_text(encoding="utf-8")
     bad = text.replace(",IMO 2020,", ",,")
     path = tmp_path / "zone_rules.csv"
     path.write_text(bad, encoding="utf-8")
-    monkeypatch.setattr(corridor, "ZONE_RULES_PATH", path)
-    corridor._rules.cache_clear()
+    monkeypatch.setattr(rules, "ZONE_RULES_PATH", path)
+    rules._rules.cache_clear()
     try:
         with pytest.raises(DataError, match="source and a year"):
-            corridor._rules()
+            rules._rules()
     finally:
         monkeypatch.undo()
-        corridor._rules.cache_clear()
+        rules._rules.cache_clear()
 
 
 def test_zones_are_valid_non_overlapping_and_in_the_pacific_window() -> None:
@@ -134,7 +134,7 @@ def test_zones_are_valid_non_overlapping_and_in_the_pacific_window() -> None:
     assert not gdf.geometry.is_empty.any()
     assert (gdf.geometry.geom_type == "MultiPolygon").all()
     min_lon, min_lat, max_lon, max_lat = gdf.total_bounds
-    assert min_lon >= 0.0 and max_lon < 360.0 and min_lat >= -90.0 and max_lat <= 90.0
+    assert min_lon >= 0.0 and max_lon <= 360.0 and min_lat >= -90.0 and max_lat <= 90.0
     assert gdf["source"].str.len().gt(0).all() and gdf["year"].gt(0).all()
     assert (gdf.set_index("zone_id")["priority"] > 1).all()
     geoms = list(gdf.geometry)
@@ -146,6 +146,10 @@ def test_zones_are_valid_non_overlapping_and_in_the_pacific_window() -> None:
     assert na.bounds[0] > 190 and na.bounds[2] < 320
     cn = gdf.set_index("zone_id").geometry[CHINA_COASTAL_ECA]
     assert cn.bounds[0] > 105 and cn.bounds[2] < 135
+    # European ECAs straddle 0°: in the window they sit at 354-360 and 0-45
+    med = gdf.set_index("zone_id").geometry["mediterranean_eca"]
+    assert med.bounds[0] == 0.0 and med.bounds[2] == 360.0
+    assert med.contains(Point(18.0, 34.0)) and med.contains(Point(360.0 - 2.0, 36.5))
     assert zones_for_display().equals(gdf)
 
 
@@ -164,7 +168,7 @@ def test_port_approaches_cover_their_gates() -> None:
     assert sha.contains(Point(122.425, 31.122))  # North Channel pilot station
     assert sha.contains(Point(122.10, 30.55))  # off Yangshan
     # the 25 nm radius, measured geodesically from the bay entrance
-    lon0, lat0 = corridor.SAN_PEDRO_BAY_ENTRANCE
+    lon0, lat0 = build.SAN_PEDRO_BAY_ENTRANCE
     for azimuth in (180.0, 200.0, 230.0):
         inside = GEOD.fwd(lon0, lat0, azimuth, 24.0 * 1852)
         outside = GEOD.fwd(lon0, lat0, azimuth, 26.0 * 1852)
@@ -193,16 +197,16 @@ def test_na_eca_sample_points_measured_with_geod(
 
 def test_na_eca_outer_limit_is_200_nm_geodesic() -> None:
     """Sample the seaward edge of the ECA; Geod distance to the US/Canada coast ≈ 200 nm."""
-    extent = corridor._zone_extents()[NORTH_AMERICAN_ECA]
+    extent = store.zone_extents()[NORTH_AMERICAN_ECA]
     clip_edges = shapely.union_all(
         [
             shapely.transform(
-                corridor._NA_PACIFIC_CLIP.boundary, lambda xy: xy + np.array([360.0, 0.0])
+                build.NA_PACIFIC_CLIP.boundary, lambda xy: xy + np.array([360.0, 0.0])
             ),
             shapely.transform(
-                corridor._NA_ATLANTIC_CLIP.boundary, lambda xy: xy + np.array([360.0, 0.0])
+                build.NA_ATLANTIC_CLIP.boundary, lambda xy: xy + np.array([360.0, 0.0])
             ),
-            corridor._zone_extents()[SAN_PEDRO_BAY_APPROACH],
+            store.zone_extents()[SAN_PEDRO_BAY_APPROACH],
         ]
     )
     coast = shapely.union_all(land(["USA", "CAN"]).geometry.values).boundary
@@ -254,7 +258,7 @@ def test_shanghai_los_angeles_segments() -> None:
     assert segs["name"].iloc[0] == "Yangtze estuary & Yangshan approach"
     assert segs["zone_id"].iloc[-1] == SAN_PEDRO_BAY_APPROACH
     assert segs["zone_id"].iloc[-2] == NORTH_AMERICAN_ECA
-    assert "Open Pacific" in set(segs["name"])
+    assert {"East China Sea", "North Pacific"} <= set(segs["name"])
     assert segs["distance_nm"].sum() == pytest.approx(
         route("Shanghai", "Los Angeles").distance_nm, rel=0.005
     )
@@ -298,10 +302,10 @@ def test_reversed_route_reverses_segments() -> None:
 @pytest.mark.parametrize(
     ("coords", "name"),
     [
-        ([(-40.0, 10.0), (-30.0, 20.0), (-20.0, 35.0)], "Open Atlantic"),
-        ([(60.0, -10.0), (75.0, -20.0), (90.0, -25.0)], "Open Indian Ocean"),
-        ([(160.0, -20.0), (200.0, -10.0)], "Open Pacific"),
-        ([(-30.0, 30.0), (10.0, 38.0), (30.0, 34.0)], "Open ocean"),  # Atlantic into the Med
+        ([(-40.0, 10.0), (-30.0, 20.0), (-20.0, 35.0)], "North Atlantic"),
+        ([(60.0, -10.0), (75.0, -20.0), (90.0, -25.0)], "Indian Ocean"),
+        ([(170.0, -20.0), (200.0, -10.0)], "South Pacific"),  # across 180°: one ocean
+        ([(135.0, 24.0), (140.0, 20.0)], "Philippine Sea"),
     ],
 )
 def test_line_touching_no_zone_is_one_open_ocean_segment(
@@ -322,9 +326,9 @@ def test_repeated_zones_get_numbered_names() -> None:
     line = LineString([(-130.0, 35.0), (-122.0, 35.0), (-130.0, 35.1), (-122.0, 35.2)])
     segs = segment_route(line, speed_kn=18.0)
     assert list(segs["name"]) == [
-        "Open Pacific (1)",
+        "North Pacific (1)",
         "North American ECA (1)",
-        "Open Pacific (2)",
+        "North Pacific (2)",
         "North American ECA (2)",
     ]
     assert_well_formed(segs, line)

@@ -244,3 +244,67 @@ def test_readme_documents_every_data_file() -> None:
         assert f"`{name}`" in readme, name
     assert "Apache-2.0" in readme
     assert "public domain" in readme
+
+
+# --- voyage and zone files (geo.voyage, geo.zones) ----------------------------------------------
+VOYAGE_FILES: dict[str, tuple[str, ...]] = {
+    "fuels.csv": (
+        "fuel", "label", "lcv_mj_per_kg", "cf_t_co2_per_t", "wtt_gco2e_per_mj",
+        "wtw_gco2e_per_mj", "eca_fuel", "note", "source", "source_url", "year",
+    ),
+    "ship_classes.csv": (
+        "class_id", "name", "teu", "panama_canal", "note", "source", "source_url", "year",
+    ),
+    "voyage_reference.csv": (
+        "quantity", "ship_teu", "speed_kn", "value", "unit", "note", "source", "source_url", "year",
+    ),
+    "canal_limits.csv": (
+        "canal", "passage", "max_teu", "max_loa_m", "max_beam_m", "max_draft_m", "note", "source",
+        "source_url", "year",
+    ),
+    "seas.csv": ("name", "polygon", "source", "source_url", "year", "approximate"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(VOYAGE_FILES))
+def test_voyage_files_have_their_columns_sources_and_years(name: str) -> None:
+    header, rows = read(DATA_DIR / name)
+    assert header == list(VOYAGE_FILES[name])
+    assert rows
+    for row in rows:
+        assert row["source"].strip() and row["year"].isdigit(), row
+        for url in row["source_url"].split():
+            assert url.startswith("https://"), url
+
+
+def test_fuel_constants_match_facts() -> None:
+    """LCV (MJ/kg) and Cf as in facts.md (IMO MEPC.364(79))."""
+    _, rows = read(DATA_DIR / "fuels.csv")
+    by_fuel = {row["fuel"]: row for row in rows}
+    expected = {
+        "hfo": ("40.2", "3.114"),
+        "vlsfo": ("41.2", "3.151"),
+        "mgo": ("42.7", "3.206"),
+        "lng": ("48.0", "2.750"),
+        "methanol": ("19.9", "1.375"),
+    }
+    for fuel, (lcv, cf) in expected.items():
+        assert (by_fuel[fuel]["lcv_mj_per_kg"], by_fuel[fuel]["cf_t_co2_per_t"]) == (lcv, cf)
+        assert "MEPC.364(79)" in by_fuel[fuel]["source"]
+
+
+def test_assumptions_are_labelled() -> None:
+    _, rows = read(DATA_DIR / "voyage_reference.csv")
+    for row in rows:
+        if row["source"].startswith("project assumption"):
+            assert "ASSUMPTION" in row["note"]
+
+
+def test_zone_rules_cover_the_in_force_ecas() -> None:
+    _, rows = read(DATA_DIR / "zone_rules.csv")
+    by_id = {row["zone_id"]: row for row in rows}
+    for zone_id in ("north_sea_eca", "baltic_eca", "mediterranean_eca", "us_caribbean_eca"):
+        assert by_id[zone_id]["sulphur_limit_pct"] == "0.10"
+        assert by_id[zone_id]["approximate"] == "true"
+    assert "1 May 2025" in by_id["mediterranean_eca"]["rules"]
+    assert by_id["hainan_eca"]["year"] == "2022" and by_id["china_inland_eca"]["year"] == "2020"

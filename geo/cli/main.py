@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo route|ports|snapshot|deck|matrix|atlas ...``.
+"""Command line: ``python -m geo route|ports|snapshot|deck|tradeoff|matrix|atlas ...``.
 
 Each command lives in its own module with an ``add_parsers(subparsers)`` function that sets a
 ``handler(args, out) -> int`` default. Bad input of any kind prints one line on stderr and
@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from geo.cli import atlas, matrix, route, snapshot
+from geo.cli import atlas, matrix, route, snapshot, tradeoff
 from geo.cli.common import EXIT_USAGE, Parser, terminal
 from geo.errors import GeoError
 
-COMMANDS = (route, snapshot, matrix, atlas)
+COMMANDS = (route, snapshot, tradeoff, matrix, atlas)
 
 
 def build_parser() -> Parser:

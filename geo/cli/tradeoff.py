@@ -1,0 +1,92 @@
+"""``python -m geo tradeoff ORIGIN DEST``: days, fuel and CO2 of one route at a range of speeds.
+
+Columns ``speed_kn``, ``days``, ``fuel_t``, ``co2_ttw_t``, ``co2e_wtw_t`` (empty / null when the
+fuel has no sourced well-to-wake factor). A ship too large for a canal is routed around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from typing import Any, TextIO
+
+from geo.errors import InvalidSpeedError
+from geo.routing import engine as routing
+from geo.voyage import tradeoff as _tradeoff
+from geo.voyage.canals import avoid_for_ship, canals_closed_to
+from geo.voyage.factors import fuels
+from geo.voyage.validate import validate_ship_teu
+
+
+def parse_speeds(text: str) -> list[float]:
+    """``"10:24:1"`` (start:stop:step, stop included) or ``"12,14,18"`` → speeds in knots.
+
+    Raises :class:`~geo.errors.InvalidSpeedError` naming the text and the accepted forms.
+    """
+    accepted = "accepted: START:STOP[:STEP] such as 10:24:1, or a list such as 12,14,18"
+    try:
+        if ":" in text:
+            parts = [float(p) for p in text.split(":")]
+            if len(parts) not in (2, 3):
+                raise ValueError
+            start, stop = parts[0], parts[1]
+            step = parts[2] if len(parts) == 3 else 1.0
+            if step <= 0 or stop < start or (stop - start) / step > 1000:
+                raise ValueError
+            count = round((stop - start) / step) + 1
+            return [round(start + i * step, 6) for i in range(count)]
+        return [float(p) for p in text.split(",") if p.strip()]
+    except ValueError:
+        raise InvalidSpeedError(f"speeds {text[:40]!r} are not accepted; {accepted}") from None
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``tradeoff`` command to an argparse ``subparsers`` object; returns its parser."""
+    p = subparsers.add_parser(
+        "tradeoff",
+        help="days, fuel and CO2 of a route from slow to fast",
+        description="Days at sea, fuel and CO2 of one route at a range of speeds (estimates: "
+        "cube law through a sourced reference point; see data/README.md).",
+        epilog='Example: python -m geo tradeoff Shanghai "Long Beach" --speeds 10:24:2',
+    )
+    p.add_argument("origin", help="UN/LOCODE, port name or 'lon,lat'")
+    p.add_argument("destination", help="UN/LOCODE, port name or 'lon,lat'")
+    p.add_argument("--speeds", default="10:24:1", help="START:STOP[:STEP] or a list (10:24:1)")
+    p.add_argument("--format", choices=("csv", "json", "text"), default="text")
+    p.add_argument("--ship-teu", default="8000", help="ship size in TEU (default 8000)")
+    p.add_argument("--fuel", default="vlsfo", help=f"one of {', '.join(fuels())} (vlsfo)")
+    p.add_argument("--load-factor", default="0.7", help="share of TEU carried, (0, 1] (0.7)")
+    p.add_argument("--avoid", default="", metavar="P1,P2", help="passages to avoid")
+    return p
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Handler of ``tradeoff``: prints the table; GeoError subclasses propagate to the CLI."""
+    speeds = parse_speeds(args.speeds)
+    teu = validate_ship_teu(args.ship_teu)
+    avoid = [a for a in args.avoid.split(",") if a.strip()] + list(avoid_for_ship(teu))
+    lane = routing.route(args.origin, args.destination, avoid=avoid)
+    rows = _tradeoff.table(lane, speeds, ship_teu=teu, load_factor=args.load_factor, fuel=args.fuel)
+    if args.format == "json":
+        closed = [c.canal for c in canals_closed_to(teu)]
+        json.dump({"rows": rows, "canals_not_usable": closed}, out, ensure_ascii=False)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(_tradeoff.COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    else:
+        out.write(f"{'kn':>5} {'days':>6} {'fuel t':>9} {'CO2 TtW t':>10} {'CO2e WtW t':>11}\n")
+        for r in rows:
+            wtw = "—" if r["co2e_wtw_t"] is None else f"{r['co2e_wtw_t']:,.0f}"
+            out.write(
+                f"{r['speed_kn']:>5g} {r['days']:>6.1f} {r['fuel_t']:>9,.0f} "
+                f"{r['co2_ttw_t']:>10,.0f} {wtw:>11}\n"
+            )
+    return 0
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register the command; its handler is :func:`run`."""
+    add_parser(subparsers).set_defaults(handler=run)
