@@ -20,7 +20,7 @@ from geo.facts import trade
 from geo.jobs import snapshot
 from geo.present import urlstate
 from geo.present.model import LanePresentation, check_extent, present
-from geo.present.options import ALL_LAYERS
+from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.text import md, safe_url
 from geo.present.view import build_view, segments_table
 from geo.render.folium import assets, mapping
@@ -102,15 +102,15 @@ def sidebar(state: urlstate.ViewState) -> None:
     st.sidebar.header("Map")
     st.sidebar.multiselect(
         "Layers",
-        list(mapping.ALL_LAYERS),
+        list(ALL_LAYERS),
         default=list(state.layers),
         key="layers",
         format_func=str.capitalize,
     )
     st.sidebar.radio(
         "Basemap",
-        list(mapping.BASEMAPS),
-        index=list(mapping.BASEMAPS).index(state.basemap),
+        list(BASEMAPS),
+        index=list(BASEMAPS).index(state.basemap),
         key="basemap",
         format_func=lambda b: (
             "Offline land (Natural Earth)" if b == "offline" else "Online tiles (needs internet)"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.jobs import deck as snapshot
-from geo.render.browser import snapshot as browser_snapshot
+from geo.render import browser as browser_snapshot
 from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -32,9 +32,9 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 AS_OF = "2026-11-26"
 
 LANES = [
-    pytest.param("CNSHA", "SAN-PEDRO-BAY", "", id="shanghai-san-pedro-bay"),
-    pytest.param("CNSHA", "NLRTM", "suez", id="shanghai-rotterdam-no-suez"),
-    pytest.param("KRPUS", "USSEA", "", id="busan-seattle"),
+    pytest.param(("CNSHA", "SAN-PEDRO-BAY", ""), id="shanghai-san-pedro-bay"),
+    pytest.param(("CNSHA", "NLRTM", "suez"), id="shanghai-rotterdam-no-suez"),
+    pytest.param(("KRPUS", "USSEA", ""), id="busan-seattle"),
 ]
 
 
@@ -44,7 +44,7 @@ def _norm(text: str) -> str:
 
 
 def _figures(pres: LanePresentation) -> list[str]:
-    return [pres.metric(key).value for key in ("distance", "time", "trade")]
+    return [pres.metric(key).value for key in ("distance", "time", "trade", "co2")]
 
 
 def _assert_shows(text: str, pres: LanePresentation, what: str, *, full_sources: bool) -> None:

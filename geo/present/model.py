@@ -87,7 +87,9 @@ class LanePresentation:
         """``"Passages used: Panama Canal · avoided: Suez Canal"``."""
         used = ", ".join(self.passages_used) or "none"
         avoided = ", ".join(self.passages_avoided) or "none"
-        return f"Passages used: {used} · avoided: {avoided}"
+        closed = ", ".join(self.view.closed_canals)
+        extra = f" · too large for: {closed}" if closed else ""
+        return f"Passages used: {used} · avoided: {avoided}{extra}"
 
     def footer_sources(self) -> str:
         """``"Sources: searoute; Natural Earth; …."`` with short publisher names."""

@@ -21,6 +21,15 @@ from geo.facts import trade
 from geo.present import layers
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
+from geo.voyage.canals import canals_closed_to
+from geo.voyage.emissions import (
+    DEFAULT_FUEL,
+    DEFAULT_SHIP_TEU,
+    VoyageEmissions,
+    voyage_emissions,
+)
+from geo.voyage.factors import reference
+from geo.voyage.validate import validate_fuel, validate_load_factor, validate_ship_teu
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,12 @@ class LaneView:
     lane: trade.LaneAnnotation
     window_west_deg: float
     as_of: str
+    ship_teu: int
+    load_factor: float
+    fuel: str
+    closed_canals: tuple[str, ...]
     _layers: dict[str, gpd.GeoDataFrame] = field(default_factory=dict, compare=False, repr=False)
+    _voyages: dict[str, VoyageEmissions] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def main(self) -> routing.Route:
@@ -94,6 +108,23 @@ class LaneView:
         lo, _, hi, _ = self.display_routes().total_bounds
         return float(lo), float(hi)
 
+    def emissions(self, route: routing.Route | None = None) -> VoyageEmissions:
+        """Fuel and CO2 by segment of ``route`` (default: the headline route) for this
+        view's ship, load factor, fuel and speed."""
+        r = route or self.main
+        rid = layers.route_id(r)
+        key = f"emissions|{rid}"
+        if key not in self._voyages:
+            segs = self.segments_gdf()
+            self._voyages[key] = voyage_emissions(
+                segs[segs["route_id"] == rid],
+                ship_teu=self.ship_teu,
+                load_factor=self.load_factor,
+                fuel=self.fuel,
+                speed_kn=self.speed_kn,
+            )
+        return self._voyages[key]
+
     def _cached(self, key: str, make: object) -> gpd.GeoDataFrame:
         if key not in self._layers:
             self._layers[key] = make()  # type: ignore[operator]
@@ -111,24 +142,42 @@ def build_view(
     speed_kn: float = DEFAULT_SPEED_KN,
     avoid: Iterable[str] | str | None = (),
     as_of: str | None = None,
+    ship_teu: object = DEFAULT_SHIP_TEU,
+    load_factor: object = None,
+    fuel: object = DEFAULT_FUEL,
 ) -> LaneView:
-    """The lane view for a choice; raises a :class:`~geo.errors.GeoError` on bad input."""
+    """The lane view for a choice: ports as :func:`geo.catalogue.ports.resolve` accepts
+    them, ``speed_kn`` in (0, 40], passages to ``avoid``, and the ship: ``ship_teu`` within
+    the classes of ``data/ship_classes.csv``, ``load_factor`` in (0, 1] (default: the Clean
+    Cargo/GLEC 0.70 of ``data/voyage_reference.csv``), ``fuel`` from ``data/fuels.csv``.
+    Canals the ship is too large for are avoided too, and named in ``closed_canals``.
+    Raises a :class:`~geo.errors.GeoError` naming the bad value."""
     o = _resolve(origin)
     d = _resolve(destination)
     speed = routing.validate_speed(speed_kn)
     avoid_key = routing.normalise_avoid(avoid)
-    return _build(o, d, speed, avoid_key, as_of or trade.data_as_of())
+    lf = reference("load_factor").value if load_factor is None else load_factor
+    ship = (validate_ship_teu(ship_teu), validate_load_factor(lf), validate_fuel(fuel))
+    return _build(o, d, speed, avoid_key, as_of or trade.data_as_of(), ship)
 
 
 @lru_cache(maxsize=64)
 def _build(
-    o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...], as_of: str
+    o: _ports.Port,
+    d: _ports.Port,
+    speed: float,
+    avoid: tuple[str, ...],
+    as_of: str,
+    ship: tuple[int, float, str],
 ) -> LaneView:
+    ship_teu, load_factor, fuel = ship
+    closed = canals_closed_to(ship_teu)
+    sail_avoid = routing.normalise_avoid({*avoid, *(c.passage for c in closed)})
     pairs = [(a, b) for a in _ports.members(o) for b in _ports.members(d)]
     if o.members or d.members:
-        routes = tuple(routing.route(a, b, speed_kn=speed, avoid=avoid) for a, b in pairs)
+        routes = tuple(routing.route(a, b, speed_kn=speed, avoid=sail_avoid) for a, b in pairs)
     else:
-        routes = (routing.route(o, d, speed_kn=speed, avoid=avoid),)
+        routes = (routing.route(o, d, speed_kn=speed, avoid=sail_avoid),)
     lane = trade.lane_figures(o.locode or o.id, d.locode or d.id)
     return LaneView(
         origin=o,
@@ -139,6 +188,10 @@ def _build(
         lane=lane,
         window_west_deg=layers.display_window(routes),
         as_of=as_of,
+        ship_teu=ship_teu,
+        load_factor=load_factor,
+        fuel=fuel,
+        closed_canals=tuple(c.canal for c in closed if c.passage not in avoid),
     )
 
 

@@ -15,6 +15,7 @@ from geo.present.items import Metric, Source
 from geo.present.text import format_date
 from geo.present.view import LaneView
 from geo.routing import engine as routing
+from geo.voyage.factors import fuels, references
 
 NOT_FOR_NAVIGATION: Final[str] = "Not for navigation."
 SEAROUTE_SOURCE: Final[tuple[str, str]] = (
@@ -59,6 +60,7 @@ def metrics(view: LaneView) -> tuple[Metric, ...]:
             "ratio",
         ),
     ]
+    out.append(co2_metric(view))
     fig = view.lane.headline
     if fig is None:
         out.append(
@@ -123,11 +125,43 @@ def subtitle(view: LaneView, title: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def ship_words(view: LaneView) -> str:
+    """``"8,000 TEU ship at 70 % load, VLSFO (0.50 % S); MGO in ECAs"``."""
+    table = fuels()
+    fuel = table[view.fuel]
+    eca = table[fuel.eca_fuel]
+    switch = f"; {eca.label} in ECAs" if eca.fuel != fuel.fuel else ""
+    return (
+        f"{view.ship_teu:,} TEU ship at {view.load_factor * 100:.0f} % load, {fuel.label}{switch}"
+    )
+
+
+def co2_metric(view: LaneView) -> Metric:
+    """CO2 per voyage, tank-to-wake, with intensity and (where sourced) well-to-wake."""
+    em = view.emissions()
+    fuel = fuels()[view.fuel]
+    if em.co2e_wtw_t is None:
+        wtw = "tank-to-wake only"
+    else:
+        wtw = f"{em.co2e_wtw_t:,.0f} t CO₂e well-to-wake"
+    return Metric(
+        "co2",
+        "CO₂ per voyage",
+        f"{em.co2_ttw_t:,.0f} t",
+        f"{em.g_co2_per_teu_km:,.1f} g/TEU-km · {wtw}",
+        em.co2_ttw_t,
+        "t CO2 (tank-to-wake)",
+        fuel.source,
+        fuel.source_url,
+    )
+
+
 def assumptions(view: LaneView) -> str:
     return (
-        f"Speed {view.speed_kn:g} kn, no port time; distances geodesic (WGS 84) along the "
-        f"searoute network; zones approximate; data as of {format_date(view.as_of)}. "
-        f"{NOT_FOR_NAVIGATION}"
+        f"Speed {view.speed_kn:g} kn, no port time; {ship_words(view)}; CO₂ from the "
+        f"project's voyage model (cube law from a sourced reference point); distances "
+        f"geodesic (WGS 84) along the searoute network; zones approximate; data as of "
+        f"{format_date(view.as_of)}. {NOT_FOR_NAVIGATION}"
     )
 
 
@@ -155,6 +189,10 @@ def sources(view: LaneView) -> tuple[Source, ...]:
             for part in str(value or "").split(";"):
                 if part.strip():
                     seen.setdefault(part.strip(), "")
+    for title, url in view.emissions().sources:
+        seen.setdefault(title, url)
+    for ref in references():
+        seen.setdefault(ref.source, ref.source_url)
     seen.setdefault(*SEAROUTE_SOURCE)
     seen.setdefault(LAND_SOURCE, NATURAL_EARTH_URL)
     return tuple(Source(t, u) for t, u in seen.items())
