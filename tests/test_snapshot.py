@@ -32,9 +32,9 @@ from geo.present.style import LANE_COLOUR
 from geo.present.text import esc
 from geo.present.view import LaneView, build_view
 from geo.render import browser
+from geo.render import static as static_render
 from geo.render.browser import chromium
 from geo.render.folium import mapping
-from geo.render.static import render as static_render
 from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,21 +194,21 @@ def test_parse_size_rejects_with_the_value_and_what_is_accepted(text: str) -> No
     assert "320" in message and "7680" in message and "1920x1080" in message and "4:3" in message
 
 
-def test_unknown_extension_lists_the_accepted_ones(view: LaneView, tmp_path: Path) -> None:
+def test_unknown_extension_lists_the_accepted_ones(pres: LanePresentation, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as err:
-        snapshot.render(view, tmp_path / "lane.docx")
+        snapshot.render(pres, tmp_path / "lane.docx")
     for ext in (".docx", ".png", ".svg", ".pdf", ".html", ".geojson", ".gpkg", ".csv"):
         assert ext in str(err.value)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_renderer_must_fit_the_format(view: LaneView, tmp_path: Path) -> None:
+def test_renderer_must_fit_the_format(pres: LanePresentation, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="PNG only"):
-        snapshot.render(view, tmp_path / "a.svg", renderer="browser")
+        snapshot.render(pres, tmp_path / "a.svg", renderer="browser")
     with pytest.raises(ExportError, match="static renderer writes"):
-        snapshot.render(view, tmp_path / "a.csv", renderer="static")
+        snapshot.render(pres, tmp_path / "a.csv", renderer="static")
     with pytest.raises(ExportError, match="renderer 'gpu'"):
-        snapshot.render(view, tmp_path / "a.png", renderer="gpu")
+        snapshot.render(pres, tmp_path / "a.png", renderer="gpu")
 
 
 def test_browser_scale_keeps_the_1920_layout_for_4k() -> None:
@@ -218,13 +218,13 @@ def test_browser_scale_keeps_the_1920_layout_for_4k() -> None:
     assert snapshot.browser_scale((1600, 1200)) == 1.0
 
 
-def test_render_bytes_gives_data_mime_and_a_safe_name(view: LaneView) -> None:
-    result = snapshot.render_bytes(view, "geojson")
+def test_render_bytes_gives_data_mime_and_a_safe_name(pres: LanePresentation) -> None:
+    result = snapshot.render_bytes(pres, "geojson")
     assert result.data is not None and result.data.startswith(b"{")
     assert result.mime == "application/geo+json"
     assert result.filename == f"Shanghai-San_Pedro_Bay-{AS_OF}.geojson"
     assert result.renderer == "data" and result.path is None
-    svg = snapshot.render_bytes(view, ".svg", size=(1280, 720), title="Slide <3>")
+    svg = snapshot.render_bytes(present(pres.view, title="Slide <3>"), ".svg", size=(1280, 720))
     assert svg.data is not None and b"<svg" in svg.data[:500]
     assert svg.mime == "image/svg+xml" and svg.renderer == "static"
 
@@ -236,14 +236,14 @@ def test_png_falls_back_to_static_without_chromium(
     assert browser.browser_available() is False
     with pytest.raises(ExportError, match="Chromium was not found"):
         browser.render_png(pres, tmp_path / "forced.png")
-    result = snapshot.render(view, tmp_path / "lane.png", size=(1280, 720))
+    result = snapshot.render(pres, tmp_path / "lane.png", size=(1280, 720))
     assert result.renderer == "static" and "no Chromium" in result.note
     assert browser.png_size((tmp_path / "lane.png").read_bytes()) == (1280, 720)
     assert not (tmp_path / "forced.png").exists()
 
 
 def test_a_failed_render_leaves_no_half_written_file(
-    view: LaneView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "lane.svg"
     target.write_bytes(b"the previous, complete slide")
@@ -254,19 +254,23 @@ def test_a_failed_render_leaves_no_half_written_file(
 
     monkeypatch.setattr(static_render, "render_static", half_then_fail)
     with pytest.raises(ExportError, match="half-way"):
-        snapshot.render(view, target)
+        snapshot.render(pres, target)
     assert target.read_bytes() == b"the previous, complete slide"
     with pytest.raises(ExportError, match="half-way"):
-        snapshot.render(view, tmp_path / "new.pdf")
+        snapshot.render(pres, tmp_path / "new.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lane.svg"]
 
 
-def test_data_and_html_formats_write_complete_files(view: LaneView, tmp_path: Path) -> None:
-    for ext, head in ((".geojson", b"{"), (".csv", b"route,"), (".gpkg", b"SQLite format 3")):
-        result = snapshot.render(view, tmp_path / f"lane{ext}")
+def test_data_and_html_formats_write_complete_files(pres: LanePresentation, tmp_path: Path) -> None:
+    for ext, head in (
+        (".geojson", b"{"),
+        (".csv", b"\xef\xbb\xbf# title,"),
+        (".gpkg", b"SQLite format 3"),
+    ):
+        result = snapshot.render(pres, tmp_path / f"lane{ext}")
         assert result.renderer == "data" and result.format == ext[1:]
         assert (tmp_path / f"lane{ext}").read_bytes().startswith(head)
-    html = snapshot.render(view, tmp_path / "lane.html", title="Board `${x}` <b>")
+    html = snapshot.render(present(pres.view, title="Board `${x}` <b>"), tmp_path / "lane.html")
     assert html.renderer == "folium" and html.size_bytes > 100_000
     text = (tmp_path / "lane.html").read_text(encoding="utf-8")
     # the label is escaped (then JSON-encoded into the control's script)
@@ -292,7 +296,7 @@ def test_slide_page_html_carries_the_presentation(view: LaneView) -> None:
     for m in pres.metrics:
         for text in (m.label, m.value, m.note):
             assert esc(text) in html, text
-    assert len(pres.metrics) == 4 and html.count('<div class="m" data-key=') == 4
+    assert html.count('<div class="m" data-key=') == len(pres.metrics) == 5
     passages, assumptions, sources = pres.footer_lines()
     assert f'<p id="snap-passages">{esc(passages)}</p>' in html
     assert f'<p id="snap-assumptions">{esc(assumptions)}</p>' in html

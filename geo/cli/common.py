@@ -8,8 +8,11 @@ from typing import Final, NoReturn
 
 from geo.errors import GeoError
 from geo.jobs import snapshot
+from geo.present.view import LaneView, build_view
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
+from geo.voyage.factors import fuels
 
 EXIT_USAGE: Final[int] = 2
 _CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
@@ -62,6 +65,44 @@ def add_route_options(p: argparse.ArgumentParser) -> None:
         default="",
         metavar="P1,P2",
         help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
+    )
+
+
+def add_ship_options(p: argparse.ArgumentParser) -> None:
+    """--ship-teu, --fuel and --load-factor (checked by the voyage model, which names a bad
+    value and what it accepts)."""
+    p.add_argument(
+        "--ship-teu",
+        default=DEFAULT_SHIP_TEU,
+        metavar="TEU",
+        help=f"ship size in TEU within the classes of data/ship_classes.csv "
+        f"(default {DEFAULT_SHIP_TEU:,})",
+    )
+    p.add_argument(
+        "--fuel",
+        default=DEFAULT_FUEL,
+        metavar="FUEL",
+        help=f"one of {', '.join(fuels())} (default {DEFAULT_FUEL})",
+    )
+    p.add_argument(
+        "--load-factor",
+        default=None,
+        metavar="F",
+        help="share of the TEU capacity carried, above 0 and at most 1 (default 0.7, the "
+        "Clean Cargo/GLEC convention)",
+    )
+
+
+def lane_view(args: argparse.Namespace) -> LaneView:
+    """The lane view a lane command's arguments ask for (ports, speed, avoid, ship)."""
+    return build_view(
+        args.origin,
+        args.destination,
+        speed_kn=args.speed,
+        avoid=args.avoid,
+        ship_teu=args.ship_teu,
+        load_factor=args.load_factor,
+        fuel=args.fuel,
     )
 
 

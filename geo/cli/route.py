@@ -11,11 +11,10 @@ import json
 from typing import Any, TextIO
 
 from geo.catalogue import ports as _ports
-from geo.cli.common import add_route_options, terminal
+from geo.cli.common import add_route_options, add_ship_options, lane_view, terminal
 from geo.errors import GeoError
 from geo.export.rfc7946 import geometry_json
 from geo.present.model import LanePresentation, present
-from geo.present.view import build_view
 from geo.routing import engine as routing
 from geo.routing.antimeridian import wrap_lon
 from geo.zones import corridor
@@ -68,9 +67,16 @@ def route_json(pres: LanePresentation) -> dict[str, Any]:
     figures, texts and sources, and (for an alias such as San Pedro Bay) ``other_routes``."""
     r = pres.view.main
     out = route_summary(r)
-    out["segments"] = corridor.segments_as_records(
-        corridor.segment_route(r.line, speed_kn=r.speed_kn)
-    )
+    emissions = pres.view.emissions()
+    segments = corridor.segments_as_records(corridor.segment_route(r.line, speed_kn=r.speed_kn))
+    for seg, em in zip(segments, emissions.segments):
+        seg.update(fuel=em.fuel, fuel_t=round(em.fuel_t, 1), co2_ttw_t=round(em.co2_ttw_t, 1))
+    out["segments"] = segments
+    out["emissions"] = {
+        **{k: v for k, v in emissions.as_dict().items() if k != "segments"},
+        "sources": [{"title": t, "url": u} for t, u in emissions.sources],
+    }
+    out["closed_canals"] = list(pres.view.closed_canals)
     out["geometry"] = geometry_json(r.line)
     out.update(_presentation_fields(pres))
     others = pres.view.routes[1:]
@@ -116,6 +122,7 @@ def add_parsers(sub: Any) -> None:
         epilog='Example: python -m geo route Shanghai "Long Beach" --format json',
     )
     add_route_options(p_route)
+    add_ship_options(p_route)
     p_route.add_argument(
         "--format",
         choices=("json", "geojson", "text"),
@@ -136,7 +143,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
-    view = build_view(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
+    view = lane_view(args)
     pres = present(view)
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)

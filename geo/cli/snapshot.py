@@ -8,12 +8,19 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from geo.cli.common import EXIT_USAGE, add_route_options, kb, size_arg, terminal
+from geo.cli.common import (
+    EXIT_USAGE,
+    add_route_options,
+    add_ship_options,
+    kb,
+    lane_view,
+    size_arg,
+    terminal,
+)
 from geo.errors import ExportError, GeoError
 from geo.jobs import deck, snapshot
 from geo.present.model import present
 from geo.present.options import ALL_LAYERS
-from geo.present.view import build_view
 
 
 def _layers_arg(text: str) -> tuple[str, ...]:
@@ -42,6 +49,7 @@ def add_parsers(sub: Any) -> None:
         '--size 1280x720 --title "Shanghai → San Pedro Bay"',
     )
     add_route_options(p_snap)
+    add_ship_options(p_snap)
     p_snap.add_argument(
         "--out", required=True, metavar="FILE", help=f"output file; its extension: {formats}"
     )
@@ -101,7 +109,7 @@ def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     if args.renderer != "auto" and fmt.key != "png":
         raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
-    view = build_view(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
+    view = lane_view(args)
     pres = present(view, layers=args.layers, label=args.label, title=args.title)
     result = snapshot.render(pres, path, size=args.size, renderer=args.renderer)
     out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
