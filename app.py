@@ -26,6 +26,7 @@ from geo.present.view import build_view, segments_table
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN
+from geo.voyage.factors import fuels, ship_classes
 
 APP_DIR = Path(__file__).resolve().parent
 MAP_HEIGHT_PX = 560
@@ -57,8 +58,9 @@ def base_map(
     basemap: str,
     label: str,
     extent: tuple[float, float, float, float] | None,
+    ship: int,
 ) -> folium.Map:
-    view = build_view(origin, dest, avoid=avoid)
+    view = build_view(origin, dest, avoid=avoid, ship_teu=ship)  # the ship decides canals
     pres = present(view, layers=layers, label=label, extent=extent)
     m = mapping.build_map(pres, mapping.MapOptions(basemap=basemap))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
@@ -98,6 +100,28 @@ def sidebar(state: urlstate.ViewState) -> None:
         default=list(state.avoid),
         key="avoid",
         format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
+    )
+    st.sidebar.header("Ship")
+    classes = {c.teu: c.name for c in ship_classes()}
+    ships = sorted({*classes, state.ship})
+    st.sidebar.selectbox(
+        "Ship size",
+        ships,
+        index=ships.index(state.ship),
+        key="ship",
+        format_func=lambda teu: f"{teu:,} TEU" + (f" · {classes[teu]}" if teu in classes else ""),
+    )
+    fuel_table = fuels()
+    st.sidebar.selectbox(
+        "Fuel",
+        list(fuel_table),
+        index=list(fuel_table).index(state.fuel),
+        key="fuel",
+        format_func=lambda f: fuel_table[f].label,
+        help="Ships on VLSFO switch to 0.10 % S fuel (MGO) inside emission control areas.",
+    )
+    st.sidebar.slider(
+        "Load factor", 0.05, 1.0, float(state.load), step=0.05, key="load", format="%.2f"
     )
     st.sidebar.header("Map")
     st.sidebar.multiselect(
@@ -252,6 +276,9 @@ def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
         basemap=ss.get("basemap", url_state.basemap),
         label=ss.get("label", url_state.label),
         extent=ss.get("map-extent", url_state.extent),
+        ship=int(ss.get("ship", url_state.ship)),
+        fuel=ss.get("fuel", url_state.fuel),
+        load=float(ss.get("load", url_state.load)),
     )
 
 
@@ -285,7 +312,15 @@ def main() -> None:
     ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
 
     try:
-        view = build_view(state.origin, state.dest, speed_kn=state.speed, avoid=state.avoid)
+        view = build_view(
+            state.origin,
+            state.dest,
+            speed_kn=state.speed,
+            avoid=state.avoid,
+            ship_teu=state.ship,
+            load_factor=state.load,
+            fuel=state.fuel,
+        )
         pres = present(view, layers=state.layers, label=state.label, extent=state.extent)
     except GeoError as exc:
         st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
@@ -315,6 +350,7 @@ def main() -> None:
         state.basemap,
         state.label,
         ss["initial-extent"],
+        state.ship,
     )
     segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
     returned = st_folium(

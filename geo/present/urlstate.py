@@ -2,7 +2,8 @@
 
 Names: ``origin``, ``dest``, ``speed``, ``avoid`` (comma-separated), ``layers``
 (comma-separated, from :data:`geo.present.options.ALL_LAYERS`), ``basemap`` (``offline``/``online``)
-``label`` (a custom annotation) and ``extent`` (the map's view: ``west,south,east,north`` in
+``label`` (a custom annotation), ``ship`` (TEU), ``fuel``, ``load`` (load factor, 0–1) and
+``extent`` (the map's view: ``west,south,east,north`` in
 degrees). A bad value falls back to the default and adds a warning that names the value —
 cut short and stripped of control characters (:func:`echo`; the page escapes it for
 markdown) — and what is accepted.
@@ -20,8 +21,12 @@ from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.text import plain
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
+from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
+from geo.voyage.factors import reference
+from geo.voyage.validate import validate_fuel, validate_load_factor, validate_ship_teu
 
 MAX_LABEL_CHARS = 120
+DEFAULT_LOAD: float = reference("load_factor").value
 MAX_ECHO_CHARS = 60
 #: The speed slider's range; a URL speed outside it falls back to the default.
 MIN_PAGE_SPEED_KN = 0.5
@@ -40,6 +45,9 @@ class ViewState:
     basemap: str = "offline"
     label: str = ""
     extent: tuple[float, float, float, float] | None = None
+    ship: int = DEFAULT_SHIP_TEU
+    fuel: str = DEFAULT_FUEL
+    load: float = DEFAULT_LOAD
 
 
 DEFAULT_STATE = ViewState()
@@ -120,6 +128,24 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
             warnings.append(f"URL basemap={echo(text)} ignored: accepted {', '.join(BASEMAPS)}")
     if "label" in params:
         state = replace(state, label=plain(_first(params["label"]), MAX_LABEL_CHARS))
+    if "ship" in params:
+        text = _first(params["ship"])
+        try:
+            state = replace(state, ship=validate_ship_teu(text))
+        except GeoError as exc:
+            warnings.append(f"URL ship={echo(text)} ignored: {_reason(exc, text)}")
+    if "fuel" in params:
+        text = _first(params["fuel"]).lower()
+        try:
+            state = replace(state, fuel=validate_fuel(text))
+        except GeoError as exc:
+            warnings.append(f"URL fuel={echo(text)} ignored: {_reason(exc, text)}")
+    if "load" in params:
+        text = _first(params["load"])
+        try:
+            state = replace(state, load=validate_load_factor(text))
+        except GeoError as exc:
+            warnings.append(f"URL load={echo(text)} ignored: {_reason(exc, text)}")
     if "extent" in params:
         text = _first(params["extent"])
         try:
@@ -153,6 +179,12 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["basemap"] = state.basemap
     if state.label:
         out["label"] = state.label
+    if state.ship != DEFAULT_STATE.ship:
+        out["ship"] = str(state.ship)
+    if state.fuel != DEFAULT_STATE.fuel:
+        out["fuel"] = state.fuel
+    if state.load != DEFAULT_STATE.load:
+        out["load"] = _number_text(state.load)
     if state.extent is not None:
         out["extent"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in state.extent)
     return out
