@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -23,6 +24,14 @@ from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
 from geo.zones import corridor
 
 EXIT_USAGE = 2
+#: A west longitude given as a plain argument ("-156.8,71.4"): not an option.
+_NEGATIVE_COORD_RE = re.compile(r"^-\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d+(?:\.\d+)?$")
+
+
+def _shield_coordinates(argv: Sequence[str]) -> list[str]:
+    """Coordinates that start with "-" get a leading space, so argparse takes them as values
+    (``python -m geo route USANC "-156.8,71.4"`` works without ``--``); ports strip it."""
+    return [f" {a}" if _NEGATIVE_COORD_RE.match(a) else a for a in argv]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,6 +85,7 @@ def route_summary(r: routing.Route) -> dict[str, Any]:
         "avoid": list(r.avoid),
         "origin_snap_nm": round(r.origin_snap_nm, 2),
         "destination_snap_nm": round(r.destination_snap_nm, 2),
+        "warnings": list(r.warnings),
     }
 
 
@@ -141,6 +151,11 @@ def _add_route_options(p: argparse.ArgumentParser) -> None:
         default="",
         metavar="P1,P2",
         help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse an end on land or far from the sea lanes (default: route it with a warning)",
     )
 
 
@@ -229,8 +244,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warn(r: routing.Route) -> None:
+    for line in r.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+
+
 def _cmd_route(args: argparse.Namespace, out: TextIO) -> int:
-    r = routing.route(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
+    r = routing.route(
+        args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid, strict=args.strict
+    )
+    _warn(r)
     if args.format == "json":
         json.dump(route_json(r), out, ensure_ascii=False)
         out.write("\n")
@@ -249,6 +272,9 @@ def _cmd_ports(args: argparse.Namespace, out: TextIO) -> int:
         hint = _ports.suggest(args.query)
         msg = f"no port matches {args.query!r}"
         raise GeoError(msg + (f"; close: {', '.join(hint)}" if hint else ""))
+    total = len(_ports.search(args.query, limit=len(_ports.catalogue())))
+    out.write(f"{len(matches)} of {total} ports matching {args.query!r}\n")
+    out.write(f"{'CODE':<14} {'NAME':<34} {'COUNTRY':<22} {'LON':>9} {'LAT':>8}\n")
     for p in matches:
         code = p.locode or p.id
         out.write(f"{code:<14} {p.name:<34} {p.country:<22} {p.lon:9.3f} {p.lat:8.3f}\n")
@@ -268,6 +294,11 @@ def _cmd_snapshot(args: argparse.Namespace, out: TextIO) -> int:
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     if args.renderer != "auto" and fmt.key != "png":
         raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
+    _warn(
+        routing.route(
+            args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid, strict=args.strict
+        )
+    )
     view = build_view(args.origin, args.destination, speed_kn=args.speed, avoid=args.avoid)
     result = snapshot.render(view, path, size=args.size, title=args.title, renderer=args.renderer)
     out.write(f"wrote {path} ({result.format}, {result.renderer}, {_kb(result.size_bytes)})\n")
@@ -327,7 +358,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = out or sys.stdout
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_shield_coordinates(sys.argv[1:] if argv is None else argv))
         handler = {
             "route": _cmd_route,
             "ports": _cmd_ports,
