@@ -25,8 +25,6 @@ from typing import Any
 
 import networkx as nx
 import searoute
-from searoute.classes.marnet import Marnet
-from searoute.utils import from_nodes_edges_set
 from shapely.geometry import LineString
 
 from geo.catalogue.sealanes import LonLat, NodeIndex, geodesic_at_sea, limits
@@ -114,7 +112,7 @@ def _restricted(avoid: tuple[str, ...]) -> Any:
             if (u, v) not in removed and data.get("passage") not in _passages.ALWAYS_AVOIDED_TAGS
         }
     with SEAROUTE_LOCK:
-        graph = from_nodes_edges_set(Marnet(), dict(base.nodes(data=True)), adj)
+        graph = searoute.from_nodes_edges_set(searoute.Marnet(), dict(base.nodes(data=True)), adj)
     graph.restrictions = []
     return graph
 
