@@ -315,7 +315,7 @@ def test_slide_page_shows_title_subtitle_metrics_footer_and_keeps_the_lane_clear
     subtitle = texts["#snap-subtitle"]
     assert "Shanghai → Los Angeles / Long Beach" in subtitle and "15 Jan 2026" in subtitle
     metrics_text = texts["#snap-metrics"]
-    assert view.headline_figures()["distance"].split(" nm")[0] in metrics_text  # "5,739"
+    assert view.headline_figures()["distance"].split(" nm")[0] in metrics_text  # "5,731"
     assert "13.3 days" in metrics_text and "at 18 kn" in metrics_text
     assert view.headline_metric()[0] in metrics_text and "2026" in metrics_text
     assert texts["#snap-assumptions"] == view.assumptions()
