@@ -194,7 +194,9 @@ def geodesic_at_sea(start: LonLat, end: LonLat, *, exempt_ends: bool = True) -> 
 
     Samples every ``at_sea_sample_nm`` (data file). With ``exempt_ends``, a stretch of land that
     begins at an end and is no longer than ``land_tolerance_nm`` is allowed: an end on the coast
-    of the coarse 1:110m layer may sit inside its polygon. Any other land fails the test.
+    of the coarse 1:110m layer may sit inside its polygon (a line wholly inside the layer passes
+    only if it is no longer than that tolerance: Angels Gate to Queen's Gate in San Pedro Bay,
+    not Hamburg to Bremerhaven). Any other land fails the test.
     """
     lim = limits()
     total = distance_nm(start, end)
@@ -210,11 +212,13 @@ def geodesic_at_sea(start: LonLat, end: LonLat, *, exempt_ends: bool = True) -> 
     inland = _inland_mask(pts[:, 0], pts[:, 1])
     if not inland.any():
         return True
-    if not exempt_ends or inland.all():
+    if not exempt_ends:
         return False
-    step = total / (len(pts) - 1)
+    if inland.all():  # the layer cannot resolve the water here: only a hop within its accuracy
+        return total <= lim.land_tolerance_nm
     head = int(np.argmin(inland))
     tail = int(np.argmin(inland[::-1]))
+    step = total / (len(pts) - 1)
     if max(head, tail) * step > lim.land_tolerance_nm:
         return False
     return not inland[head : len(inland) - tail].any()
