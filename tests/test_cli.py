@@ -170,3 +170,15 @@ def test_ports_header_counts_matches_and_limit_applies(
     assert len(rows) == 3
     code, out, _ = run_main(["ports", "busan"], capsys)
     assert out.splitlines()[2].startswith("KRPUS")
+
+
+def test_snapshot_strict_refuses_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "lane.geojson"
+    code, stdout, err = run_main(
+        ["snapshot", "0,25", "Rotterdam", "--out", str(out), "--strict"], capsys
+    )
+    assert code == 2 and stdout == ""
+    assert "on land" in err and "strict" in err
+    assert not out.exists()
