@@ -58,3 +58,7 @@ class AmbiguousPortError(GeoError):
             f"Port name {query!r} is ambiguous: {'; '.join(candidates)}. "
             "Give the UN/LOCODE or 'name, country'."
         )
+
+
+class OffNetworkError(GeoError):
+    """A route end on land or far from the sea-lane network, refused in strict mode."""

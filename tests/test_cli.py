@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
+from tests.cli_helpers import run_main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,7 +81,9 @@ def test_route_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_ports_lists_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ports", "long beach"]) == 0
-    first = capsys.readouterr().out.splitlines()[0]
+    header, columns, first, *_ = capsys.readouterr().out.splitlines()
+    assert header == "1 of 1 ports matching 'long beach'"
+    assert columns.split() == ["CODE", "NAME", "COUNTRY", "LON", "LAT"]
     assert first.startswith("USLGB") and "Long Beach" in first
 
 
@@ -115,3 +118,67 @@ def test_help_explains_every_option() -> None:
     assert proc.returncode == 0
     for option in ("--speed", "--avoid", "--format", "json", "geojson", "text", "suez"):
         assert option in proc.stdout
+
+
+def test_json_distance_is_the_route_distance(capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.routing import engine as routing
+
+    code, out, err = run_main(
+        ["route", "NLRTM", "SGSIN", "--avoid", "suez,south_africa", "--format", "json"], capsys
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    r = routing.route("NLRTM", "SGSIN", avoid="suez,south_africa")
+    assert data["distance_nm"] == round(r.distance_nm, 1)
+    assert data["passages"] == ["panama"]
+    assert data["warnings"] == []
+    assert data["origin_snap_nm"] == round(r.origin_snap_nm, 2)
+    assert data["destination_snap_nm"] == round(r.destination_snap_nm, 2)
+
+
+def test_west_longitudes_are_plain_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_main(["route", "-118.3,33.6", "USLGB", "--format", "json"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["origin"]["lon"] == -118.3
+    # Anchorage → Utqiaġvik: parsed as a place; no lane reaches the Arctic coast (Northwest tags)
+    code, out, err = run_main(["route", "USANC", "-156.8,71.4"], capsys)
+    assert code == 2 and out == ""
+    assert "no sea route from Anchorage (USANC) to 71.400°N 156.800°W" in err
+
+
+def test_warnings_go_to_stderr_and_json_and_strict_refuses(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run_main(["route", "0,25", "Rotterdam", "--format", "json"], capsys)
+    assert code == 0
+    warnings = json.loads(out)["warnings"]
+    assert len(warnings) == 2 and any("on land" in w for w in warnings)
+    assert err.count("warning: ") == 2
+    code, out, err = run_main(["route", "0,25", "Rotterdam", "--strict"], capsys)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "strict" in err
+
+
+def test_ports_header_counts_matches_and_limit_applies(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_main(["ports", "beach", "--limit", "3"], capsys)
+    assert code == 0
+    header, _columns, *rows = out.splitlines()
+    shown, _, total = header.partition(" of ")
+    assert shown == "3" and int(total.split()[0]) > 3
+    assert len(rows) == 3
+    code, out, _ = run_main(["ports", "busan"], capsys)
+    assert out.splitlines()[2].startswith("KRPUS")
+
+
+def test_snapshot_strict_refuses_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "lane.geojson"
+    code, stdout, err = run_main(
+        ["snapshot", "0,25", "Rotterdam", "--out", str(out), "--strict"], capsys
+    )
+    assert code == 2 and stdout == ""
+    assert "on land" in err and "strict" in err
+    assert not out.exists()

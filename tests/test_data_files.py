@@ -240,7 +240,14 @@ def test_milestones_cover_the_corridor_table() -> None:
 
 def test_readme_documents_every_data_file() -> None:
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    for name in [*OWN_FILES, "corridor_ports.csv", "land.geojson"]:
+    for name in [
+        *OWN_FILES,
+        "corridor_ports.csv",
+        "land.geojson",
+        "passages.csv",
+        "routing_limits.csv",
+        "port_aliases.csv",
+    ]:
         assert f"`{name}`" in readme, name
     assert "Apache-2.0" in readme
     assert "public domain" in readme
@@ -308,3 +315,31 @@ def test_zone_rules_cover_the_in_force_ecas() -> None:
         assert by_id[zone_id]["approximate"] == "true"
     assert "1 May 2025" in by_id["mediterranean_eca"]["rules"]
     assert by_id["hainan_eca"]["year"] == "2022" and by_id["china_inland_eca"]["year"] == "2020"
+
+
+ROUTING_FILES: dict[str, tuple[str, ...]] = {
+    "passages.csv": ("name", "label", "gate_wkt", "source", "year", "note"),
+    "routing_limits.csv": ("name", "value", "unit", "source", "year", "note"),
+    "port_aliases.csv": ("alias", "locode", "source", "year", "note"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUTING_FILES))
+def test_routing_files_have_their_columns_sources_and_years(name: str) -> None:
+    header, rows = read(DATA_DIR / name)
+    assert header == list(ROUTING_FILES[name])
+    for number, row in enumerate(rows, start=1):
+        assert row["source"].strip(), f"{name}, row {number}"
+        assert row["year"].isdigit() and 1900 <= int(row["year"]) <= 2026, f"{name}, row {number}"
+        if "value" in row:
+            assert float(row["value"]) > 0
+        if "gate_wkt" in row:
+            assert row["gate_wkt"].startswith("LINESTRING (")
+        if "locode" in row:
+            assert len(row["locode"]) == 5 and row["locode"].isupper()
+
+
+def test_project_drawn_gates_say_so() -> None:
+    _, rows = read(DATA_DIR / "passages.csv")
+    for row in rows:
+        assert row["source"].startswith(("IHO S-23", "Treaty", "drawn by this project")), row

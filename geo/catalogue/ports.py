@@ -1,14 +1,15 @@
 """Port catalogue: searoute's ~3,960 ports plus the corridor's own curated ports.
 
-Resolve what a user types: a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``),
-``lon,lat`` coordinates, or the alias ``San Pedro Bay`` (Los Angeles and Long Beach together).
+Resolve what a user types: a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``)
+with or without accents and bracketed qualifiers (``Malmo``, ``Seattle``), a common English name
+or former spelling from ``data/port_aliases.csv`` (``Busan``, ``Saigon``), ``lon,lat``
+coordinates, or the alias ``San Pedro Bay`` (Los Angeles and Long Beach together).
 Every coordinate pair is ``(lon, lat)``.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 import math
 import re
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import searoute
 
+from geo.catalogue import names as _names
 from geo.errors import AmbiguousPortError, DataError, InvalidCoordinateError, UnknownPortError
 from geo.settings import DATA_DIR
 
@@ -187,6 +189,26 @@ def _indexes() -> tuple[dict[str, Port], dict[str, list[Port]]]:
     return by_code, by_name
 
 
+@lru_cache(maxsize=1)
+def _folded_index() -> dict[str, list[Port]]:
+    """Folded names, folded catalogue aliases and the alias file → ports (one per id)."""
+    by_code, _ = _indexes()
+    out: dict[str, list[Port]] = {}
+
+    def add(key: str, port: Port) -> None:
+        bucket = out.setdefault(key, [])
+        if all(p.id != port.id for p in bucket):
+            bucket.append(port)
+
+    for port in catalogue():
+        for name in (port.name, *port.aliases):
+            add(_names.fold(name), port)
+    for alias, code in _names.aliases().items():
+        if code in by_code:
+            add(alias, by_code[code])
+    return out
+
+
 def corridor_ports() -> list[Port]:
     """The curated corridor ports (Shanghai, Yangshan, Los Angeles, Long Beach)."""
     return [p for p in catalogue() if p.kind == "corridor"]
@@ -207,26 +229,24 @@ def members(port: Port) -> list[Port]:
 
 
 def suggest(query: str, limit: int = 5) -> list[str]:
-    """Up to ``limit`` close matches (labels) for a query that matched nothing."""
-    by_code, by_name = _indexes()
-    q = query.strip().lower()
-    if not q:
+    """Up to ``limit`` close matches (labels) for a query that matched nothing.
+
+    Fuzzy (rapidfuzz) on folded names and aliases, so accents, case and word order do not
+    matter (``beach long`` → Long Beach); then close UN/LOCODEs.
+    """
+    by_code, _ = _indexes()
+    folded = _folded_index()
+    if not query.strip():
         return []
-    names = difflib.get_close_matches(q, list(by_name), n=limit, cutoff=0.6)
     out: list[str] = []
-    for name in names:
-        for port in by_name[name][:2]:
-            out.append(_describe(port))
-    if len(out) < limit:
-        codes = difflib.get_close_matches(q.upper(), list(by_code), n=limit, cutoff=0.75)
-        out.extend(_describe(by_code[c]) for c in codes)
+    for key in _names.rank(query, folded, limit):
+        out.extend(_describe(p) for p in folded[key][:2])
+    if len(out) < limit and _LOCODE_RE.match(query.strip()):
+        codes = _names.rank(query.upper(), [c.lower() for c in by_code], limit, cutoff=80)
+        out.extend(_describe(by_code[c.upper()]) for c in codes)
     if len(out) < limit:
         out.extend(_describe(p) for p in search(query, limit=limit))
-    seen: list[str] = []
-    for item in out:
-        if item not in seen:
-            seen.append(item)
-    return seen[:limit]
+    return list(dict.fromkeys(out))[:limit]
 
 
 def _describe(port: Port) -> str:
@@ -253,9 +273,11 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 def resolve(query: str) -> Port:
     """The port a user means.
 
-    Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), a
-    name with its country (``Portland, United States``), ``lon,lat`` coordinates (``-118.25,33.7``)
-    or the alias ``San Pedro Bay``. Raises :class:`UnknownPortError` (with up to five close
+    Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), with
+    or without accents or a bracketed qualifier (``Malmo``, ``Seattle``), a common name or former
+    spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a name with its country
+    (``Portland, United States``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
+    ``San Pedro Bay``. Raises :class:`UnknownPortError` (with up to five close
     matches), :class:`AmbiguousPortError` or :class:`InvalidCoordinateError`.
     """
     if not isinstance(query, str):
@@ -285,9 +307,11 @@ def resolve(query: str) -> Port:
         return by_code[text.upper()]
     key = " ".join(text.lower().split())
     matches = by_name.get(key, [])
+    if not matches:  # accents, qualifiers, punctuation and the alias file
+        matches = _folded_index().get(_names.fold(text), [])
     if not matches and "," in key:
-        name, _, country = (s.strip() for s in key.rpartition(","))
-        matches = [p for p in by_name.get(name, []) if p.country.lower() == country]
+        name, _, country = (s.strip() for s in _names.fold(text).rpartition(","))
+        matches = [p for p in _folded_index().get(name, []) if _names.fold(p.country) == country]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
@@ -302,23 +326,37 @@ def resolve(query: str) -> Port:
 
 
 def search(query: str, limit: int = 20) -> list[Port]:
-    """Ports whose code, name or country contains the query, best matches first."""
-    q = " ".join(query.strip().lower().split())
+    """Ports whose code, name (or alias) or country matches the query, best matches first.
+
+    Matching is on folded text (no accents, case or qualifiers); a query's words may come in
+    any order (``beach long``). Rank: exact, prefix, every word a prefix of a word, substring,
+    country.
+    """
+    q = _names.fold(query)
     if not q:
         return []
+    words = q.split()
+    alias_names: dict[str, list[str]] = {}
+    for alias, code in _names.aliases().items():
+        alias_names.setdefault(code, []).append(alias)
     scored: list[tuple[int, int, Port]] = []
     for n, port in enumerate(catalogue()):
-        name = port.name.lower()
         code = (port.locode or port.id).lower()
-        fields = [name, *(a.lower() for a in port.aliases)]
+        fields = [
+            _names.fold(port.name),
+            *(_names.fold(a) for a in port.aliases),
+            *alias_names.get(port.locode or "", []),
+        ]
         if q == code or q in fields:
             score = 0
         elif any(f.startswith(q) for f in fields) or code.startswith(q):
             score = 1
-        elif any(q in f for f in fields):
+        elif any(all(any(w.startswith(x) for w in f.split()) for x in words) for f in fields):
             score = 2
-        elif q in port.country.lower():
+        elif any(q in f for f in fields):
             score = 3
+        elif q in _names.fold(port.country):
+            score = 4
         else:
             continue
         scored.append((score, n, port))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from typing import Final, NoReturn
 
 from geo.errors import GeoError
 from geo.jobs import snapshot
+from geo.present.model import LanePresentation
 from geo.present.view import LaneView, build_view
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
@@ -66,6 +68,11 @@ def add_route_options(p: argparse.ArgumentParser) -> None:
         metavar="P1,P2",
         help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse an end on land or far from the sea lanes (default: route it with a warning)",
+    )
 
 
 def add_ship_options(p: argparse.ArgumentParser) -> None:
@@ -103,7 +110,14 @@ def lane_view(args: argparse.Namespace) -> LaneView:
         ship_teu=args.ship_teu,
         load_factor=args.load_factor,
         fuel=args.fuel,
+        strict=args.strict,
     )
+
+
+def warn(pres: LanePresentation) -> None:
+    """The lane's warnings, one line each on stderr."""
+    for line in pres.warnings:
+        print(f"warning: {terminal(line)}", file=sys.stderr)
 
 
 def kb(size_bytes: int) -> str:

@@ -8,6 +8,7 @@ exits 2 if any entry failed.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -16,7 +17,16 @@ from geo.cli import atlas, matrix, route, snapshot, tradeoff
 from geo.cli.common import EXIT_USAGE, Parser, terminal
 from geo.errors import GeoError
 
+#: A west longitude given as a plain argument ("-156.8,71.4"): not an option.
+_NEGATIVE_COORD_RE = re.compile(r"^-\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d+(?:\.\d+)?$")
+
 COMMANDS = (route, snapshot, tradeoff, matrix, atlas)
+
+
+def _shield_coordinates(argv: Sequence[str]) -> list[str]:
+    """Coordinates that start with "-" get a leading space, so argparse takes them as values
+    (``python -m geo route USANC "-156.8,71.4"`` works without ``--``); ports strip it."""
+    return [f" {a}" if _NEGATIVE_COORD_RE.match(a) else a for a in argv]
 
 
 def build_parser() -> Parser:
@@ -35,7 +45,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = out or sys.stdout
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_shield_coordinates(sys.argv[1:] if argv is None else argv))
         return int(args.handler(args, out))
     except GeoError as exc:
         print(f"{parser.prog}: error: {terminal(exc)}", file=sys.stderr)

@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from geo.catalogue import ports as _ports
-from geo.cli.common import add_route_options, add_ship_options, lane_view, terminal
+from geo.cli.common import add_route_options, add_ship_options, lane_view, terminal, warn
 from geo.errors import GeoError
 from geo.export.rfc7946 import geometry_json
 from geo.present.model import LanePresentation, present
@@ -49,6 +49,7 @@ def route_summary(r: routing.Route) -> dict[str, Any]:
         "avoid": list(r.avoid),
         "origin_snap_nm": round(r.origin_snap_nm, 2),
         "destination_snap_nm": round(r.destination_snap_nm, 2),
+        "warnings": list(r.warnings),
     }
 
 
@@ -145,6 +146,7 @@ def add_parsers(sub: Any) -> None:
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
     pres = present(view)
+    warn(pres)
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)
         out.write("\n")
@@ -162,6 +164,9 @@ def run_ports(args: argparse.Namespace, out: TextIO) -> int:
         hint = _ports.suggest(args.query)
         msg = f"no port matches {args.query!r}"
         raise GeoError(msg + (f"; close: {', '.join(hint)}" if hint else ""))
+    total = len(_ports.search(args.query, limit=len(_ports.catalogue())))
+    out.write(terminal(f"{len(matches)} of {total} ports matching {args.query!r}") + "\n")
+    out.write(f"{'CODE':<14} {'NAME':<34} {'COUNTRY':<22} {'LON':>9} {'LAT':>8}\n")
     for p in matches:
         code = p.locode or p.id
         line = f"{code:<14} {p.name:<34} {p.country:<22} {p.lon:9.3f} {p.lat:8.3f}"

@@ -16,6 +16,7 @@ from geo.cli.common import (
     lane_view,
     size_arg,
     terminal,
+    warn,
 )
 from geo.errors import ExportError, GeoError
 from geo.jobs import deck, snapshot
@@ -111,6 +112,7 @@ def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
         raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
     view = lane_view(args)
     pres = present(view, layers=args.layers, label=args.label, title=args.title)
+    warn(pres)
     result = snapshot.render(pres, path, size=args.size, renderer=args.renderer)
     out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
     if result.note:

@@ -145,12 +145,14 @@ def build_view(
     ship_teu: object = DEFAULT_SHIP_TEU,
     load_factor: object = None,
     fuel: object = DEFAULT_FUEL,
+    strict: bool = False,
 ) -> LaneView:
     """The lane view for a choice: ports as :func:`geo.catalogue.ports.resolve` accepts
     them, ``speed_kn`` in (0, 40], passages to ``avoid``, and the ship: ``ship_teu`` within
     the classes of ``data/ship_classes.csv``, ``load_factor`` in (0, 1] (default: the Clean
     Cargo/GLEC 0.70 of ``data/voyage_reference.csv``), ``fuel`` from ``data/fuels.csv``.
     Canals the ship is too large for are avoided too, and named in ``closed_canals``.
+    ``strict`` refuses an end on land or far from the sea lanes (else a warning on the route).
     Raises a :class:`~geo.errors.GeoError` naming the bad value."""
     o = _resolve(origin)
     d = _resolve(destination)
@@ -158,7 +160,7 @@ def build_view(
     avoid_key = routing.normalise_avoid(avoid)
     lf = reference("load_factor").value if load_factor is None else load_factor
     ship = (validate_ship_teu(ship_teu), validate_load_factor(lf), validate_fuel(fuel))
-    return _build(o, d, speed, avoid_key, as_of or trade.data_as_of(), ship)
+    return _build(o, d, speed, avoid_key, as_of or trade.data_as_of(), ship, bool(strict))
 
 
 @lru_cache(maxsize=64)
@@ -169,15 +171,18 @@ def _build(
     avoid: tuple[str, ...],
     as_of: str,
     ship: tuple[int, float, str],
+    strict: bool,
 ) -> LaneView:
     ship_teu, load_factor, fuel = ship
     closed = canals_closed_to(ship_teu)
     sail_avoid = routing.normalise_avoid({*avoid, *(c.passage for c in closed)})
     pairs = [(a, b) for a in _ports.members(o) for b in _ports.members(d)]
     if o.members or d.members:
-        routes = tuple(routing.route(a, b, speed_kn=speed, avoid=sail_avoid) for a, b in pairs)
+        routes = tuple(
+            routing.route(a, b, speed_kn=speed, avoid=sail_avoid, strict=strict) for a, b in pairs
+        )
     else:
-        routes = (routing.route(o, d, speed_kn=speed, avoid=sail_avoid),)
+        routes = (routing.route(o, d, speed_kn=speed, avoid=sail_avoid, strict=strict),)
     lane = trade.lane_figures(o.locode or o.id, d.locode or d.id)
     return LaneView(
         origin=o,

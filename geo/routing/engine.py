@@ -1,74 +1,78 @@
-"""Sea routes between ports: the project's only caller of ``searoute``.
+"""Sea routes between ports, measured and drawn as geodesics (WGS 84).
 
-``route(origin, destination, *, speed_kn, avoid)`` resolves the two places, asks searoute for
-the shortest path on its maritime network, and measures the result geodesically (WGS 84).
+``route(origin, destination, *, speed_kn, avoid, strict)`` resolves the two places and builds
+the lane:
 
-searoute keeps one network graph per process and sets the restricted passages on it just
-before each search, so concurrent calls with different restrictions would race. Every call into
-searoute here holds :data:`_SEAROUTE_LOCK`; the search is pure Python under the GIL, so the lock
-costs no throughput. Results are memoised: the geometry per (points, avoid set), the whole
-:class:`Route` per (origin, destination, speed, avoid set).
+1. a short hop stays short: when the direct geodesic between the two ends stays at sea (land
+   layer, :func:`geo.catalogue.sealanes.geodesic_at_sea`) and crosses no avoided gate, it is the
+   route (nothing at sea is shorter);
+2. otherwise each end is snapped to the nearest node of the restricted network
+   (:func:`geo.routing.network.nearest_nodes`, found across ±180°) whose snap leg crosses no
+   avoided gate, and searoute finds the shortest path between the two nodes on the network
+   without the edges that cross the avoided passages' gates (:mod:`geo.routing.network`);
+3. searoute stitches its network at 180° through nodes *on* the seam (e.g. 180° 50° N), which
+   puts a V-shaped notch in trans-Pacific lanes; such a seam node is dropped when the geodesic
+   between its neighbours stays at sea and crosses no avoided gate;
+4. every leg is drawn as a geodesic (a point every ``densify_step_nm``,
+   ``data/routing_limits.csv``) and the distance is the geodesic length of exactly the
+   coordinates returned; :attr:`Route.passages` are the gates the drawn line crosses.
+
+An end inland (by more than the 1:110m land layer's tolerance, and as far from the network) or
+farther than ``far_from_network_nm`` from the network is routed with a warning
+(:attr:`Route.warnings`), or refused with :class:`~geo.errors.OffNetworkError` when
+``strict=True``. Results are memoised per (origin, destination, speed, avoid set).
 """
 
 from __future__ import annotations
 
 import math
-import threading
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from searoute import searoute as _searoute_call
-from searoute.classes.passages import Passage
 from shapely.geometry import LineString
 
 from geo.catalogue import ports as _ports
+from geo.catalogue import sealanes as _sealanes
 from geo.errors import (
+    InvalidCoordinateError,
     InvalidSpeedError,
     NoRouteError,
+    OffNetworkError,
     SameEndpointsError,
-    UnknownPassageError,
 )
+from geo.routing import network as _network
+from geo.routing import passages as _passages
 from geo.routing.antimeridian import unwrap_coords, wrap_lon
-from geo.routing.geodesy import distance_nm, line_length_nm
+from geo.routing.geodesy import densify, distance_nm, line_length_nm
+from geo.routing.passages import PASSAGE_LABELS, PASSAGES, normalise_avoid
 from geo.settings import DEFAULT_SPEED_KN, HOURS_PER_DAY, KM_PER_NM, MAX_SPEED_KN, ROUTE_CACHE_SIZE
 
-_SEAROUTE_LOCK = threading.Lock()
+__all__ = [
+    "ALWAYS_AVOIDED",
+    "PASSAGES",
+    "PASSAGE_LABELS",
+    "Route",
+    "clear_caches",
+    "normalise_avoid",
+    "route",
+    "validate_speed",
+]
 
-#: Passages searoute can avoid. The Northwest Passage is always avoided (seasonal ice;
-#: searoute's own default), so it is not offered.
-ALWAYS_AVOIDED: tuple[str, ...] = ("northwest",)
-PASSAGES: tuple[str, ...] = tuple(
-    sorted(p for p in Passage.valid_passages() if isinstance(p, str) and p not in ALWAYS_AVOIDED)
-)
-PASSAGE_LABELS: dict[str, str] = {
-    "babalmandab": "Bab-el-Mandeb",
-    "bering": "Bering Strait",
-    "bosporus": "Bosporus",
-    "chili": "Strait of Magellan (Chile)",
-    "gibraltar": "Strait of Gibraltar",
-    "malacca": "Strait of Malacca",
-    "ormuz": "Strait of Hormuz",
-    "panama": "Panama Canal",
-    "south_africa": "Cape of Good Hope",
-    "suez": "Suez Canal",
-    "sunda": "Sunda Strait",
-}
-_PASSAGE_ALIASES: dict[str, str] = {
-    "cape": "south_africa",
-    "good hope": "south_africa",
-    "cape of good hope": "south_africa",
-    "hormuz": "ormuz",
-    "magellan": "chili",
-    "bab el mandeb": "babalmandab",
-    "bab-el-mandeb": "babalmandab",
-}
+#: Always avoided (seasonal ice; searoute's own default), so never offered.
+ALWAYS_AVOIDED: tuple[str, ...] = _passages.ALWAYS_AVOIDED_TAGS
+#: How many nearest nodes are tried for a snap leg that must not cross an avoided gate.
+SNAP_CANDIDATES = 8
+LonLat = tuple[float, float]
 
 
 @dataclass(frozen=True)
 class Route:
-    """A measured sea route. Coordinates are ``(lon, lat)``.
+    """A measured sea route. Coordinates are ``(lon, lat)``; distances in nautical miles.
+
+    ``passages``: names of the passage gates the drawn line crosses. ``origin_snap_nm`` /
+    ``destination_snap_nm``: geodesic length of the leg from each end to the network (0 for a
+    direct hop). ``warnings``: plain sentences about ends on land or far from the network.
 
     ``line`` is continuous: its longitudes are unwrapped (Shanghai → Los Angeles runs from 122
     to 241.7), so it never jumps across the map. Use :mod:`geo.routing.antimeridian` to wrap it for
@@ -85,6 +89,7 @@ class Route:
     origin_snap_nm: float
     destination_snap_nm: float
     great_circle_nm: float
+    warnings: tuple[str, ...] = ()
 
     @property
     def line(self) -> LineString:
@@ -141,118 +146,171 @@ def validate_speed(speed_kn: object) -> float:
     return value
 
 
-def normalise_avoid(avoid: Iterable[str] | str | None) -> tuple[str, ...]:
-    """Passage names, checked and sorted; accepts a comma-separated string or any iterable."""
-    if avoid is None:
-        return ()
-    items = avoid.split(",") if isinstance(avoid, str) else list(avoid)
-    out: set[str] = set()
-    for item in items:
-        if not isinstance(item, str):
-            raise UnknownPassageError(
-                f"passage {item!r} is not a name; accepted: {', '.join(PASSAGES)}"
-            )
-        key = " ".join(item.strip().lower().replace("_", " ").split())
-        if not key:
-            continue
-        name = _PASSAGE_ALIASES.get(key, key.replace(" ", "_"))
-        if name in ALWAYS_AVOIDED:
-            continue
-        if name not in PASSAGES:
-            raise UnknownPassageError(
-                f"unknown passage {item.strip()!r}; accepted: {', '.join(PASSAGES)}"
-            )
-        out.add(name)
-    return tuple(sorted(out))
-
-
-@lru_cache(maxsize=ROUTE_CACHE_SIZE)
-def _path(
-    start: tuple[float, float], end: tuple[float, float], avoid: tuple[str, ...]
-) -> tuple[tuple[tuple[float, float], ...], tuple[str, ...], float, float]:
-    """Searoute's path between two ``(lon, lat)`` points; the one place searoute is called.
-
-    Returns (continuous coords, passages crossed, snap nm at start, snap nm at end).
-    """
-    restrictions = [*ALWAYS_AVOIDED, *avoid]
-    with _SEAROUTE_LOCK, warnings.catch_warnings(record=True) as caught:
-        # searoute warns "No path found", then returns a line from origin straight to destination
-        warnings.simplefilter("always")
-        feature = _searoute_call(
-            list(start),
-            list(end),
-            units="km",
-            append_orig_dest=True,
-            restrictions=restrictions,
-            return_passages=True,
-        )
-        network = _searoute_call.__globals__["setup_M"](None)
-        start_on_network = tuple(start) in network
-        end_on_network = tuple(end) in network
-    if isinstance(feature, list):  # only with port matrices, which this module never asks for
-        feature = feature[0]
-    raw = feature["geometry"]["coordinates"]
-    length = feature["properties"].get("length", 0.0)
-    no_path = any("No path found" in str(w.message) for w in caught)
-    if no_path or len(raw) < 2 or not math.isfinite(length):
-        blocked = ", ".join(PASSAGE_LABELS.get(a, a) for a in avoid) or "none"
-        raise NoRouteError(
-            f"no sea route from {start} to {end} while avoiding: {blocked}; "
-            "allow one of those passages"
-        )
-    unwrapped = unwrap_coords(raw)
-    # searoute repeats its antimeridian junction node; a zero-length step helps nobody
-    coords = tuple(c for i, c in enumerate(unwrapped) if i == 0 or c != unwrapped[i - 1])
-    snap_start = 0.0 if start_on_network or len(coords) < 3 else distance_nm(coords[0], coords[1])
-    snap_end = 0.0 if end_on_network or len(coords) < 3 else distance_nm(coords[-2], coords[-1])
-    passages = tuple(sorted(feature["properties"].get("traversed_passages", [])))
-    return coords, passages, snap_start, snap_end
-
-
 def route(
     origin: str | _ports.Port,
     destination: str | _ports.Port,
     *,
     speed_kn: float = DEFAULT_SPEED_KN,
     avoid: Iterable[str] | str | None = (),
+    strict: bool = False,
 ) -> Route:
-    """The sea route from ``origin`` to ``destination``.
+    """The sea route from ``origin`` to ``destination`` (see the module docstring).
 
     ``origin`` / ``destination``: a :class:`~geo.catalogue.ports.Port` or anything
     :func:`geo.catalogue.ports.resolve` accepts (UN/LOCODE, name, ``'lon,lat'``, ``San Pedro Bay``).
-    ``speed_kn``: in (0, 40]. ``avoid``: passage names from :data:`PASSAGES`.
+    ``speed_kn``: in (0, 40]. ``avoid``: passage names from :data:`PASSAGES` (aliases accepted).
+    ``strict``: refuse an end on land or far from the network instead of warning.
 
-    Raises a :class:`~geo.errors.GeoError` subclass naming the bad value.
+    Raises a :class:`~geo.errors.GeoError` subclass naming the bad value:
+    :class:`~geo.errors.SameEndpointsError` (the same point, also ``180,52`` = ``-180,52``),
+    :class:`~geo.errors.InvalidCoordinateError` (a pole), :class:`~geo.errors.NoRouteError`
+    (the avoided passages leave no way), :class:`~geo.errors.OffNetworkError` (``strict``).
     """
     speed = validate_speed(speed_kn)
     avoid_key = normalise_avoid(avoid)
     o = origin if isinstance(origin, _ports.Port) else _ports.resolve(origin)
     d = destination if isinstance(destination, _ports.Port) else _ports.resolve(destination)
-    return _route(o, d, speed, avoid_key)
+    result = _route(o, d, speed, avoid_key)
+    if strict and result.warnings:
+        raise OffNetworkError(
+            "; ".join(result.warnings) + " (strict: an end must be at sea and within "
+            f"{_sealanes.limits().far_from_network_nm:g} nm of the sea lanes)"
+        )
+    return result
+
+
+def _check_ends(o: _ports.Port, d: _ports.Port) -> None:
+    for port, what in ((o, "origin"), (d, "destination")):
+        lat = port.route_lat
+        if abs(lat) >= 90.0:
+            pole = "North" if lat > 0 else "South"
+            raise InvalidCoordinateError(
+                f"{what} {port.label}: latitude {lat:g} is the {pole} Pole, which no sea route "
+                "reaches; accepted: a latitude strictly between -90 and 90 on the sea"
+            )
+    if distance_nm(o.route_coord, d.route_coord) == 0.0:
+        same = o.label if o.label == d.label else f"{o.label} = {d.label}"
+        raise SameEndpointsError(
+            f"origin and destination are the same place ({same}); choose two different ports"
+        )
+
+
+def _blocked(avoid: tuple[str, ...]) -> str:
+    chosen = ", ".join(PASSAGE_LABELS.get(a, a) for a in avoid) or "none"
+    return f"{chosen} (and always the Arctic lanes searoute tags 'northwest')"
+
+
+def _crosses_avoided(coords: list[LonLat], avoid: tuple[str, ...]) -> bool:
+    return bool(avoid) and bool(_passages.crossed(coords, avoid))
+
+
+def _snap(point: LonLat, avoid: tuple[str, ...], step: float) -> tuple[LonLat, float] | None:
+    """The nearest network node whose snap leg crosses no avoided gate, with its nm."""
+    for node, nm in _network.nearest_nodes(point, avoid, SNAP_CANDIDATES):
+        if not _crosses_avoided(densify([point, node], step), avoid):
+            return node, nm
+    return None
+
+
+def _is_seam(lon: float) -> bool:
+    return math.isclose(lon % 360.0, 180.0, abs_tol=1e-9)
+
+
+def _drop_seam_detours(pts: list[LonLat], avoid: tuple[str, ...], step: float) -> list[LonLat]:
+    """Drop interior nodes on 180° when the geodesic between their neighbours stays at sea."""
+    out = list(pts)
+    i = 1
+    while i < len(out) - 1:
+        prev, node, nxt = out[i - 1], out[i], out[i + 1]
+        if (
+            _is_seam(node[0])
+            and _sealanes.geodesic_at_sea(prev, nxt, exempt_ends=False)
+            and not _crosses_avoided(densify([prev, nxt], step), avoid)
+        ):
+            del out[i]
+            continue
+        i += 1
+    return out
+
+
+def _direct(o: LonLat, d: LonLat, avoid: tuple[str, ...], step: float) -> list[LonLat] | None:
+    """The direct geodesic if it stays at sea and crosses no avoided gate, else ``None``."""
+    if not _sealanes.geodesic_at_sea(o, d):
+        return None
+    line = densify([o, d], step)
+    return None if _crosses_avoided(line, avoid) else line
+
+
+def _end_warnings(port: _ports.Port, what: str, snap_nm: float) -> list[str]:
+    lim = _sealanes.limits()
+    out: list[str] = []
+    inland = _sealanes.inland_nm(*port.route_coord)
+    if inland > lim.land_tolerance_nm and snap_nm > lim.land_tolerance_nm:
+        out.append(
+            f"{what} {port.label} is on land ({inland:,.0f} nm inland on the Natural Earth "
+            "1:110m land layer)"
+        )
+    if snap_nm > lim.far_from_network_nm:
+        out.append(
+            f"{what} {port.label} is {snap_nm:,.0f} nm from the nearest sea lane (more than "
+            f"{lim.far_from_network_nm:g} nm); the route starts with a straight leg to it"
+            if what == "origin"
+            else f"{what} {port.label} is {snap_nm:,.0f} nm from the nearest sea lane (more "
+            f"than {lim.far_from_network_nm:g} nm); the route ends with a straight leg to it"
+        )
+    return out
 
 
 @lru_cache(maxsize=ROUTE_CACHE_SIZE)
 def _route(o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...]) -> Route:
-    if o.route_coord == d.route_coord:
-        raise SameEndpointsError(
-            f"origin and destination are the same place ({o.label}); choose two different ports"
+    _check_ends(o, d)
+    step = _sealanes.limits().densify_step_nm
+    start, end = o.route_coord, d.route_coord
+    coords = _direct(start, end, avoid, step)
+    snap_o = snap_d = 0.0
+    if coords is None:
+        coords, snap_o, snap_d = _network_lane(o, d, avoid, step)
+    if _crosses_avoided(coords, avoid):  # every leg was checked; this guards the whole line
+        raise NoRouteError(
+            f"no sea route from {o.label} to {d.label} while avoiding: {_blocked(avoid)}"
         )
-    coords, passages, snap_o, snap_d = _path(o.route_coord, d.route_coord, avoid)
+    warnings = (*_end_warnings(o, "origin", snap_o), *_end_warnings(d, "destination", snap_d))
     return Route(
         origin=o,
         destination=d,
-        coords=coords,
+        coords=tuple(coords),
         distance_nm=line_length_nm(coords),
         speed_kn=speed,
         avoid=avoid,
-        passages=passages,
+        passages=_passages.crossed(coords),
         origin_snap_nm=snap_o,
         destination_snap_nm=snap_d,
-        great_circle_nm=distance_nm(o.route_coord, d.route_coord),
+        great_circle_nm=distance_nm(start, end),
+        warnings=warnings,
     )
 
 
+def _network_lane(
+    o: _ports.Port, d: _ports.Port, avoid: tuple[str, ...], step: float
+) -> tuple[list[LonLat], float, float]:
+    """The lane via the network, with the snap legs' lengths (nm) at origin and destination."""
+    start, end = o.route_coord, d.route_coord
+    o_snap = _snap(start, avoid, step)
+    d_snap = _snap(end, avoid, step)
+    path = None
+    if o_snap is not None and d_snap is not None:
+        path = _network.shortest_path(o_snap[0], d_snap[0], avoid)
+    if not path or o_snap is None or d_snap is None:
+        raise NoRouteError(
+            f"no sea route from {o.label} to {d.label} while avoiding: {_blocked(avoid)}; "
+            "allow one of those passages"
+        )
+    self_pts = unwrap_coords([start, *path, end])
+    pts = [p for i, p in enumerate(self_pts) if i == 0 or p != self_pts[i - 1]]
+    return densify(_drop_seam_detours(pts, avoid, step), step), o_snap[1], d_snap[1]
+
+
 def clear_caches() -> None:
-    """Forget memoised routes (for benchmarks and tests)."""
-    _path.cache_clear()
+    """Forget memoised routes and restricted networks (for benchmarks and tests)."""
     _route.cache_clear()
+    _network.clear_caches()

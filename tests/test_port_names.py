@@ -1,0 +1,75 @@
+"""Names people type: aliases, former spellings, accents, qualifiers and word order."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.catalogue import names, ports
+from geo.errors import UnknownPortError
+
+
+@pytest.mark.parametrize(
+    ("query", "locode"),
+    [
+        ("Busan", "KRPUS"),  # catalogue: Pusan
+        ("busan", "KRPUS"),
+        ("Pusan", "KRPUS"),
+        ("Malmo", "SEMMA"),
+        ("Malmö", "SEMMA"),
+        ("MALMÖ", "SEMMA"),
+        ("Seattle", "USSEA"),  # catalogue: Seattle (Wa)
+        ("Bombay", "INBOM"),
+        ("Mumbai", "INBOM"),
+        ("Canton", "CNCAN"),
+        ("Guangzhou", "CNCAN"),
+        ("Saigon", "VNSGN"),
+        ("Ho Chi Minh City", "VNSGN"),
+        ("Kolkata", "INCCU"),
+        ("Rangoon", "MMRGN"),
+        ("Gdańsk", "PLGDN"),
+        ("Valparaíso", "CLVAP"),
+        ("Antwerp", "BEANR"),
+        ("København", "DKCPH"),
+        ("Copenhagen", "DKCPH"),
+        ("Darwin", "AUDRW"),  # catalogue: Darwin (Nt)
+        ("ho-chi-minh city", "VNSGN"),
+    ],
+)
+def test_names_people_type_resolve(query: str, locode: str) -> None:
+    assert ports.resolve(query).locode == locode
+
+
+def test_every_alias_maps_to_a_catalogue_port() -> None:
+    codes = {p.locode for p in ports.catalogue() if p.locode}
+    assert names.aliases()
+    for alias, code in names.aliases().items():
+        assert code in codes, alias
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Malmö", "malmo"),
+        ("Seattle (Wa)", "seattle"),
+        ("St. Petersburg", "st petersburg"),
+        ("  Ho-Chi-Minh   City ", "ho chi minh city"),
+        ("Tromsø", "tromso"),
+        ("Portland, United States", "portland, united states"),
+    ],
+)
+def test_fold(text: str, key: str) -> None:
+    assert names.fold(text) == key
+
+
+def test_suggestions_ignore_word_order_and_accents() -> None:
+    with pytest.raises(UnknownPortError) as info:
+        ports.resolve("beach long")
+    assert info.value.suggestions[0] == "Long Beach, United States (USLGB)"
+    assert ports.suggest("Malmoe")[0] == "Malmo, Sweden (SEMMA)"
+    assert ports.suggest("Shanghia")[0] == "Shanghai, China (CNSHA)"
+
+
+def test_search_is_folded_and_word_order_free() -> None:
+    assert [p.locode for p in ports.search("beach long")] == ["USLGB"]
+    assert ports.search("malmö")[0].locode == "SEMMA"
+    assert ports.search("busan")[0].locode == "KRPUS"
