@@ -79,7 +79,7 @@ def test_invalid_url_values_fall_back_with_a_visible_warning() -> None:
 
 def test_a_lane_without_trade_figures_says_so() -> None:
     at = run(origin="NLRTM", dest="USNYC")
-    assert metrics(at)["Lane trade value"] == "no sourced figure"
+    assert metrics(at)["Lane trade value"] == "—"  # with the note "no sourced figure for this lane"
     assert any("No sourced trade figure" in i.value for i in at.info)
 
 

@@ -131,7 +131,7 @@ def test_a_deck_with_bad_entries_writes_the_others_names_each_bad_one_and_exits_
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == ["escape_attempt.geojson", "good-one.csv", "tmp_evil.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.toml", "out"]  # no escape
-    assert (out_dir / "good-one.csv").read_text(encoding="utf-8").startswith("route,")
+    assert (out_dir / "good-one.csv").read_text(encoding="utf-8").startswith("\ufeff# title,")
     lines = err.strip().splitlines()
     failures = {
         "unknown-port": "Atlantis",

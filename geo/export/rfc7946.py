@@ -95,8 +95,12 @@ def rfc7946_polygon(geom: BaseGeometry) -> MultiPolygon:
                 _wrap_polygon(polygon), great_circle=False, fix_winding=False
             )
         pieces = [fixed] if isinstance(fixed, Polygon) else list(fixed.geoms)
-        out.extend(orient(p, 1.0) for p in pieces if not p.is_empty)
-    return MultiPolygon(out)
+        out.extend(p for p in pieces if not p.is_empty)
+    # a zone kept in the Pacific window (0…360) arrives cut at 0°/360°: once wrapped, its
+    # pieces meet along 0° and must be one polygon again (pieces at ±180 stay apart)
+    merged = shapely.union_all(out) if len(out) > 1 else (out[0] if out else Polygon())
+    parts = [merged] if isinstance(merged, Polygon) else list(getattr(merged, "geoms", []))
+    return MultiPolygon([orient(p, 1.0) for p in parts if isinstance(p, Polygon) and p.area > 0])
 
 
 def rfc7946_point(geom: Point) -> Point:

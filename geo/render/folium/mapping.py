@@ -159,6 +159,7 @@ def standalone_html(pres: LanePresentation, options: MapOptions = MapOptions()) 
     Raises :class:`~geo.render.folium.assets.UnknownAssetError` for an asset with no local
     copy."""
     m = full_map(pres, options)
+    HtmlControl(popups.figures_html(pres), position="topright", css_class="lane-figures").add_to(m)
     root = m.get_root()
     if not isinstance(root, Figure):  # pragma: no cover - folium always makes a Figure
         raise GeoError(f"the map has no page to title: {root!r}")

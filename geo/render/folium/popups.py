@@ -39,6 +39,19 @@ def legend_html(pres: LanePresentation) -> str:
     )
 
 
+def figures_html(pres: LanePresentation) -> str:
+    """The standalone map's figures box: every metric, the passages, the assumptions and the
+    sources of :class:`LanePresentation`, as on the slides."""
+    return _html(
+        "figures.html",
+        subtitle=pres.subtitle,
+        metrics=pres.metrics,
+        passages=pres.passages_text(),
+        assumptions=pres.assumptions,
+        sources=pres.footer_sources(),
+    )
+
+
 def text_html(text: object) -> str:
     """Any text (a port name, the user's label) as HTML text."""
     return _html("text.html", text=text)

@@ -88,12 +88,12 @@ def draw_header(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
 
 def draw_footer(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePresentation) -> float:
     """``pres.footer_lines()`` stacked upwards from the page bottom, under a hairline; every
-    line wraps (up to three lines) rather than being cut. Returns the hairline's y (px)."""
+    line wraps (sources up to five lines, smaller type first) rather than being cut. Returns the hairline's y (px)."""
     x0, x1 = lay.margin, lay.width_px - lay.margin
     y = lay.px(12)
     passages, assumptions, sources = pres.footer_lines()
     for content, size, colour, lines, gid in (
-        (sources, 10.5, pres.palette.muted, 3, "footer-sources"),
+        (sources, 10.5, pres.palette.muted, 5, "footer-sources"),
         (assumptions, 11, pres.palette.ink, 2, "footer-assumptions"),
         (passages, 11, pres.palette.ink, 2, "footer-passages"),
     ):
@@ -110,7 +110,7 @@ def draw_footer(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
             linespacing=1.2,
             gid=gid,
         )
-        wrap_text(t, renderer, x1 - x0, lines, lay.pt(10.2))
+        wrap_text(t, renderer, x1 - x0, lines, lay.pt(8.6))
         y += text_height(t, renderer) + lay.px(5)
     y += lay.px(4)
     fig.add_artist(
