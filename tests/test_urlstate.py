@@ -111,3 +111,9 @@ def test_a_bad_extent_falls_back(extent: str) -> None:
     state, warnings = parse_state({"extent": extent})
     assert state.extent is None
     assert len(warnings) == 1 and "extent=" in warnings[0]
+
+
+def test_coordinates_in_the_url_keep_their_precision() -> None:
+    state, warnings = parse_state({"origin": "-118.21234,33.70001", "dest": "CNSHA"})
+    assert warnings == []
+    assert to_query(state)["origin"] == "-118.21234,33.70001"

@@ -253,6 +253,12 @@ def _describe(port: Port) -> str:
     return f"{port.name}, {port.country} ({port.locode})" if port.locode else port.name
 
 
+def _number_text(value: float) -> str:
+    """``-118.21234`` → ``"-118.21234"`` (shortest text that reads back the same float)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _coord_name(lon: float, lat: float) -> str:
     north_south = "N" if lat >= 0 else "S"
     east_west = "E" if lon >= 0 else "W"
@@ -289,7 +295,7 @@ def resolve(query: str) -> Port:
     if coords is not None:
         lon, lat = coords
         return Port(
-            id=f"{lon:g},{lat:g}",
+            id=f"{_number_text(lon)},{_number_text(lat)}",  # full precision: ids go in URLs
             locode=None,
             name=_coord_name(lon, lat),
             country="",
