@@ -195,7 +195,6 @@ def details(pres: LanePresentation) -> None:
             st.dataframe(speeds.table_rows(), hide_index=True, width="content")
     if tab_prog.open:
         with tab_prog:
-            st.altair_chart(charts.timeline_chart(timeline()), width="stretch", theme=None)
             st.markdown("\n".join(markdown_line(e) for e in timeline()))
             in_place = pres.measures
             if in_place:

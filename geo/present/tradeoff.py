@@ -180,7 +180,11 @@ def speed_tradeoff(view: LaneView, speeds: Iterable[float] = SPEEDS_KN) -> Speed
 def markdown_caption(t: SpeedTradeoff) -> str:
     """The chart's caption for Streamlit markdown: assumptions, the linked short sources and
     the notice, every text through :func:`geo.present.text.md`."""
+    links: dict[str, str] = {}
+    for source in t.sources:  # one entry per short name, with the first URL given
+        if source.short:
+            links[source.short] = links.get(source.short) or source.url
     cited = "; ".join(
-        f"[{md(s.short)}]({s.url})" if safe_url(s.url) else md(s.short) for s in t.sources
+        f"[{md(short)}]({url})" if safe_url(url) else md(short) for short, url in links.items()
     )
     return f"{md(t.assumptions)} Sources: {cited}. {md(t.notice)}"

@@ -1,6 +1,6 @@
-"""Vega-Lite charts (built with Altair) of the speed trade-off and the corridor timeline.
+"""The Vega-Lite chart (built with Altair) of the speed trade-off.
 
-Each function lays out a model assembled in :mod:`geo.present` and computes nothing. The
+It lays out a model assembled in :mod:`geo.present` and computes nothing. The
 specs carry their data inline and load nothing from the network, so the page's
 ``st.altair_chart`` draws them with Streamlit's bundled Vega (no CDN).
 
@@ -8,19 +8,15 @@ specs carry their data inline and load nothing from the network, so the page's
   sea, and CO₂ per voyage (tank-to-wake solid, well-to-wake dashed when sourced); the chosen
   speed a ringed point and a hairline on both; "tank-to-wake only" in the subtitle when there
   is no well-to-wake figure.
-* :func:`timeline_chart` — milestones on a time axis (years): past events solid dots, targets
-  and proposals hollow, with their date words and short source in the tooltip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, Final
 
 import altair as alt
 
 from geo.present import style
-from geo.present.progress import TimelineEntry
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff
 
 FONT: Final[str] = "DejaVu Sans, Source Sans Pro, sans-serif"
@@ -66,16 +62,22 @@ def _panel(data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str)
     rows = [d for d in data if d["panel"] == panel]
     series = list(dict.fromkeys(d["series"] for d in rows))
     colours = [style.LANE_COLOUR, WTW_COLOUR][: len(series)]
+    speeds = [r.speed_kn for r in t.rows]
+    x_enc = alt.X(
+        "speed_kn:Q",
+        title="Speed (kn)",
+        scale=alt.Scale(domain=[min(speeds), max(speeds)], zero=False, nice=False),
+        axis=alt.Axis(tickMinStep=1, format="d"),
+    )
+    top = max(d["value"] for d in rows) * 1.1
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(
-            "speed_kn:Q",
-            title="Speed (kn)",
-            scale=alt.Scale(
-                domain=[min(r.speed_kn for r in t.rows), max(r.speed_kn for r in t.rows)]
-            ),
-            axis=alt.Axis(tickMinStep=1, format="d"),
+        x=x_enc,
+        y=alt.Y(
+            "value:Q",
+            title=title,
+            scale=alt.Scale(domain=[0, top], nice=False),
+            axis=alt.Axis(format=",.0f"),
         ),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=True), axis=alt.Axis(format=",.0f")),
         color=alt.Color(
             "series:N",
             title=None,
@@ -102,12 +104,12 @@ def _panel(data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str)
     rule = (
         alt.Chart(alt.Data(values=[{"speed_kn": t.current_speed_kn}]))
         .mark_rule(color=style.MUTED, strokeDash=[2, 3], strokeWidth=1)
-        .encode(x="speed_kn:Q")
+        .encode(x=x_enc)
     )
     label = (
         alt.Chart(alt.Data(values=[{"speed_kn": t.current_speed_kn, "text": "chosen"}]))
         .mark_text(align="left", dx=4, dy=-4, baseline="bottom", color=style.MUTED, fontSize=11)
-        .encode(x="speed_kn:Q", y=alt.value(0), text="text:N")
+        .encode(x=x_enc, y=alt.value(0), text="text:N")
     )
     return alt.layer(rule, line, chosen, label).properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
 
@@ -116,60 +118,13 @@ def tradeoff_chart(t: SpeedTradeoff) -> Any:
     """The trade-off as an Altair chart (two panels; ``.to_dict()`` is the Vega-Lite spec)."""
     data = _long_rows(t)
     co2_title = "CO₂ per voyage (t)" if t.wtw_available else f"CO₂ per voyage (t, {TTW_ONLY})"
-    subtitle = [t.subtitle]
+    subtitle = t.subtitle.split(" · ")
     if not t.wtw_available:
         subtitle.append(f"CO₂ is {TTW_ONLY}: no sourced well-to-wake factor for {t.fuel_label}.")
     chart = alt.hconcat(
         _panel(data, t, "days", "Days at sea"),
         _panel(data, t, "co2", co2_title),
         spacing=36,
-    ).properties(title=alt.Title(t.title, subtitle=subtitle))
-    return _config(chart)
-
-
-def timeline_chart(entries: Sequence[TimelineEntry]) -> Any:
-    """The milestones on a time axis; past events solid, targets and proposals hollow."""
-    rows = [
-        {
-            "year": e.year,
-            "when": e.when,
-            "event": e.event if len(e.event) <= 90 else e.event[:89].rstrip() + "…",
-            "source": e.source_short,
-            "status": "happened" if e.done else e.status,
-            "lane": i % 3,
-        }
-        for i, e in enumerate(entries)
-    ]
-    statuses: list[str] = list(dict.fromkeys(str(r["status"]) for r in rows))
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(
-            "year:Q",
-            title=None,
-            scale=alt.Scale(nice=False, padding=24),
-            axis=alt.Axis(format="d", tickMinStep=1, grid=False),
-        ),
-        y=alt.Y("lane:O", axis=None, title=None),
-    )
-    stems = base.mark_rule(color=style.RULE).encode(y=alt.value(0), y2=alt.Y2("lane:O"))
-    dots = base.mark_point(size=140, strokeWidth=2, color=style.LANE_COLOUR).encode(
-        shape=alt.value("circle"),
-        fill=alt.Fill(
-            "status:N",
-            title=None,
-            scale=alt.Scale(
-                domain=statuses,
-                range=[style.LANE_COLOUR if s == "happened" else "white" for s in statuses],
-            ),
-            legend=alt.Legend(orient="bottom", symbolStrokeColor=style.LANE_COLOUR),
-        ),
-        tooltip=[
-            alt.Tooltip("when:N", title="When"),
-            alt.Tooltip("event:N", title="Event"),
-            alt.Tooltip("source:N", title="Source"),
-        ],
-    )
-    words = base.mark_text(align="left", dx=10, fontSize=11, color=style.INK).encode(text="when:N")
-    chart = alt.layer(stems, dots, words).properties(
-        width="container", height=150, title="Corridor milestones (hover for event and source)"
-    )
+    ).resolve_scale(color="independent", strokeDash="independent")
+    chart = chart.properties(title=alt.Title(t.title, subtitle=subtitle))
     return _config(chart)
