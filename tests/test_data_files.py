@@ -308,3 +308,18 @@ def test_zone_rules_cover_the_in_force_ecas() -> None:
         assert by_id[zone_id]["approximate"] == "true"
     assert "1 May 2025" in by_id["mediterranean_eca"]["rules"]
     assert by_id["hainan_eca"]["year"] == "2022" and by_id["china_inland_eca"]["year"] == "2020"
+
+
+def test_corridor_measures_have_sources_years_and_port_coordinates() -> None:
+    """Every measure in place cites its source and year, and sits on the port's reference
+    point of corridor_ports.csv (no invented position)."""
+    _, rows = read(DATA_DIR / "corridor_measures.csv")
+    _, ports = read(DATA_DIR / "corridor_ports.csv")
+    points = {p["id"]: (float(p["lon"]), float(p["lat"])) for p in ports}
+    assert {r["port"] for r in rows} == {"USLAX", "USLGB", "CNSHA"}
+    assert {r["measure"] for r in rows if r["port"] != "CNSHA"} >= {"shore_power"}
+    assert ("CNSHA", "green_methanol_bunkering") in {(r["port"], r["measure"]) for r in rows}
+    for r in rows:
+        assert r["source"].strip() and r["year"].isdigit() and r["date"].strip()
+        assert r["source_url"].startswith("https://")
+        assert (float(r["lon"]), float(r["lat"])) == points[r["port"]]

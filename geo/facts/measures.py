@@ -21,6 +21,7 @@ from typing import Final
 from geo.errors import DataError
 from geo.facts.figures import _DATE_RE, Milestone
 from geo.facts.loading import _check_url, _data_dir, _number, _read_rows, _require
+from geo.facts.loading import clear_cache as clear_rows_cache
 
 MEASURES_FILE: Final[str] = "corridor_measures.csv"
 #: Every accepted ``measure`` and its label.
@@ -132,5 +133,6 @@ def measures(*, data_dir: Path | None = None) -> tuple[Measure, ...]:
 
 
 def clear_cache() -> None:
-    """Forget the file read so far (for tests that rewrite it)."""
+    """Forget the file read so far (for tests that rewrite it), and the rows cache under it."""
     _load.cache_clear()
+    clear_rows_cache()
