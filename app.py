@@ -16,13 +16,15 @@ from streamlit_folium import st_folium
 
 from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.facts import trade
 from geo.jobs import snapshot
 from geo.present import urlstate
 from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
+from geo.present.progress import markdown_line, timeline
 from geo.present.text import md, safe_url
+from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import build_view, segments_table
+from geo.render import charts
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN
@@ -174,23 +176,30 @@ def metrics(pres: LanePresentation) -> None:
 
 
 def details(pres: LanePresentation) -> None:
-    """Segments, milestones and sources; only the open tab is built (lazy tabs keep the
-    first paint light)."""
-    tab_seg, tab_mile, tab_src = st.tabs(
-        ["Segments", "Corridor milestones", "Sources"], key="details-tab", on_change="rerun"
+    """Segments, the speed trade-off, the corridor's progress and sources; only the open tab
+    is built (lazy tabs keep the first paint light)."""
+    tab_seg, tab_speed, tab_prog, tab_src = st.tabs(
+        ["Segments", "Speed trade-off", "Corridor progress", "Sources"],
+        key="details-tab",
+        on_change="rerun",
     )
     view = pres.view
     if tab_seg.open:
         with tab_seg:
             st.table(segments_table(view).set_index("Route"))
-    if tab_mile.open:
-        with tab_mile:
-            st.markdown(
-                "\n".join(
-                    f"- **{md(m.when())}** — {md(m.event)} · _{md(m.source)}_"
-                    for m in trade.milestones()
-                )
-            )
+    if tab_speed.open:
+        with tab_speed:
+            speeds = speed_tradeoff(view)
+            st.altair_chart(charts.tradeoff_chart(speeds), width="content", theme=None)
+            st.caption(markdown_caption(speeds))
+            st.dataframe(speeds.table_rows(), hide_index=True, width="content")
+    if tab_prog.open:
+        with tab_prog:
+            st.markdown("\n".join(markdown_line(e) for e in timeline()))
+            in_place = pres.measures
+            if in_place:
+                st.markdown("**In place at the ports of this lane** (markers on the map)")
+                st.markdown("\n".join(markdown_line(m) for m in in_place))
     if tab_src.open:
         with tab_src:
             if not view.lane.sourced:

@@ -45,10 +45,24 @@ def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest
     assert "North American ECA" in set(table["Segment"])
     assert not default_app.markdown  # lazy tabs: only the open one is built
     at = run()
-    at.session_state["details-tab"] = "Corridor milestones"
+    at.session_state["details-tab"] = "Corridor progress"
     at.run()
+    assert not at.exception, at.exception
     assert not at.table
-    assert "Port of Long Beach joins the corridor" in " ".join(m.value for m in at.markdown)
+    progress = " ".join(m.value for m in at.markdown)
+    assert "Port of Long Beach joins the corridor" in progress
+    assert "○ **2030 target**" in progress  # targets hollow, with the date words
+    assert "](https://blueeconomynews.earth/?p=6833)" in progress  # linked source
+    assert "Shore power" in progress and "Green\\-methanol bunkering" in progress
+    at.session_state["details-tab"] = "Speed trade-off"
+    at.run()
+    assert not at.exception, at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    assert "Speed trade-off" in str(charts[0].proto.spec)
+    assert "Not for navigation" in " ".join(c.value for c in at.caption)
+    rows = at.dataframe[0].value
+    assert "18 kn (chosen)" in set(rows["Speed"]) and len(rows) == 15
     at.session_state["details-tab"] = "Sources"
     at.run()
     assert "China Daily" in " ".join(m.value for m in at.markdown)

@@ -343,3 +343,18 @@ def test_project_drawn_gates_say_so() -> None:
     _, rows = read(DATA_DIR / "passages.csv")
     for row in rows:
         assert row["source"].startswith(("IHO S-23", "Treaty", "drawn by this project")), row
+
+
+def test_corridor_measures_have_sources_years_and_port_coordinates() -> None:
+    """Every measure in place cites its source and year, and sits on the port's reference
+    point of corridor_ports.csv (no invented position)."""
+    _, rows = read(DATA_DIR / "corridor_measures.csv")
+    _, ports = read(DATA_DIR / "corridor_ports.csv")
+    points = {p["id"]: (float(p["lon"]), float(p["lat"])) for p in ports}
+    assert {r["port"] for r in rows} == {"USLAX", "USLGB", "CNSHA"}
+    assert {r["measure"] for r in rows if r["port"] != "CNSHA"} >= {"shore_power"}
+    assert ("CNSHA", "green_methanol_bunkering") in {(r["port"], r["measure"]) for r in rows}
+    for r in rows:
+        assert r["source"].strip() and r["year"].isdigit() and r["date"].strip()
+        assert r["source_url"].startswith("https://")
+        assert (float(r["lon"]), float(r["lat"])) == points[r["port"]]

@@ -82,6 +82,13 @@ def add_parsers(sub: Any) -> None:
         help="PNG only: browser (headless Chromium), static (matplotlib) or auto (browser "
         "when Chromium is installed; default)",
     )
+    p_snap.add_argument(
+        "--slide",
+        choices=snapshot.SLIDES,
+        default="lane",
+        help="PNG, SVG, PDF: the lane map (default), the speed trade-off chart or the "
+        "corridor's timeline (the last two by the static renderer)",
+    )
     p_snap.set_defaults(handler=run_snapshot)
 
     p_deck = sub.add_parser(
@@ -110,10 +117,12 @@ def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     if args.renderer != "auto" and fmt.key != "png":
         raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
+    if args.slide != "lane" and fmt.key not in ("png", "svg", "pdf"):
+        raise ExportError(f"--slide {args.slide} writes .png, .svg or .pdf, not {path.suffix}")
     view = lane_view(args)
     pres = present(view, layers=args.layers, label=args.label, title=args.title)
     warn(pres)
-    result = snapshot.render(pres, path, size=args.size, renderer=args.renderer)
+    result = snapshot.render(pres, path, size=args.size, renderer=args.renderer, slide=args.slide)
     out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
     if result.note:
         print(f"note: {terminal(result.note)}", file=sys.stderr)

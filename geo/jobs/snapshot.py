@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output, safe_filename
+from geo.jobs.slides import SLIDES, check_slide, write_slide
 
 if TYPE_CHECKING:
     from geo.present.model import LanePresentation
@@ -231,9 +232,11 @@ def render(
     size: tuple[int, int] = DEFAULT_SIZE,
     renderer: str = "auto",
     timeout_s: float = DEFAULT_TIMEOUT_S,
+    slide: str = "lane",
 ) -> SnapshotResult:
     """Write the presentation ``pres`` to ``path`` in the format of its extension
-    (:data:`FORMATS`).
+    (:data:`FORMATS`). ``slide`` (PNG, SVG, PDF): ``"lane"`` (default), or ``"tradeoff"`` /
+    ``"timeline"``, drawn by the static renderer.
 
     ``size`` (width, height in px) applies to PNG, SVG and PDF. ``renderer`` applies to PNG:
     ``"auto"`` uses the browser when Chromium is present (and falls back to the static
@@ -245,11 +248,15 @@ def render(
     path = Path(path)
     fmt = format_for(path)
     _check_renderer(renderer, fmt)
+    check_slide(slide, fmt.key, renderer)
     size = check_size(tuple(size))  # type: ignore[arg-type]
     note = ""
     try:
         with atomic_output(path) as tmp:
-            used, note = _write(pres, tmp, fmt, size, renderer, timeout_s)
+            if slide != "lane":
+                used = write_slide(pres, tmp, slide, size)
+            else:
+                used, note = _write(pres, tmp, fmt, size, renderer, timeout_s)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return SnapshotResult(path=path, format=fmt.key, renderer=used, mime=fmt.mime, note=note)
@@ -299,14 +306,23 @@ def render_bytes(
     size: tuple[int, int] = DEFAULT_SIZE,
     renderer: str = "auto",
     timeout_s: float = DEFAULT_TIMEOUT_S,
+    slide: str = "lane",
 ) -> SnapshotResult:
     """Render into a temporary folder and return the bytes (for a download button) with
-    ``mime``, a safe ``filename`` and the ``renderer`` used; the folder is removed."""
+    ``mime``, a safe ``filename`` (``…-tradeoff.png`` for another ``slide``) and the
+    ``renderer`` used; the folder is removed."""
     key = _format_key(fmt)
     filename = default_filename(pres, key.key)
+    if slide != "lane":
+        filename = safe_filename(filename.replace(f".{key.key}", f"-{slide}.{key.key}"))
     with tempfile.TemporaryDirectory(prefix="geo-snapshot-") as tmp:
         result = render(
-            pres, Path(tmp) / filename, size=size, renderer=renderer, timeout_s=timeout_s
+            pres,
+            Path(tmp) / filename,
+            size=size,
+            renderer=renderer,
+            timeout_s=timeout_s,
+            slide=slide,
         )
         data = (Path(tmp) / filename).read_bytes()
     return SnapshotResult(
@@ -358,6 +374,7 @@ __all__ = [
     "FORMATS",
     "RENDERERS",
     "SIZES",
+    "SLIDES",
     "Format",
     "SnapshotResult",
     "browser_scale",

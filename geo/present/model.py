@@ -24,6 +24,7 @@ from geo.errors import GeoError
 from geo.present import legend, wording
 from geo.present.items import LegendItem, Metric, Palette, Source
 from geo.present.options import ALL_LAYERS
+from geo.present.progress import MeasureItem, measures_for
 from geo.present.text import plain
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION
@@ -72,6 +73,8 @@ class LanePresentation:
     lane_weight_px: float
     as_of: str
     palette: Palette = field(default_factory=Palette)
+    #: What is in place at the view's ports (shore power, bunkering …), each with its source.
+    measures: tuple[MeasureItem, ...] = ()
 
     def metric(self, key: str) -> Metric:
         """The metric with ``key`` (``distance``, ``time``, ``great_circle``, ``trade``)."""
@@ -207,4 +210,5 @@ def present(
         lane_weight_px=wording.lane_weight_px(view),
         as_of=view.as_of,
         palette=pal,
+        measures=measures_for(view),
     )

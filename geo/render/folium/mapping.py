@@ -32,6 +32,7 @@ from geo.render.folium import assets, layers, popups, standalone
 from geo.render.folium.coords import latlon_bounds
 from geo.render.folium.elements import FitOnLoad, HtmlControl, LandMiniMap, PageStyle
 from geo.render.folium.geometry import land_geojson
+from geo.render.folium.measures import add_measures
 
 ONLINE_TILES_NAME: Final[str] = "Esri.WorldGrayCanvas"
 
@@ -114,6 +115,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     if pres.shows("route"):
         layers.add_route(m, pres)
     layers.add_ports(m, pres)
+    add_measures(m, pres)  # what is in place at the ports, with date and source
     HtmlControl(popups.legend_html(pres), position="bottomleft", css_class="lane-legend").add_to(m)
     if pres.label:
         HtmlControl(

@@ -1,0 +1,170 @@
+"""The corridor's progress, assembled once for every output: the milestones as a timeline and
+the measures in place at the ports of a view.
+
+* :func:`timeline` — ``data/milestones.csv`` (via :func:`geo.facts.trade.milestones`) as
+  :class:`TimelineEntry` rows, oldest first, targets and proposals last: the date in words,
+  the event, the full and the short source, whether it has happened (``done``) and a decimal
+  year to place it on an axis.
+* :func:`measures_for` — the rows of ``data/corridor_measures.csv`` at the ports a view's
+  routes start or end at, as :class:`MeasureItem` (coordinates ``(lon, lat)``, −180..180).
+
+Nothing here has no source: both loaders reject a row without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from geo.facts import trade
+from geo.facts.measures import measures
+from geo.present.text import md, safe_url, short_source
+from geo.present.view import LaneView
+
+#: Status words of a timeline entry, by ``date_precision`` (anything else: ``"done"``).
+STATUS_WORDS: Final[dict[str, str]] = {"target": "target", "proposed": "proposed"}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One milestone: ``when`` (``"Jan 2022"``, ``"2030 target"``), ``event``, ``source``
+    (full citation) and ``source_short`` (publisher), ``source_url`` (may be empty), ``done``
+    (False for targets and proposals), ``status`` (``done``, ``target``, ``proposed``) and
+    ``year`` (decimal year, e.g. 2022.0 for Jan 2022, 2030.5 for a 2030 target)."""
+
+    when: str
+    event: str
+    source: str
+    source_short: str
+    source_url: str
+    done: bool
+    status: str
+    year: float
+
+
+@dataclass(frozen=True)
+class MeasureItem:
+    """A measure in place at a port: ``label`` (``"Shore power"``), ``port`` (UN/LOCODE),
+    ``port_name``, ``(lon, lat)`` degrees, ``when`` in words, ``description``, the citation
+    ``source``/``source_short``/``source_url`` and the source's ``year``."""
+
+    label: str
+    port: str
+    port_name: str
+    lon: float
+    lat: float
+    when: str
+    description: str
+    source: str
+    source_short: str
+    source_url: str
+    year: int
+
+    def tooltip(self) -> str:
+        """``"Shore power · 2025"``."""
+        return f"{self.label} · {self.when}"
+
+
+def _decimal_year(date: str, precision: str) -> float:
+    parts = [int(p) for p in date.split("-")]
+    year = float(parts[0])
+    if precision in STATUS_WORDS or len(parts) == 1:
+        return year + 0.5
+    month = parts[1] if len(parts) > 1 else 1
+    day = parts[2] if len(parts) > 2 else 1
+    return year + (month - 1) / 12.0 + (day - 1) / 365.0
+
+
+def timeline() -> tuple[TimelineEntry, ...]:
+    """Every corridor milestone as a :class:`TimelineEntry`, in the order of
+    :func:`geo.facts.trade.milestones` (past events by date, then targets and proposals).
+    Raises :class:`~geo.errors.DataError` for a bad ``milestones.csv`` row."""
+    return tuple(
+        TimelineEntry(
+            when=m.when(),
+            event=m.event,
+            source=m.source,
+            source_short=short_source(m.source),
+            source_url=m.source_url,
+            done=not m.is_forward_looking,
+            status=STATUS_WORDS.get(m.date_precision, "done"),
+            year=_decimal_year(m.date, m.date_precision),
+        )
+        for m in trade.milestones()
+    )
+
+
+def _view_ports(view: LaneView) -> dict[str, str]:
+    """UN/LOCODE → port name of every port a route of ``view`` starts or ends at."""
+    out: dict[str, str] = {}
+    for route in view.routes:
+        for port in (route.origin, route.destination):
+            if port.locode:
+                out.setdefault(port.locode, port.name)
+    return out
+
+
+def measures_for(view: LaneView) -> tuple[MeasureItem, ...]:
+    """The measures in place at the ports ``view``'s routes start or end at (file order);
+    empty for a lane touching none of them. Raises :class:`~geo.errors.DataError` for a bad
+    ``corridor_measures.csv`` row."""
+    names = _view_ports(view)
+    return tuple(
+        MeasureItem(
+            label=m.label,
+            port=m.port,
+            port_name=names[m.port],
+            lon=m.lon,
+            lat=m.lat,
+            when=m.when(),
+            description=m.description,
+            source=m.source,
+            source_short=short_source(m.source),
+            source_url=m.source_url,
+            year=m.year,
+        )
+        for m in measures()
+        if m.port in names
+    )
+
+
+TIMELINE_TITLE: Final[str] = "The corridor's progress"
+TIMELINE_NOTE: Final[str] = (
+    "Dates as published by the cited sources; targets and proposals are the partners' stated "
+    "goals, not forecasts."
+)
+
+
+def timeline_subtitle(entries: tuple[TimelineEntry, ...]) -> str:
+    """``"From Jan 2022 → 2025 → 2030 target · filled: happened · hollow: target or
+    proposal"``: first and latest event, furthest target."""
+    done = [e for e in entries if e.done]
+    ahead = [e for e in entries if not e.done and e.status == "target"]
+    steps = [done[0].when, done[-1].when] if done else []
+    if ahead:
+        steps.append(max(ahead, key=lambda e: e.year).when)
+    path = " → ".join(dict.fromkeys(steps))
+    return (
+        f"Milestones from {path} · filled: happened · hollow: target or proposal · "
+        "each with its source"
+    )
+
+
+def timeline_sources(entries: tuple[TimelineEntry, ...]) -> str:
+    """``"Sources: C40 Cities news; pacmar.com; …."`` (short names, first-seen order)."""
+    names = list(dict.fromkeys(e.source_short for e in entries if e.source_short))
+    return "Sources: " + "; ".join(names) + "."
+
+
+def markdown_line(item: TimelineEntry | MeasureItem) -> str:
+    """A Streamlit-markdown bullet, every text through :func:`geo.present.text.md`: the date
+    in words, what (a hollow ○ for targets and proposals, ● for what happened; the port for a
+    measure) and the short source, linked when its URL is http(s)."""
+    source = md(item.source_short)
+    if safe_url(item.source_url):
+        source = f"[{source}]({item.source_url})"
+    if isinstance(item, MeasureItem):
+        what = f"{md(item.port_name)}: {md(item.label)} — {md(item.description)}"
+        return f"- **{md(item.when)}** · {what} · _{source}_"
+    mark = "●" if item.done else "○"
+    return f"- {mark} **{md(item.when)}** — {md(item.event)} · _{source}_"

@@ -1,0 +1,105 @@
+"""What is in place at the lane's ports (shore power, green-methanol bunkering, the At-Berth
+Regulation), drawn on the folium map as one small badge per port.
+
+Reads :attr:`geo.present.model.LanePresentation.measures` (assembled in
+:mod:`geo.present.progress` from ``data/corridor_measures.csv``): each badge sits beside its
+port's marker on the same world copy as the ports layer, its tooltip gives each measure with
+its date, its popup the description and the linked source. Every string goes through
+:func:`geo.present.text.esc` (the popup through the autoescaped template, whose values are
+escaped with the same helper). Shown with the ``ports`` layer. Coordinates are ``(lon, lat)``
+until :func:`geo.render.folium.coords.latlon` turns them into folium's ``[lat, lon]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import folium
+
+from geo.present.model import LanePresentation
+from geo.present.progress import MeasureItem
+from geo.present.text import esc, safe_url
+from geo.render.folium.coords import latlon
+from geo.render.templating import render
+
+LAYER_NAME: Final[str] = "In place at the ports"
+BADGE_PX: Final[int] = 16
+#: Where a port's badge sits against its marker (Leaflet icon anchor, px), clear of its label.
+BADGE_ANCHOR: Final[dict[str, tuple[int, int]]] = {
+    "USLAX": (8, -7),  # below (the label is on the left)
+    "USLGB": (8, 23),  # above (the label is on the right)
+    "CNSHA": (26, 8),  # left (the label is on top)
+}
+_DEFAULT_ANCHOR: Final[tuple[int, int]] = (8, 23)
+
+
+def _position(pres: LanePresentation, port: str, lon: float, lat: float) -> tuple[float, float]:
+    """``(lon, lat)`` of a port in the map's display window: where the ports layer drew it,
+    else ``lon`` moved into ``window_west_deg … +360``."""
+    ports = pres.view.display_ports()
+    hit = ports[ports["id"] == port]
+    if len(hit):
+        point = hit.geometry.iloc[0]
+        return float(point.x), float(point.y)
+    west = pres.view.window_west_deg
+    return (lon - west) % 360.0 + west, lat
+
+
+def tooltip_html(items: Sequence[MeasureItem]) -> str:
+    """``"Los Angeles — in place:<br>At-berth regulation · 1 Jan 2023 (CARB)<br>…"``, escaped."""
+    lines = [f"{esc(items[0].port_name)} — in place:"]
+    lines += [f"{esc(m.tooltip())} ({esc(m.source_short)})" for m in items]
+    return "<br>".join(lines)
+
+
+def popup_html(items: Sequence[MeasureItem]) -> str:
+    """Each measure of one port: label, date, description and linked source (template)."""
+    return render(
+        "geo.render.folium",
+        "measures_popup.html",
+        port=items[0].port_name,
+        items=[
+            {
+                "label": m.label,
+                "when": m.when,
+                "description": m.description,
+                "source": m.source,
+                "url": m.source_url.strip() if safe_url(m.source_url) else "",
+                "year": m.year,
+            }
+            for m in items
+        ],
+    )
+
+
+def add_measures(m: folium.Map, pres: LanePresentation) -> None:
+    """One badge per port with measures in ``pres.measures`` (nothing when there are none or
+    the ``ports`` layer is off)."""
+    if not pres.measures or not pres.shows("ports"):
+        return
+    by_port: dict[str, list[MeasureItem]] = {}
+    for item in pres.measures:
+        by_port.setdefault(item.port, []).append(item)
+    group = folium.FeatureGroup(name=LAYER_NAME, show=True)
+    colour = esc(pres.palette.lane)
+    for port, items in by_port.items():
+        lon, lat = _position(pres, port, items[0].lon, items[0].lat)
+        badge = (
+            f'<div class="corridor-measure" style="width:{BADGE_PX - 4}px;'
+            f"height:{BADGE_PX - 4}px;border-radius:3px;background:{colour};color:#ffffff;"
+            "font:bold 10px/12px sans-serif;text-align:center;border:2px solid #ffffff;"
+            'box-shadow:0 0 0 1px rgba(0,0,0,.3)">&#x2713;</div>'
+        )
+        folium.Marker(
+            latlon(lon, lat),
+            icon=folium.DivIcon(
+                html=badge,
+                icon_size=(BADGE_PX, BADGE_PX),
+                icon_anchor=BADGE_ANCHOR.get(port, _DEFAULT_ANCHOR),
+                class_name="corridor-measure-icon",
+            ),
+            tooltip=folium.Tooltip(tooltip_html(items)),
+            popup=folium.Popup(popup_html(items), max_width=340),
+        ).add_to(group)
+    group.add_to(m)
