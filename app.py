@@ -377,4 +377,16 @@ def main() -> None:
     sidebar(state)
 
 
-main()
+# The pages, named in the navigation: this one first, then pages/ (st.navigation replaces
+# the pages/ folder's automatic menu, which would call this page "app").
+st.navigation(
+    [
+        st.Page(main, title="Lane map", icon=":material/map:", default=True),
+        st.Page(
+            "pages/1_Compare_lanes.py",
+            title="Compare lanes",
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
+    ]
+).run()
