@@ -20,7 +20,7 @@ Coordinates are ``(lon, lat)`` degrees.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -28,6 +28,7 @@ import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.errors import GeoError, NoRouteError
+from geo.present.avoidance import avoid_label, avoid_set_key, parse_avoid_set, passages_label
 from geo.present.layers import display_window
 from geo.routing import engine as routing
 from geo.routing.antimeridian import shift_coords, shift_lon
@@ -54,6 +55,8 @@ LANE_COLOURS: Final[tuple[str, ...]] = (
 LANE_DASHES: Final[tuple[str, ...]] = ("", "10 7", "2 6", "14 5 2 5", "6 4", "1 4 6 4")
 
 NO_ROUTE: Final[str] = "no route"
+#: The colour of the line-pattern rows of a legend (the pattern is what they explain).
+LEGEND_GREY: Final[str] = "#5b6470"
 
 
 class TooManyLanesError(GeoError):
@@ -66,6 +69,14 @@ class LaneStyle:
 
     colour: str
     dash: str = ""
+
+
+@dataclass(frozen=True)
+class LegendGroup:
+    """A heading and its legend rows, each ``(label, style)``."""
+
+    heading: str
+    items: tuple[tuple[str, LaneStyle], ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,7 @@ class Comparison:
     speed_kn: float
     rows: tuple[CompareRow, ...]
     window_west_deg: float
+    colour_by: Literal["origin", "destination", "avoid"] = "destination"
 
     def label(self, row: CompareRow) -> str:
         """A lane's name: ``Shanghai → Los Angeles`` (pairs) or ``Avoid Suez Canal`` (avoid)."""
@@ -149,19 +161,46 @@ class Comparison:
         if worst is not best:
             text += (
                 f" Longest: {self.label(worst)}, {_nm(worst.distance_nm)} "
-                f"({_signed_nm(worst.delta_nm)}, {_signed_days(worst.delta_days)})."
+                f"({_signed(worst.delta_nm, 0)} nm, {_signed(worst.delta_days, 1)} days)."
             )
         return text
+
+    def legend(self) -> tuple[LegendGroup, ...]:
+        """What the map's legend explains, in groups of ``(label, style)`` rows.
+
+        ``pairs``: one group for the colours (``Colour: destination``, one row per port) and
+        one for the line patterns (``Line: origin``, drawn in grey). ``avoid``: one row per
+        lane (no heading), numbered as in the table, with its distance.
+        """
+        if self.mode == "avoid":
+            items = tuple(
+                (f"{r.number} · {self.label(r)} · {_nm(r.distance_nm)}", r.style) for r in self.rows
+            )
+            return (LegendGroup("", items),)
+        dash_by = "origin" if self.colour_by == "destination" else "destination"
+        colours: dict[str, tuple[str, LaneStyle]] = {}
+        dashes: dict[str, tuple[str, LaneStyle]] = {}
+        for r in self.rows:
+            by_colour = r.destination if self.colour_by == "destination" else r.origin
+            by_dash = r.origin if self.colour_by == "destination" else r.destination
+            colours.setdefault(by_colour.id, (by_colour.name, LaneStyle(r.style.colour)))
+            dashes.setdefault(by_dash.id, (by_dash.name, LaneStyle(LEGEND_GREY, r.style.dash)))
+        groups = [LegendGroup(f"Colour: {self.colour_by}", tuple(colours.values()))]
+        if len(dashes) > 1:
+            groups.append(LegendGroup(f"Line: {dash_by}", tuple(dashes.values())))
+        return tuple(groups)
 
     def table(self) -> pd.DataFrame:
         """The table as the page shows it: every figure formatted, units in the headers.
 
         Columns: ``#``, ``Origin``, ``Destination``, (``Avoiding`` for ``mode="avoid"``),
         ``Distance (nm)``, ``Days at <speed> kn``, ``Δ nm``, ``Δ days``, ``Passages``.
-        A lane with no route reads ``no route`` and its reason in ``Passages``.
+        A lane with no route reads ``no route`` and its reason in ``Passages``; a lane
+        identical to an earlier one says so there (``same lane as #2``).
         """
         days_col = f"Days at {self.speed_kn:g} kn"
         out: list[dict[str, str]] = []
+        first_with: dict[tuple[LonLat, ...], int] = {}
         for r in self.rows:
             row = {"#": str(r.number), "Origin": r.origin.name, "Destination": r.destination.name}
             if self.mode == "avoid":
@@ -177,6 +216,9 @@ class Comparison:
                     "Δ days": "—" if r.number == 1 else _signed(r.delta_days, 1),
                     "Passages": passages_label(r.passages),
                 }
+                same = first_with.setdefault(r.route.coords, r.number)
+                if same != r.number:  # two avoidance sets can give the very same lane
+                    row["Passages"] += f" (same lane as #{same})"
             out.append(row)
         return pd.DataFrame(out)
 
@@ -201,26 +243,12 @@ class Comparison:
         return list(seen.values())
 
 
-def avoid_label(avoid: Sequence[str]) -> str:
-    """``()`` → ``No avoidance``; ``("panama", "suez")`` → ``Avoid Panama Canal + Suez Canal``."""
-    if not avoid:
-        return "No avoidance"
-    return "Avoid " + " + ".join(routing.PASSAGE_LABELS.get(p, p) for p in avoid)
-
-
-def passages_label(passages: Sequence[str]) -> str:
-    """The named passages a lane goes through, or ``open sea only``."""
-    if not passages:
-        return "open sea only"
-    return ", ".join(routing.PASSAGE_LABELS.get(p, p) for p in passages)
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _nm(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.0f} nm"
+    return NO_ROUTE if value is None else f"{value:,.0f} nm"
 
 
 def _days(value: float | None) -> str:
@@ -232,14 +260,6 @@ def _signed(value: float | None, digits: int) -> str:
         return "—"
     text = f"{value:+,.{digits}f}"
     return "0" if text.lstrip("+-").strip("0.,") == "" else text
-
-
-def _signed_nm(value: float | None) -> str:
-    return f"{_signed(value, 0)} nm"
-
-
-def _signed_days(value: float | None) -> str:
-    return f"{_signed(value, 1)} days"
 
 
 def resolve_ports(places: Iterable[str | _ports.Port], *, what: str) -> tuple[_ports.Port, ...]:
@@ -275,6 +295,7 @@ def _finish(
     mode: Mode,
     speed: float,
     lanes: list[tuple[_ports.Port, _ports.Port, tuple[str, ...], LaneStyle]],
+    colour_by: Literal["origin", "destination", "avoid"],
 ) -> Comparison:
     """Measure ``lanes``, sort them shortest first and give each its difference."""
     measured = [
@@ -300,7 +321,7 @@ def _finish(
             delta_days = delta_nm / speed / HOURS_PER_DAY
         rows.append(CompareRow(number, o, d, avoid, route, reason, delta_nm, delta_days, style))
     routes = [r.route for r in rows if r.route is not None]
-    return Comparison(mode, speed, tuple(rows), display_window(routes))
+    return Comparison(mode, speed, tuple(rows), display_window(routes), colour_by)
 
 
 def compare_pairs(
@@ -328,7 +349,7 @@ def compare_pairs(
             colour, dash = (i, j) if by_origin else (j, i)
             style = LaneStyle(LANE_COLOURS[colour], LANE_DASHES[dash])
             lanes.append((o, d, avoid_key, style))
-    return _finish("pairs", speed, lanes)
+    return _finish("pairs", speed, lanes, "origin" if by_origin else "destination")
 
 
 def compare_avoidance(
@@ -355,17 +376,20 @@ def compare_avoidance(
             f"{len(sets)} avoidance sets given; accepted: 1 to {MAX_AVOID_SETS}"
         )
     lanes = [(o, d, s, LaneStyle(LANE_COLOURS[k])) for k, s in enumerate(sets)]
-    return _finish("avoid", speed, lanes)
+    return _finish("avoid", speed, lanes, "avoid")
 
 
-def parse_avoid_set(value: Iterable[str] | str) -> tuple[str, ...]:
-    """One avoidance set: ``"none"`` / ``""`` → ``()``; ``"suez,cape"`` →
-    ``("south_africa", "suez")``. Raises :class:`~geo.errors.UnknownPassageError`."""
-    if isinstance(value, str) and value.strip().lower() in {"", "none"}:
-        return ()
-    return routing.normalise_avoid(value)
-
-
-def avoid_set_key(avoid: Sequence[str]) -> str:
-    """The URL form of a set: ``()`` → ``none``; ``("panama", "suez")`` → ``panama,suez``."""
-    return ",".join(avoid) if avoid else "none"
+__all__ = [
+    "CompareRow",
+    "Comparison",
+    "LaneStyle",
+    "LegendGroup",
+    "TooManyLanesError",
+    "avoid_label",
+    "avoid_set_key",
+    "compare_avoidance",
+    "compare_pairs",
+    "parse_avoid_set",
+    "passages_label",
+    "resolve_ports",
+]

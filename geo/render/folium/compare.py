@@ -35,8 +35,8 @@ _PACKAGE = "geo.render.folium"
 _DASH: Final[re.Pattern[str]] = re.compile(r"(\d+(\.\d+)?( \d+(\.\d+)?)*)?")
 LANE_WEIGHT_PX: Final[float] = 3.5
 #: Where a port's name sits beside its marker on this map (default: the right).
-COMPARE_LABEL_SIDE: Final[dict[str, str]] = {**LABEL_SIDE, "CNNGB": "bottom", "USOAK": "left"}
-LEGEND_FOOTNOTE: Final[str] = "Numbers as in the table · not for navigation"
+COMPARE_LABEL_SIDE: Final[dict[str, str]] = {**LABEL_SIDE, "CNNGB": "left", "USOAK": "left"}
+LEGEND_FOOTNOTE: Final[str] = "Figures in the table below · not for navigation"
 
 
 class CompareStyle(MacroElement):
@@ -50,36 +50,28 @@ class CompareStyle(MacroElement):
         self.rows_max_px = int(rows_max_px)
 
 
-def _dash(row: CompareRow) -> str | None:
-    """The lane's dash pattern for Leaflet (``None``: solid), checked to be numbers only."""
-    if not _DASH.fullmatch(row.style.dash):
-        raise GeoError(f"dash pattern {row.style.dash!r} is not numbers separated by spaces")
-    return row.style.dash or None
-
-
-def _figure(row: CompareRow) -> str:
-    if row.route is None:
-        return "no route"
-    text = f"{row.route.distance_nm:,.0f} nm"
-    if row.number > 1 and row.delta_nm is not None:
-        text += f" ({row.delta_nm:+,.0f})"
-    return text
+def _checked_dash(dash: str) -> str:
+    """A dash pattern, checked to be numbers separated by spaces ("" for a solid line)."""
+    if not _DASH.fullmatch(dash):
+        raise GeoError(f"dash pattern {dash!r} is not numbers separated by spaces")
+    return dash
 
 
 def legend_html(cmp: Comparison) -> str:
-    """The legend: a row per lane (number, line style, name, nm and Δ nm)."""
-    rows = [
+    """The legend: :meth:`~geo.present.compare.Comparison.legend`'s groups, each row a line
+    drawn in its colour and pattern beside its label."""
+    groups = [
         {
-            "number": r.number,
-            "colour": r.style.colour,
-            "dash": _dash(r) or "",
-            "label": cmp.label(r),
-            "figure": _figure(r),
+            "heading": g.heading,
+            "rows": [
+                {"label": label, "colour": st.colour, "dash": _checked_dash(st.dash)}
+                for label, st in g.items
+            ],
         }
-        for r in cmp.rows
+        for g in cmp.legend()
     ]
     return render(
-        _PACKAGE, "compare_legend.html", title=cmp.title, rows=rows, footnote=LEGEND_FOOTNOTE
+        _PACKAGE, "compare_legend.html", title="Lanes", groups=groups, footnote=LEGEND_FOOTNOTE
     )
 
 
@@ -138,7 +130,7 @@ def _add_lanes(m: folium.Map, cmp: Comparison) -> None:
             color=row.style.colour,
             weight=LANE_WEIGHT_PX,
             opacity=0.95,
-            dash_array=_dash(row),
+            dash_array=_checked_dash(row.style.dash) or None,
             tooltip=folium.Tooltip(lane_tooltip(cmp, row), sticky=True),
             class_name="compare-lane",
         ).add_to(group)
@@ -203,7 +195,7 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
         max_zoom=12,
     )
     PageStyle(pal).add_to(m)
-    CompareStyle(rows_max_px=320).add_to(m)
+    CompareStyle(rows_max_px=200).add_to(m)
     _add_land(m, cmp, pal)
     _add_lanes(m, cmp)
     _add_ports(m, cmp, pal)

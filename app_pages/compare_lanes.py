@@ -51,7 +51,7 @@ st.set_page_config(page_title="Compare lanes · Pacific lane", page_icon="🚢",
 def port_options() -> tuple[list[str], dict[str, str]]:
     """Catalogue ids in display order, and their labels (searchable by code or name)."""
     ids = [p.id for p in ports.catalogue()]
-    labels = {p.id: f"{p.name}, {p.country} ({p.locode or p.id})" for p in ports.catalogue()}
+    labels = {p.id: p.label for p in ports.catalogue()}
     return ids, labels
 
 
