@@ -1,15 +1,13 @@
 """Several lanes side by side: the model the "Compare lanes" page and its map read.
 
-Two ways to choose the lanes:
-
-* :func:`compare_pairs` — every origin × every destination, one set of avoided passages;
-* :func:`compare_avoidance` — one origin and destination under several avoidance sets
-  (``()`` for none, ``("suez",)``, ``("panama", "suez")`` …).
+Two ways to choose the lanes: :func:`compare_pairs` (every origin × every destination, one
+set of avoided passages) and :func:`compare_avoidance` (one origin and destination under
+several avoidance sets: ``()`` for none, ``("suez",)``, ``("panama", "suez")`` …).
 
 Each lane is measured by :func:`geo.routing.engine.route`, the same call the lane page makes,
 so a lane's figures here equal the main page's. An alias with member ports (``San Pedro Bay``)
 is expanded to its members, as the main page draws it. A lane the avoided passages block is
-kept as a row with ``route=None`` and the reason (:class:`~geo.errors.NoRouteError`'s message).
+kept as a row with ``route=None`` and the reason, in port names.
 
 Every figure is formatted here, once (:meth:`Comparison.table`): whole nautical miles with
 thousands separators, days to one decimal, differences signed. Each lane also gets its look on
@@ -174,7 +172,11 @@ class Comparison:
         """
         if self.mode == "avoid":
             items = tuple(
-                (f"{r.number} · {self.label(r)} · {_nm(r.distance_nm)}", r.style) for r in self.rows
+                (
+                    f"{r.number} · {self.label(r)} · {_nm(r.distance_nm)}",
+                    r.style if r.route else LaneStyle(LEGEND_GREY, "2 6"),  # nothing drawn
+                )
+                for r in self.rows
             )
             return (LegendGroup("", items),)
         dash_by = "origin" if self.colour_by == "destination" else "destination"
@@ -285,10 +287,12 @@ def resolve_ports(places: Iterable[str | _ports.Port], *, what: str) -> tuple[_p
 def _lane(
     o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...]
 ) -> tuple[routing.Route | None, str]:
+    """The route, or ``None`` and why (in port names: the engine's message gives points)."""
     try:
         return routing.route(o, d, speed_kn=speed, avoid=avoid), ""
-    except NoRouteError as exc:
-        return None, str(exc)
+    except NoRouteError:
+        blocked = " + ".join(routing.PASSAGE_LABELS.get(p, p) for p in avoid) or "nothing"
+        return None, f"no sea route from {o.name} to {d.name} avoiding {blocked}"
 
 
 def _finish(

@@ -137,7 +137,16 @@ def _add_lanes(m: folium.Map, cmp: Comparison) -> None:
     group.add_to(m)
 
 
+def _label_side(port_id: str, lon: float, east_deg: float, span_deg: float) -> str:
+    """Right of the marker, unless the table says otherwise or the port ends the map on the
+    east (its name would run off the edge)."""
+    if port_id in COMPARE_LABEL_SIDE:
+        return COMPARE_LABEL_SIDE[port_id]
+    return "left" if lon > east_deg - 0.02 * span_deg else "right"
+
+
 def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
+    (_, west), (_, east) = map_bounds(cmp)
     markers = folium.FeatureGroup(name="Ports", show=True)
     labels = folium.FeatureGroup(name="Port labels", show=True)
     for port, (lon, lat) in cmp.display_ports():
@@ -163,7 +172,7 @@ def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
             tooltip=folium.Tooltip(
                 popups.text_html(port.name),
                 permanent=True,
-                direction=COMPARE_LABEL_SIDE.get(port.id, "right"),
+                direction=_label_side(port.id, lon, east, east - west),
                 class_name="port-label",
                 offset=(0, 0),
             ),
