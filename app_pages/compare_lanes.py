@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.present import compare, compare_url
+from geo.present import avoidance, compare, compare_co2, compare_url
 from geo.present.text import md
 from geo.render.folium import assets
 from geo.render.folium.compare import compare_map
@@ -127,16 +127,16 @@ def sidebar(url: compare_url.CompareState) -> compare_url.CompareState:
     else:
         origin = one("Origin", url.origin, "cmp-origin")
         dest = one("Destination", url.dest, "cmp-dest")
-        current = [compare.avoid_set_key(s) for s in url.sets]
+        current = [avoidance.avoid_set_key(s) for s in url.sets]
         picked = sb.multiselect(
             "Avoidance sets (one lane each)",
             [*current, *(c for c in SET_CHOICES if c not in current)],
             default=current,
             key="cmp-sets",
-            format_func=lambda k: compare.avoid_label(compare.parse_avoid_set(k)),
+            format_func=lambda k: avoidance.avoid_label(avoidance.parse_avoid_set(k)),
             max_selections=compare.MAX_AVOID_SETS,
         )
-        sets = tuple(compare.parse_avoid_set(k) for k in picked)
+        sets = tuple(avoidance.parse_avoid_set(k) for k in picked)
         state = compare_url.CompareState(mode="avoid", origin=origin, dest=dest, sets=sets)
     speed = sb.slider(
         "Speed (knots)",
@@ -191,10 +191,13 @@ def main() -> None:
         returned_objects=[],
     )
     st.table(cmp.table().set_index("#"))
+    for w in cmp.warnings():
+        st.warning(md(w))
     st.caption(
         md(
-            "Distances are geodesic (WGS 84) along searoute's sea-lane network; days are time "
-            "at sea at the chosen speed, no port time. Not for navigation."
+            "Distances are geodesic (WGS 84) along the sea-lane network; days are time at sea "
+            f"at the chosen speed, no port time; CO₂ is tank-to-wake per voyage for an "
+            f"{compare_co2.co2_note()}, as on the lane map. Not for navigation."
         )
     )
     share = st.expander("Share this comparison", key="cmp-share", on_change="rerun")

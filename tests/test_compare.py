@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from geo.errors import GeoError, UnknownPassageError, UnknownPortError
 from geo.present import compare, compare_url
+from geo.present.model import present
+from geo.present.view import build_view
 from geo.render.folium import assets
 from geo.render.folium.compare import compare_map, legend_html
 from geo.render.folium.standalone import external_asset_urls, render_standalone_html
@@ -19,8 +21,8 @@ from geo.routing import engine
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = str(ROOT / "app_pages" / "compare_lanes.py")
-#: Piraeus is reached only through Suez or Gibraltar (the Bosporus leads to the Black Sea).
-BLOCKED = ("suez", "gibraltar")
+#: Asia to Europe with Suez, Panama, the Cape and both ways round South America closed.
+BLOCKED = ("cape_horn", "magellan", "panama", "south_africa", "suez")
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +74,7 @@ def test_the_table_is_formatted_without_spurious_decimals(pairs: compare.Compari
         "Days at 18 kn",
         "Δ nm",
         "Δ days",
+        "CO₂ per voyage (t)",
         "Passages",
     ]
     first = table.iloc[0]
@@ -87,10 +90,18 @@ def test_the_table_is_formatted_without_spurious_decimals(pairs: compare.Compari
     assert shanghai_la["Days at 18 kn"].item() == f"{expected.duration_days:,.1f}"
 
 
-def test_the_speed_changes_days_not_miles() -> None:
+def test_co2_is_the_lane_pages_voyage_figure() -> None:
+    cmp = compare.compare_pairs(["CNSHA"], ["USLAX"], speed_kn=14)
+    pres = present(build_view("CNSHA", "USLAX", speed_kn=14))
+    assert cmp.table()["CO₂ per voyage (t)"].item() == pres.metric("co2").value.removesuffix(" t")
+    assert cmp.rows[0].co2_t == pytest.approx(pres.view.emissions().co2_ttw_t)
+
+
+def test_the_speed_changes_days_and_co2_not_miles() -> None:
     slow = compare.compare_pairs(["CNSHA"], ["USLAX"], speed_kn=12)
     fast = compare.compare_pairs(["CNSHA"], ["USLAX"], speed_kn=24)
     assert slow.rows[0].distance_nm == fast.rows[0].distance_nm
+    assert slow.rows[0].co2_t < fast.rows[0].co2_t  # type: ignore[operator]
     assert slow.rows[0].days == pytest.approx(2 * fast.rows[0].days)  # type: ignore[operator]
     assert "Days at 12 kn" in slow.table().columns
 
@@ -104,9 +115,9 @@ def test_avoidance_sets_send_the_lane_round_suez_panama_and_the_cape(
     avoid: compare.Comparison,
 ) -> None:
     by_set = {r.avoid: r for r in avoid.rows}
-    assert "suez" in by_set[()].passages
-    assert by_set[("suez",)].passages == ("panama",)
-    assert "south_africa" in by_set[("panama", "suez")].passages
+    assert "suez" in by_set[()].route.passages  # type: ignore[union-attr]
+    assert by_set[("suez",)].route.passages  # type: ignore[union-attr] == ("panama",)
+    assert "south_africa" in by_set[("panama", "suez")].route.passages  # type: ignore[union-attr]
     assert avoid.rows[0].avoid == ()  # Suez is the shortest way to Europe
     table = avoid.table()
     assert "Avoiding" in table.columns
@@ -116,7 +127,7 @@ def test_avoidance_sets_send_the_lane_round_suez_panama_and_the_cape(
 
 
 def test_a_lane_with_no_route_is_a_row_with_the_reason_listed_last() -> None:
-    cmp = compare.compare_avoidance("CNSHA", "GRPIR", [",".join(BLOCKED), "none"])
+    cmp = compare.compare_avoidance("CNSHA", "NLRTM", [",".join(BLOCKED), "none"])
     last = cmp.rows[-1]
     assert last.route is None and last.avoid == tuple(sorted(BLOCKED))
     assert "no sea route" in last.reason and last.delta_nm is None
@@ -129,7 +140,7 @@ def test_a_lane_with_no_route_is_a_row_with_the_reason_listed_last() -> None:
 
 
 def test_no_lane_at_all_says_so() -> None:
-    cmp = compare.compare_avoidance("CNSHA", "GRPIR", [",".join(BLOCKED)])
+    cmp = compare.compare_avoidance("CNSHA", "NLRTM", [",".join(BLOCKED)])
     assert cmp.shortest is None
     assert cmp.summary() == "No lane has a sea route with these choices."
 
@@ -279,11 +290,15 @@ def test_the_page_shows_the_default_comparison() -> None:
 
 def test_the_page_reproduces_a_url_and_warns_about_bad_values() -> None:
     at = run(
-        mode="avoid", origin="CNSHA", dest="GRPIR", sets="none;suez,gibraltar;<b>x</b>", speed="12"
+        mode="avoid",
+        origin="CNSHA",
+        dest="NLRTM",
+        sets=f"none;{','.join(BLOCKED)};<b>x</b>",
+        speed="12",
     )
-    assert at.title[0].value == "Compare lanes: Shanghai → Piraeus, 2 avoidance sets"
+    assert at.title[0].value == "Compare lanes: Shanghai → Rotterdam, 2 avoidance sets"
     table = at.table[0].value
-    expected = engine.route("CNSHA", "GRPIR", speed_kn=12)
+    expected = engine.route("CNSHA", "NLRTM", speed_kn=12)
     assert table["Distance (nm)"].tolist() == [f"{expected.distance_nm:,.0f}", "no route"]
     assert table["Days at 12 kn"].iloc[0] == f"{expected.duration_days:,.1f}"
     warning = " ".join(w.value for w in at.warning)

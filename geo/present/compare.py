@@ -26,7 +26,8 @@ import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.errors import GeoError, NoRouteError
-from geo.present.avoidance import avoid_label, avoid_set_key, parse_avoid_set, passages_label
+from geo.present.avoidance import avoid_label, parse_avoid_set, passages_label
+from geo.present.compare_co2 import co2_t
 from geo.present.layers import display_window
 from geo.routing import engine as routing
 from geo.routing.antimeridian import shift_coords, shift_lon
@@ -53,6 +54,7 @@ LANE_COLOURS: Final[tuple[str, ...]] = (
 LANE_DASHES: Final[tuple[str, ...]] = ("", "10 7", "2 6", "14 5 2 5", "6 4", "1 4 6 4")
 
 NO_ROUTE: Final[str] = "no route"
+CO2_COLUMN: Final[str] = "CO₂ per voyage (t)"
 #: The colour of the line-pattern rows of a legend (the pattern is what they explain).
 LEGEND_GREY: Final[str] = "#5b6470"
 
@@ -92,18 +94,15 @@ class CompareRow:
     delta_nm: float | None
     delta_days: float | None
     style: LaneStyle
+    co2_t: float | None = None
 
     @property
     def distance_nm(self) -> float | None:
-        return None if self.route is None else self.route.distance_nm
+        return self.route.distance_nm if self.route else None
 
     @property
     def days(self) -> float | None:
-        return None if self.route is None else self.route.duration_days
-
-    @property
-    def passages(self) -> tuple[str, ...]:
-        return () if self.route is None else self.route.passages
+        return self.route.duration_days if self.route else None
 
 
 @dataclass(frozen=True)
@@ -138,14 +137,16 @@ class Comparison:
 
     @property
     def routed(self) -> tuple[CompareRow, ...]:
-        """The rows that have a route."""
-        return tuple(r for r in self.rows if r.route is not None)
+        return tuple(r for r in self.rows if r.route is not None)  # the rows with a route
 
     @property
     def shortest(self) -> CompareRow | None:
         """The shortest lane, or ``None`` when no lane has a route."""
-        routed = self.routed
-        return routed[0] if routed else None
+        return next(iter(self.routed), None)
+
+    def warnings(self) -> tuple[str, ...]:
+        """The routing engine's warnings (an end on land or far from the sea lanes), by lane."""
+        return tuple(f"Lane {r.number}: {w}" for r in self.routed for w in r.route.warnings)  # type: ignore[union-attr]
 
     def summary(self) -> str:
         """One line: the shortest lane and the spread, e.g. ``Shortest: Busan → Seattle,
@@ -196,7 +197,8 @@ class Comparison:
         """The table as the page shows it: every figure formatted, units in the headers.
 
         Columns: ``#``, ``Origin``, ``Destination``, (``Avoiding`` for ``mode="avoid"``),
-        ``Distance (nm)``, ``Days at <speed> kn``, ``Δ nm``, ``Δ days``, ``Passages``.
+        ``Distance (nm)``, ``Days at <speed> kn``, ``Δ nm``, ``Δ days``, :data:`CO2_COLUMN`
+        (tank-to-wake per voyage, :func:`geo.present.compare_co2.co2_note`), ``Passages``.
         A lane with no route reads ``no route`` and its reason in ``Passages``; a lane
         identical to an earlier one says so there (``same lane as #2``).
         """
@@ -209,6 +211,7 @@ class Comparison:
                 row["Avoiding"] = avoid_label(r.avoid)
             if r.route is None:
                 row |= {"Distance (nm)": NO_ROUTE, days_col: "—", "Δ nm": "—", "Δ days": "—"}
+                row[CO2_COLUMN] = "—"
                 row["Passages"] = r.reason
             else:
                 row |= {
@@ -216,7 +219,8 @@ class Comparison:
                     days_col: f"{r.route.duration_days:,.1f}",
                     "Δ nm": "shortest" if r.number == 1 else _signed(r.delta_nm, 0),
                     "Δ days": "—" if r.number == 1 else _signed(r.delta_days, 1),
-                    "Passages": passages_label(r.passages),
+                    CO2_COLUMN: "—" if r.co2_t is None else f"{r.co2_t:,.0f}",
+                    "Passages": passages_label(r.route.passages),
                 }
                 same = first_with.setdefault(r.route.coords, r.number)
                 if same != r.number:  # two avoidance sets can give the very same lane
@@ -323,7 +327,10 @@ def _finish(
         if route is not None and best is not None:
             delta_nm = route.distance_nm - best.distance_nm
             delta_days = delta_nm / speed / HOURS_PER_DAY
-        rows.append(CompareRow(number, o, d, avoid, route, reason, delta_nm, delta_days, style))
+        co2 = None if route is None else co2_t(route, speed)
+        rows.append(
+            CompareRow(number, o, d, avoid, route, reason, delta_nm, delta_days, style, co2)
+        )
     routes = [r.route for r in rows if r.route is not None]
     return Comparison(mode, speed, tuple(rows), display_window(routes), colour_by)
 
@@ -381,19 +388,3 @@ def compare_avoidance(
         )
     lanes = [(o, d, s, LaneStyle(LANE_COLOURS[k])) for k, s in enumerate(sets)]
     return _finish("avoid", speed, lanes, "avoid")
-
-
-__all__ = [
-    "CompareRow",
-    "Comparison",
-    "LaneStyle",
-    "LegendGroup",
-    "TooManyLanesError",
-    "avoid_label",
-    "avoid_set_key",
-    "compare_avoidance",
-    "compare_pairs",
-    "parse_avoid_set",
-    "passages_label",
-    "resolve_ports",
-]

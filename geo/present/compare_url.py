@@ -20,7 +20,7 @@ from typing import Final
 
 from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.present import compare
+from geo.present import avoidance, compare
 from geo.present.text import plain
 from geo.present.urlstate import MAX_PAGE_SPEED_KN, MIN_PAGE_SPEED_KN, echo
 from geo.routing import engine as routing
@@ -102,7 +102,7 @@ def _sets(text: str, warnings: list[str]) -> tuple[tuple[str, ...], ...]:
     sets: list[tuple[str, ...]] = []
     for item in (part.strip() for part in text.split(";")):
         try:
-            parsed = compare.parse_avoid_set(item)
+            parsed = avoidance.parse_avoid_set(item)
         except GeoError as exc:
             warnings.append(f"URL sets: {echo(item)} ignored: {_reason(exc, item)}")
             continue
@@ -185,7 +185,7 @@ def to_query(state: CompareState) -> dict[str, str]:
         out |= {
             "origin": state.origin,
             "dest": state.dest,
-            "sets": ";".join(compare.avoid_set_key(s) for s in state.sets),
+            "sets": ";".join(avoidance.avoid_set_key(s) for s in state.sets),
         }
     else:
         out |= {"origins": ",".join(state.origins), "dests": ",".join(state.dests)}
