@@ -177,7 +177,7 @@ def main() -> None:
     st.title(cmp.title)
     st.caption(
         md(
-            "Sea distance and days at sea of several lanes, each measured exactly as on the "
+            "Sea distance, days at sea and CO₂ of several lanes, each measured exactly as on the "
             "lane map; differences are to the shortest lane."
         )
     )
