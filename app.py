@@ -386,4 +386,18 @@ def main() -> None:
     sidebar(state)
 
 
-main()
+# The pages, named in the navigation, this one first. They live in app_pages/, not pages/:
+# Streamlit treats a pages/ folder as the legacy automatic menu (this page would be "app"),
+# and until this script has called st.navigation once in the process, a link straight to
+# another page would run that page alone under the legacy menu.
+st.navigation(
+    [
+        st.Page(main, title="Lane map", icon=":material/map:", default=True),
+        st.Page(
+            "app_pages/compare_lanes.py",
+            title="Compare lanes",
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
+    ]
+).run()

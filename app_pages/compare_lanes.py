@@ -1,0 +1,209 @@
+"""Compare lanes: several sea lanes side by side, in a table and on one map.
+
+Thin by design: reads widgets and the URL, calls ``geo`` (``geo.present.compare`` measures and
+formats, ``geo.render.folium.compare`` draws), renders. No computation here.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import urllib.parse
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.catalogue import ports
+from geo.errors import GeoError
+from geo.present import avoidance, compare, compare_co2, compare_url
+from geo.present.text import md
+from geo.render.folium import assets
+from geo.render.folium.compare import compare_map
+from geo.routing import engine as routing
+from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+
+APP_DIR = Path(__file__).resolve().parents[1]  # app.py's folder: its static/ is served
+MAP_HEIGHT_PX = 540
+MODE_LABELS = {
+    "pairs": "Several origins × destinations",
+    "avoid": "One pair, several avoidance sets",
+}
+#: Avoidance sets offered in the sidebar (URL keys, see geo.present.compare_url).
+SET_CHOICES = (
+    "none",
+    "suez",
+    "panama",
+    "south_africa",
+    "panama,suez",
+    "south_africa,suez",
+    "panama,south_africa,suez",
+    "bering",
+    "malacca",
+)
+
+st.set_page_config(page_title="Compare lanes · Pacific lane", page_icon="🚢", layout="wide")
+
+
+@st.cache_data(show_spinner=False)
+def port_options() -> tuple[list[str], dict[str, str]]:
+    """Catalogue ids in display order, and their labels (searchable by code or name)."""
+    ids = [p.id for p in ports.catalogue()]
+    labels = {p.id: p.label for p in ports.catalogue()}
+    return ids, labels
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def lanes_map(state: compare_url.CompareState) -> folium.Map:
+    """The map of a selection (it does not depend on the speed), assets served locally."""
+    m = compare_map(comparison(state))
+    assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
+    return m
+
+
+def comparison(state: compare_url.CompareState) -> compare.Comparison:
+    if state.mode == "avoid":
+        return compare.compare_avoidance(state.origin, state.dest, state.sets, speed_kn=state.speed)
+    return compare.compare_pairs(
+        state.origins, state.dests, speed_kn=state.speed, avoid=state.avoid
+    )
+
+
+def sidebar(url: compare_url.CompareState) -> compare_url.CompareState:
+    """The controls, opened on the URL's choice; returns the choice on screen."""
+    ids, labels = port_options()
+    sb = st.sidebar
+    sb.header("Compare")
+    mode = sb.radio(
+        "Lanes",
+        list(MODE_LABELS),
+        index=list(MODE_LABELS).index(url.mode),
+        format_func=MODE_LABELS.__getitem__,
+        key="cmp-mode",
+    )
+
+    def many(title: str, current: tuple[str, ...], key: str) -> tuple[str, ...]:
+        options = [*(c for c in current if c not in labels), *ids]
+        picked = sb.multiselect(
+            title,
+            options,
+            default=list(current),
+            key=key,
+            format_func=lambda i: labels.get(i, i),
+            max_selections=compare.MAX_PORTS_PER_SIDE,
+            help="Type a port name or UN/LOCODE to search the whole catalogue.",
+        )
+        return tuple(picked)
+
+    def one(title: str, current: str, key: str) -> str:
+        options = ids if current in labels else [current, *ids]
+        return str(
+            sb.selectbox(
+                title,
+                options,
+                index=options.index(current),
+                key=key,
+                format_func=lambda i: labels.get(i, i),
+                help="Type a port name or UN/LOCODE to search the whole catalogue.",
+            )
+        )
+
+    state = url
+    if mode == "pairs":
+        origins = many("Origins", url.origins, "cmp-origins")
+        dests = many("Destinations", url.dests, "cmp-dests")
+        avoid = sb.multiselect(
+            "Avoid passages",
+            list(routing.PASSAGES),
+            default=list(url.avoid),
+            key="cmp-avoid",
+            format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
+        )
+        state = compare_url.CompareState(
+            mode="pairs", origins=origins, dests=dests, avoid=tuple(sorted(avoid))
+        )
+    else:
+        origin = one("Origin", url.origin, "cmp-origin")
+        dest = one("Destination", url.dest, "cmp-dest")
+        current = [avoidance.avoid_set_key(s) for s in url.sets]
+        picked = sb.multiselect(
+            "Avoidance sets (one lane each)",
+            [*current, *(c for c in SET_CHOICES if c not in current)],
+            default=current,
+            key="cmp-sets",
+            format_func=lambda k: avoidance.avoid_label(avoidance.parse_avoid_set(k)),
+            max_selections=compare.MAX_AVOID_SETS,
+        )
+        sets = tuple(avoidance.parse_avoid_set(k) for k in picked)
+        state = compare_url.CompareState(mode="avoid", origin=origin, dest=dest, sets=sets)
+    speed = sb.slider(
+        "Speed (knots)",
+        min_value=0.5,
+        max_value=float(MAX_SPEED_KN),
+        step=0.5,
+        value=float(url.speed),
+        key="cmp-speed",
+    )
+    return dataclasses.replace(state, speed=float(speed))
+
+
+def share_link(state: compare_url.CompareState) -> None:
+    query = urllib.parse.urlencode(compare_url.to_query(state), safe=",;")
+    base = str(getattr(st.context, "url", "") or "").split("?")[0]
+    st.code(f"{base}?{query}", language=None)
+    st.caption("Copy link: the button at the right of the box copies the link to this view.")
+
+
+def main() -> None:
+    url_state, warnings = compare_url.parse_compare_state(st.query_params.to_dict())
+    for w in warnings:
+        st.warning(md(w))
+    state = sidebar(url_state)
+    st.query_params.from_dict(compare_url.to_query(state))
+    try:
+        cmp = comparison(state)
+        lanes = dataclasses.replace(state, speed=DEFAULT_SPEED_KN)  # the map shows no days
+        m = lanes_map(lanes)
+    except GeoError as exc:
+        st.title("Compare lanes")
+        st.error(md(str(exc)))
+        st.stop()
+    except Exception as exc:  # never a traceback on the page
+        st.title("Compare lanes")
+        st.error(md(f"These lanes could not be computed ({type(exc).__name__}). Choose others."))
+        st.stop()
+    st.title(cmp.title)
+    st.caption(
+        md(
+            "Sea distance, days at sea and CO₂ of several lanes, each measured exactly as on the "
+            "lane map; differences are to the shortest lane."
+        )
+    )
+    st.markdown(md(cmp.summary()))
+    key = hashlib.sha256(repr(compare_url.to_query(lanes)).encode()).hexdigest()[:12]
+    st_folium(
+        copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
+        key=f"compare-map-{key}",
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+        returned_objects=[],
+    )
+    st.table(cmp.table().set_index("#"))
+    for w in cmp.warnings():
+        st.warning(md(w))
+    st.caption(
+        md(
+            "Distances are geodesic (WGS 84) along the sea-lane network; days are time at sea "
+            f"at the chosen speed, no port time; CO₂ is tank-to-wake per voyage for an "
+            f"{compare_co2.co2_note()}, as on the lane map. Not for navigation."
+        )
+    )
+    share = st.expander("Share this comparison", key="cmp-share", on_change="rerun")
+    if share.open:
+        with share:
+            share_link(state)
+
+
+main()

@@ -1,0 +1,37 @@
+"""Avoidance sets (the passages a lane must not use) in words and in URL form.
+
+A set is a sorted tuple of :data:`geo.routing.engine.PASSAGES` names; ``()`` avoids nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from geo.routing import engine as routing
+
+
+def avoid_label(avoid: Sequence[str]) -> str:
+    """``()`` → ``No avoidance``; ``("panama", "suez")`` → ``Avoid Panama Canal + Suez Canal``."""
+    if not avoid:
+        return "No avoidance"
+    return "Avoid " + " + ".join(routing.PASSAGE_LABELS.get(p, p) for p in avoid)
+
+
+def passages_label(passages: Sequence[str]) -> str:
+    """The named passages a lane goes through, or ``open sea only``."""
+    if not passages:
+        return "open sea only"
+    return ", ".join(routing.PASSAGE_LABELS.get(p, p) for p in passages)
+
+
+def parse_avoid_set(value: Iterable[str] | str) -> tuple[str, ...]:
+    """One avoidance set: ``"none"`` / ``""`` → ``()``; ``"suez,cape"`` →
+    ``("south_africa", "suez")``. Raises :class:`~geo.errors.UnknownPassageError`."""
+    if isinstance(value, str) and value.strip().lower() in {"", "none"}:
+        return ()
+    return routing.normalise_avoid(value)
+
+
+def avoid_set_key(avoid: Sequence[str]) -> str:
+    """The URL form of a set: ``()`` → ``none``; ``("panama", "suez")`` → ``panama,suez``."""
+    return ",".join(avoid) if avoid else "none"

@@ -1,0 +1,195 @@
+"""The "Compare lanes" page's state in the URL query string, parsed and written without
+streamlit.
+
+Names: ``mode`` (``pairs``, the default, or ``avoid``), ``speed`` (knots); for ``pairs``:
+``origins`` and ``dests`` (comma-separated ports: UN/LOCODE or name) and ``avoid``
+(comma-separated passages); for ``avoid``: ``origin``, ``dest`` and ``sets`` (avoidance sets
+separated by ``;``, passages in a set by ``,``, ``none`` for no avoidance). Example:
+``?mode=avoid&origin=CNSHA&dest=NLRTM&sets=none;suez;panama,suez``.
+
+A bad value falls back to the default and adds a warning that names the value (shortened by
+:func:`geo.present.urlstate.echo`; the page escapes it for markdown) and what is accepted;
+a list keeps its good items and warns about the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Final
+
+from geo.catalogue import ports
+from geo.errors import GeoError
+from geo.present import avoidance, compare
+from geo.present.text import plain
+from geo.present.urlstate import MAX_PAGE_SPEED_KN, MIN_PAGE_SPEED_KN, echo
+from geo.routing import engine as routing
+from geo.settings import DEFAULT_SPEED_KN
+
+MODES: Final[tuple[str, ...]] = ("pairs", "avoid")
+DEFAULT_ORIGINS: Final[tuple[str, ...]] = ("CNSHA", "CNNGB", "KRPUS")
+DEFAULT_DESTS: Final[tuple[str, ...]] = ("USLAX", "USLGB", "USOAK", "USSEA")
+DEFAULT_PAIR: Final[tuple[str, str]] = ("CNSHA", "NLRTM")
+#: Suez (the shortest way to Europe), Panama (Suez closed) and the Cape (both closed).
+DEFAULT_SETS: Final[tuple[tuple[str, ...], ...]] = ((), ("suez",), ("panama", "suez"))
+
+
+@dataclass(frozen=True)
+class CompareState:
+    """What the compare page shows. Ports are catalogue ids; sets are normalised passages."""
+
+    mode: str = "pairs"
+    speed: float = DEFAULT_SPEED_KN
+    origins: tuple[str, ...] = DEFAULT_ORIGINS
+    dests: tuple[str, ...] = DEFAULT_DESTS
+    avoid: tuple[str, ...] = ()
+    origin: str = DEFAULT_PAIR[0]
+    dest: str = DEFAULT_PAIR[1]
+    sets: tuple[tuple[str, ...], ...] = DEFAULT_SETS
+
+
+DEFAULT_STATE: Final[CompareState] = CompareState()
+
+
+def _first(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else ""
+    return str(value).strip()
+
+
+def _reason(exc: Exception, text: str) -> str:
+    """An error's message with the raw value replaced by its short echo."""
+    return plain(str(exc).replace(repr(text), echo(text)), 300)
+
+
+def _port_list(
+    key: str, text: str, default: tuple[str, ...], warnings: list[str]
+) -> tuple[str, ...]:
+    """Catalogue ids of the comma-separated ``text``; unknown names are warned about and left
+    out; none left (or too many) → ``default``."""
+    ids: list[str] = []
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            continue
+        try:
+            port_id = ports.resolve(item).id
+        except GeoError as exc:
+            warnings.append(f"URL {key}: {echo(item)} ignored: {_reason(exc, item)}")
+            continue
+        if port_id not in ids:
+            ids.append(port_id)
+    if not ids:
+        warnings.append(f"URL {key}={echo(text)} names no known port; showing the default ports")
+        return default
+    if len(ids) > compare.MAX_PORTS_PER_SIDE:
+        warnings.append(
+            f"URL {key}={echo(text)} names {len(ids)} ports; accepted: at most "
+            f"{compare.MAX_PORTS_PER_SIDE}; showing the first {compare.MAX_PORTS_PER_SIDE}"
+        )
+        return tuple(ids[: compare.MAX_PORTS_PER_SIDE])
+    return tuple(ids)
+
+
+def _port(key: str, text: str, default: str, warnings: list[str]) -> str:
+    try:
+        return ports.resolve(text).id
+    except GeoError as exc:
+        warnings.append(f"URL {key}={echo(text)} ignored: {_reason(exc, text)}")
+        return default
+
+
+def _sets(text: str, warnings: list[str]) -> tuple[tuple[str, ...], ...]:
+    sets: list[tuple[str, ...]] = []
+    for item in (part.strip() for part in text.split(";")):
+        try:
+            parsed = avoidance.parse_avoid_set(item)
+        except GeoError as exc:
+            warnings.append(f"URL sets: {echo(item)} ignored: {_reason(exc, item)}")
+            continue
+        if parsed not in sets:
+            sets.append(parsed)
+    if not sets:
+        warnings.append(f"URL sets={echo(text)} names no avoidance set; showing the defaults")
+        return DEFAULT_SETS
+    if len(sets) > compare.MAX_AVOID_SETS:
+        warnings.append(
+            f"URL sets={echo(text)} gives {len(sets)} sets; accepted: at most "
+            f"{compare.MAX_AVOID_SETS}; showing the first {compare.MAX_AVOID_SETS}"
+        )
+    return tuple(sets[: compare.MAX_AVOID_SETS])
+
+
+def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, list[str]]:
+    """A :class:`CompareState` from query parameters, and warnings for values that fell
+    back. Never raises for a bad value."""
+    state = DEFAULT_STATE
+    warnings: list[str] = []
+    if "mode" in params:
+        text = _first(params["mode"]).lower()
+        if text in MODES:
+            state = replace(state, mode=text)
+        else:
+            warnings.append(f"URL mode={echo(text)} ignored: accepted {', '.join(MODES)}")
+    if "speed" in params:
+        text = _first(params["speed"])
+        try:
+            speed = routing.validate_speed(float(text))
+            if not MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
+                raise ValueError(text)
+            state = replace(state, speed=speed)
+        except (ValueError, GeoError):
+            warnings.append(
+                f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
+                f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
+            )
+    if "origins" in params:
+        origins = _port_list("origins", _first(params["origins"]), DEFAULT_ORIGINS, warnings)
+        state = replace(state, origins=origins)
+    if "dests" in params:
+        dests = _port_list("dests", _first(params["dests"]), DEFAULT_DESTS, warnings)
+        state = replace(state, dests=dests)
+    if "avoid" in params:
+        text = _first(params["avoid"])
+        try:
+            state = replace(state, avoid=routing.normalise_avoid(text))
+        except GeoError as exc:
+            warnings.append(f"URL avoid={echo(text)} ignored: {_reason(exc, text)}")
+    if "origin" in params:
+        state = replace(
+            state, origin=_port("origin", _first(params["origin"]), state.origin, warnings)
+        )
+    if "dest" in params:
+        state = replace(state, dest=_port("dest", _first(params["dest"]), state.dest, warnings))
+    if "sets" in params:
+        state = replace(state, sets=_sets(_first(params["sets"]), warnings))
+    if state.origin == state.dest:
+        warnings.append(
+            f"URL origin and dest are the same ({state.origin}); showing the default pair"
+        )
+        state = replace(state, origin=DEFAULT_PAIR[0], dest=DEFAULT_PAIR[1])
+    return state, warnings
+
+
+def _number_text(value: float) -> str:
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def to_query(state: CompareState) -> dict[str, str]:
+    """Query parameters for ``state``: only those of its mode (``mode`` left out for
+    ``pairs``)."""
+    out: dict[str, str] = {}
+    if state.mode != "pairs":
+        out["mode"] = state.mode
+    if state.mode == "avoid":
+        out |= {
+            "origin": state.origin,
+            "dest": state.dest,
+            "sets": ";".join(avoidance.avoid_set_key(s) for s in state.sets),
+        }
+    else:
+        out |= {"origins": ",".join(state.origins), "dests": ",".join(state.dests)}
+        if state.avoid:
+            out["avoid"] = ",".join(state.avoid)
+    out["speed"] = _number_text(state.speed)
+    return out
