@@ -32,6 +32,7 @@ from geo.voyage.factors import fuels, ship_classes
 
 APP_DIR = Path(__file__).resolve().parent
 MAP_HEIGHT_PX = 560
+PAGE_CSS = (APP_DIR / "app_pages" / "page.css").read_text(encoding="utf-8")
 
 st.set_page_config(
     page_title="Shanghai ⇄ San Pedro Bay green corridor", page_icon="🚢", layout="wide"
@@ -149,6 +150,7 @@ def sidebar(state: urlstate.ViewState) -> None:
 
 def metrics(pres: LanePresentation) -> None:
     """The key figures as metric cards, read from the presentation model."""
+    st.html(PAGE_CSS)
     cols = st.columns(len(pres.metrics))
     for col, m in zip(cols, pres.metrics):
         col.metric(m.label, m.value, m.note or None, delta_color="off", delta_arrow="off")

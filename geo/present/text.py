@@ -42,10 +42,18 @@ def safe_url(url: str) -> str | None:
 _MD_SPECIAL: Final[str] = "\\`*_{}[]()#+-.!|<>$~"
 
 
+#: Bare URLs and ``www.`` names that GitHub-flavoured markdown turns into live links.
+_AUTOLINK: Final[re.Pattern[str]] = re.compile(r"(?i)\b(https?|ftp|mailto|www)([:.])")
+#: WORD JOINER: invisible, keeps the text on one line, breaks the autolink pattern.
+_WORD_JOINER: Final[str] = "\u2060"
+
+
 def md(text: object) -> str:
     """Text made literal for Streamlit markdown: escapes markdown syntax, ``$`` (which would
-    start LaTeX) and ``<``/``>``."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+    start LaTeX) and ``<``/``>``, and defuses bare URLs (``http://…``, ``www.…``), which
+    GitHub-flavoured markdown would otherwise turn into live links."""
+    defused = _AUTOLINK.sub(lambda m: m.group(1) + _WORD_JOINER + m.group(2), str(text))
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in defused)
 
 
 def plain(text: object, max_chars: int = 200) -> str:
