@@ -52,13 +52,11 @@ from geo.settings import DEFAULT_SPEED_KN, NM_PER_KM
 
 LonLat = tuple[float, float]
 
-#: A few searoute weights are 0 (the 180° junctions); csgraph treats an explicit 0 as an edge,
-#: but a tiny positive weight keeps that independent of scipy's sparse-matrix housekeeping.
+#: A few searoute weights are 0 (the 180° junctions): kept as edges by a tiny positive weight.
 _ZERO_WEIGHT_KM = 1e-12
 #: Geodesic nm per weight unit in the low-order part of an edge weight (see _graph): paths up
 #: to 50,000 nm stay below half a unit; float64 keeps ~1e-5 nm over a whole path.
 _GEO_SCALE = 1e-5
-_NO_NODE = -9999  # scipy's predecessor value for "none"
 
 
 @dataclass(frozen=True)
@@ -126,6 +124,7 @@ def _direct_nm(start: LonLat, end: LonLat, avoid: tuple[str, ...]) -> float | No
     return None if line is None else line_length_nm(line)
 
 
+@lru_cache(maxsize=65536)
 def _same(a: LonLat, b: LonLat) -> bool:
     """True if ``route()`` merges ``b`` into ``a`` (equal after unwrapping ``[a, b]``)."""
     first, second = unwrap_coords([a, b])
@@ -184,12 +183,14 @@ def _seam_savings(graph: _Graph, row: _Row) -> dict[int, float]:
                 continue
             before = _prev_kept(graph, row, s)
             assert before is not None  # a dropped node has a point before it
-            saved[c] = (
-                distance_nm(before, nodes[c])
-                - distance_nm(before, nodes[s])
-                - distance_nm(nodes[s], nodes[c])
-            )
+            saved[c] = _saving(before, nodes[s], nodes[c])
     return saved
+
+
+@lru_cache(maxsize=65536)
+def _saving(before: LonLat, node: LonLat, nxt: LonLat) -> float:
+    """nm saved (negative) by sailing ``before`` → ``nxt`` instead of via ``node``."""
+    return distance_nm(before, nxt) - distance_nm(before, node) - distance_nm(node, nxt)
 
 
 def _subtree_sums(own: NDArray[np.float64], pred: NDArray[np.int32]) -> NDArray[np.float64]:
@@ -259,12 +260,12 @@ def _via_node(graph: _Graph, row: _Row, e: int, tail: float, end: LonLat) -> flo
     if e in graph.seam and not _same(node, end) and _dropped(graph, row, e, end):
         before = _prev_kept(graph, row, e)
         assert before is not None
-        return here - distance_nm(before, node) + distance_nm(before, end)
+        return here + tail + _saving(before, node, end)
     return here + tail
 
 
 def _node_path(row: _Row, e: int) -> list[int]:
-    nodes = [e]
+    nodes = [e]  # up the tree to the origin's node
     while nodes[-1] != row.node:
         nodes.append(int(row.pred[nodes[-1]]))
     nodes.reverse()
@@ -276,8 +277,7 @@ class Tree:
     """Shortest sea paths from one origin to every node of the network (one Dijkstra).
 
     Build it with :func:`tree`; ask it for distances (:meth:`distance_nm`) or whole routes
-    (:meth:`route`) to any destination.
-    """
+    (:meth:`route`) to any destination."""
 
     origin: _ports.Port
     avoid: tuple[str, ...]
@@ -317,7 +317,8 @@ class Tree:
                 f"no sea route from {o.label} to {d.label} while avoiding: "
                 f"{_engine.blocked_text(self.avoid)}; allow one of those passages"
             )
-        path = [self._graph.nodes[i] for i in _node_path(row, snapped[0])]
+        nodes = (self._graph.nodes[i] for i in _node_path(row, snapped[0]))
+        path = _network.as_searoute_line(nodes)
         return _engine.network_route(
             o, d, path, speed=speed, avoid=self.avoid, snap_nm=(row.snap_nm, snapped[1])
         )
