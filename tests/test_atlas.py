@@ -60,14 +60,14 @@ def test_atlas_formats_are_readable_with_geopandas(
 def test_bad_rows_exit_2_and_the_others_are_written(tmp_path: Path) -> None:
     lanes = tmp_path / "lanes.csv"
     lanes.write_text(
-        "CNSHA,USLAX\nCNSHA,Busan\nCNSHA,USLGB,99\nUSLAX,USLAX\nKRPUS,USOAK\n", encoding="utf-8"
+        "CNSHA,USLAX\nCNSHA,Pusann\nCNSHA,USLGB,99\nUSLAX,USLAX\nKRPUS,USOAK\n", encoding="utf-8"
     )
     out = tmp_path / "out.gpkg"
     code, err = run(["atlas", str(lanes), "--out", str(out)])
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 3
-    assert "line 2" in lines[0] and "Busan" in lines[0] and "KRPUS" in lines[0]
+    assert "line 2" in lines[0] and "Pusann" in lines[0] and "KRPUS" in lines[0]
     assert "line 3" in lines[1] and "99" in lines[1]
     assert "line 4" in lines[2] and "same place" in lines[2]
     assert list(gpd.read_file(out)["lane"]) == [1, 5]

@@ -78,40 +78,84 @@ def test_pairs_across_the_catalogue_agree_with_route() -> None:
                 )
 
 
-def test_path_on_demand_is_route() -> None:
-    o, d = ports.resolve("CNSHA"), ports.resolve("NLRTM")
-    mine, theirs = matrix.sea_route(o, d, speed_kn=15), engine.route(o, d, speed_kn=15)
+@pytest.mark.parametrize(
+    ("o", "d", "avoid"),
+    [
+        ("CNSHA", "NLRTM", ""),
+        ("CNSHA", "USLAX", ""),  # across 180°: the seam node is dropped
+        ("USLAX", "USLGB", ""),  # a short hop: the direct geodesic (≈ 3.3 nm)
+        ("USDUT", "RUPKC", ""),  # a long direct hop over open water
+        ("CLVAP", "ARBUE", ""),
+        ("CLVAP", "ARBUE", "magellan"),
+        ("CLVAP", "BRSSZ", "magellan,cape_horn"),
+        ("CNSHA", "NLRTM", "suez,south_africa"),
+    ],
+)
+def test_path_on_demand_is_route(o: str, d: str, avoid: str) -> None:
+    origin, destination = ports.resolve(o), ports.resolve(d)
+    theirs = engine.route(origin, destination, speed_kn=15, avoid=avoid)
+    mine = matrix.sea_route(origin, destination, speed_kn=15, avoid=avoid)
     assert mine.coords == theirs.coords
-    assert mine.passages == theirs.passages
-    assert mine.distance_nm == pytest.approx(theirs.distance_nm, rel=1e-9)
-    assert mine.duration_days == pytest.approx(theirs.duration_days, rel=1e-9)
+    assert mine.passages == theirs.passages  # the gates the drawn line crosses
+    assert mine.distance_nm == pytest.approx(theirs.distance_nm, rel=1e-12)
+    assert mine.duration_days == pytest.approx(theirs.duration_days, rel=1e-12)
+    assert (mine.origin_snap_nm, mine.destination_snap_nm) == (
+        theirs.origin_snap_nm,
+        theirs.destination_snap_nm,
+    )
+    tree = matrix.tree(origin, avoid=avoid)  # measured on the unrounded network nodes
+    assert tree.distance_nm(destination) == pytest.approx(theirs.distance_nm, abs=0.001)
 
 
-@pytest.mark.parametrize("avoid", ["suez", "panama", "suez,south_africa", "malacca,sunda"])
-def test_avoid_sets_change_results_as_route_does(avoid: str) -> None:
-    picks = [ports.resolve(c) for c in ["CNSHA", "NLRTM", "USNYC", "SGSIN"]]
+def test_passages_come_from_the_gates_the_line_crosses() -> None:
+    plain = matrix.sea_route(ports.resolve("CLVAP"), ports.resolve("ARBUE"))
+    around = matrix.sea_route(ports.resolve("CLVAP"), ports.resolve("ARBUE"), avoid="magellan")
+    assert "magellan" in plain.passages
+    assert "magellan" not in around.passages and "cape_horn" in around.passages
+    assert around.distance_nm > plain.distance_nm
+
+
+def test_short_and_seam_pairs_take_the_engines_shortcuts() -> None:
+    la, lb = ports.resolve("USLAX"), ports.resolve("USLGB")
+    table = matrix.distance_matrix([la, lb, ports.resolve("CNSHA")])
+    hop = engine.route(la, lb)
+    assert hop.origin_snap_nm == 0.0 and hop.distance_nm < 5  # route() sails direct
+    assert table[0, 1] == pytest.approx(hop.distance_nm, rel=1e-9)
+    pacific = engine.route("CNSHA", "USLAX")
+    assert not any(engine.on_seam(lon) for lon, _ in pacific.coords)  # seam node dropped
+    assert table[2, 0] == pytest.approx(pacific.distance_nm, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "avoid", ["magellan", "cape_horn", "suez", "suez,south_africa", "panama", "malacca,sunda"]
+)
+def test_every_pair_agrees_with_route_under_an_avoid_set(avoid: str) -> None:
+    picks = [ports.resolve(c) for c in [*CODES, "CLVAP", "ARBUE", "USNYC"]]
     table = matrix.distance_matrix(picks, avoid=avoid)
     plain = matrix.distance_matrix(picks)
     for i, o in enumerate(picks):
         for j, d in enumerate(picks):
             if i == j:
+                assert table[i, j] == 0.0
                 continue
             try:
                 expected = engine.route(o, d, avoid=avoid).distance_nm
             except engine.NoRouteError:
                 expected = math.inf
-            assert table[i, j] == pytest.approx(expected, rel=1e-5), (avoid, o.id, d.id)
+            assert table[i, j] == pytest.approx(expected, rel=1e-6), (avoid, o.id, d.id)
             assert table[i, j] >= plain[i, j] - 1e-6
     if avoid == "suez":  # Asia–Europe goes round the Cape
-        assert table[0, 1] > plain[0, 1] + 1_000
+        assert table[0, 6] > plain[0, 6] + 1_000
+    if avoid == "magellan":  # Valparaíso–Buenos Aires goes round the Horn
+        assert table[7, 8] > plain[7, 8]
 
 
 def test_unknown_port_exit_2_with_suggestion_and_the_rest_computed(tmp_path: Path) -> None:
     out = tmp_path / "m.parquet"
-    code, _, err = run_main_plain(["matrix", "CNSHA", "Busan", "USLAX", "USSEA", "--out", str(out)])
+    code, _, err = run_main_plain(["matrix", "CNSHA", "Pusann", "USLAX", "USSEA", "--out", str(out)])
     assert code == 2
     assert len(err.strip().splitlines()) == 1
-    assert "'Busan'" in err and "KRPUS" in err
+    assert "'Pusann'" in err and "KRPUS" in err
     table = pq.read_table(out).to_pandas().set_index("origin")
     assert list(table.columns) == ["CNSHA", "USLAX", "USSEA"]
     assert table.loc["USLAX", "CNSHA"] == pytest.approx(engine.route("USLAX", "CNSHA").distance_nm)

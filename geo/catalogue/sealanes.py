@@ -222,3 +222,39 @@ def geodesic_at_sea(start: LonLat, end: LonLat, *, exempt_ends: bool = True) -> 
     if max(head, tail) * step > lim.land_tolerance_nm:
         return False
     return not inland[head : len(inland) - tail].any()
+
+
+def geodesics_may_stay_at_sea(
+    start: LonLat, ends: Sequence[LonLat] | np.ndarray, per_line: int = 8
+) -> np.ndarray:
+    """A cheap vectorised pre-filter for :func:`geodesic_at_sea` (ends exempt) from one
+    ``start`` to many ``ends`` (``(lon, lat)``), shape ``(n,)`` of bool.
+
+    False only where :func:`geodesic_at_sea` is certainly False: one of up to ``per_line`` of
+    its own coarse samples (land farther than ``land_tolerance_nm`` from both ends) lies inside
+    the land layer. True means "may stay at sea: ask :func:`geodesic_at_sea`". A sea-distance
+    matrix uses it to avoid n² full tests.
+    """
+    lim = limits()
+    pts = np.asarray(ends, dtype=float).reshape(-1, 2)
+    n = len(pts)
+    az, _, metres = _GEOD.inv(np.full(n, start[0]), np.full(n, start[1]), pts[:, 0], pts[:, 1])
+    total = np.asarray(metres, dtype=float) / 1000.0 * NM_PER_KM
+    coarse_nm = max(lim.land_tolerance_nm, lim.at_sea_sample_nm)
+    gaps = np.maximum(1.0, np.ceil(total / coarse_nm))  # as geodesic_at_sea's coarse pass
+    step = np.where(total > 0, total / gaps, 1.0)
+    tol = lim.land_tolerance_nm
+    first = np.floor(tol / step) + 2  # one sample of margin on each side of the far stretch
+    last = np.ceil((total - tol) / step) - 2
+    frac = np.linspace(0.0, 1.0, per_line)
+    k = np.round(first[:, None] + frac[None, :] * (last - first)[:, None])
+    valid = (last >= first)[:, None] & np.ones_like(k, dtype=bool)
+    along_m = np.where(valid, k / gaps[:, None], 0.0) * np.asarray(metres, dtype=float)[:, None]
+    lons, lats, _ = _GEOD.fwd(
+        np.repeat(np.full(n, start[0]), per_line),
+        np.repeat(np.full(n, start[1]), per_line),
+        np.repeat(np.asarray(az, dtype=float), per_line),
+        along_m.ravel(),
+    )
+    inland = _inland_mask(np.asarray(lons), np.asarray(lats)).reshape(n, per_line)
+    return np.asarray(~(inland & valid).any(axis=1), dtype=bool)

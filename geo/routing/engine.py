@@ -21,6 +21,10 @@ An end inland (by more than the 1:110m land layer's tolerance, and as far from t
 farther than ``far_from_network_nm`` from the network is routed with a warning
 (:attr:`Route.warnings`), or refused with :class:`~geo.errors.OffNetworkError` when
 ``strict=True``. Results are memoised per (origin, destination, speed, avoid set).
+
+The steps are public so :mod:`geo.routing.matrix` takes the very same ones: :func:`direct_hop`,
+:func:`snap`, :func:`seam_shortcut` (step 3 for one node) and :func:`network_route` (a node path
+to a finished :class:`Route`).
 """
 
 from __future__ import annotations
@@ -53,9 +57,17 @@ __all__ = [
     "PASSAGES",
     "PASSAGE_LABELS",
     "Route",
+    "blocked_text",
+    "check_ends",
     "clear_caches",
+    "direct_hop",
+    "finish_route",
+    "network_route",
     "normalise_avoid",
+    "on_seam",
     "route",
+    "seam_shortcut",
+    "snap",
     "validate_speed",
 ]
 
@@ -179,7 +191,9 @@ def route(
     return result
 
 
-def _check_ends(o: _ports.Port, d: _ports.Port) -> None:
+def check_ends(o: _ports.Port, d: _ports.Port) -> None:
+    """Refuse a pole as an end (:class:`InvalidCoordinateError`) or two ends at the same point
+    (:class:`SameEndpointsError`, also ``180,52`` = ``-180,52``), naming the value."""
     for port, what in ((o, "origin"), (d, "destination")):
         lat = port.route_lat
         if abs(lat) >= 90.0:
@@ -195,49 +209,70 @@ def _check_ends(o: _ports.Port, d: _ports.Port) -> None:
         )
 
 
-def _blocked(avoid: tuple[str, ...]) -> str:
+def blocked_text(avoid: tuple[str, ...]) -> str:
+    """The avoided passages as a reader names them, for a :class:`NoRouteError` message."""
     chosen = ", ".join(PASSAGE_LABELS.get(a, a) for a in avoid) or "none"
     return f"{chosen} (and always the Arctic lanes searoute tags 'northwest')"
+
+
+def _step() -> float:
+    return _sealanes.limits().densify_step_nm
 
 
 def _crosses_avoided(coords: list[LonLat], avoid: tuple[str, ...]) -> bool:
     return bool(avoid) and bool(_passages.crossed(coords, avoid))
 
 
-def _snap(point: LonLat, avoid: tuple[str, ...], step: float) -> tuple[LonLat, float] | None:
-    """The nearest network node whose snap leg crosses no avoided gate, with its nm."""
+def snap(point: LonLat, avoid: tuple[str, ...]) -> tuple[LonLat, float] | None:
+    """Where ``route()`` joins the network from ``point`` (``(lon, lat)``).
+
+    The nearest of :data:`SNAP_CANDIDATES` nodes of the restricted network (on the sphere,
+    across ±180°) whose snap leg's geodesic crosses no avoided gate, as ``(node, leg nm)``;
+    ``None`` when every candidate's leg crosses one. ``avoid`` as :func:`normalise_avoid`
+    returns it. The matrix engine snaps with this very function.
+    """
     for node, nm in _network.nearest_nodes(point, avoid, SNAP_CANDIDATES):
-        if not _crosses_avoided(densify([point, node], step), avoid):
+        if not _crosses_avoided(densify([point, node], _step()), avoid):
             return node, nm
     return None
 
 
-def _is_seam(lon: float) -> bool:
+def on_seam(lon: float) -> bool:
+    """True if the longitude (degrees, any window) is 180° (searoute's seam), to 1e-9°."""
     return math.isclose(lon % 360.0, 180.0, abs_tol=1e-9)
 
 
-def _drop_seam_detours(pts: list[LonLat], avoid: tuple[str, ...], step: float) -> list[LonLat]:
-    """Drop interior nodes on 180° when the geodesic between their neighbours stays at sea."""
+def seam_shortcut(prev: LonLat, node: LonLat, nxt: LonLat, avoid: tuple[str, ...]) -> bool:
+    """True when ``route()`` drops ``node`` between ``prev`` and ``nxt`` (all ``(lon, lat)``).
+
+    ``node`` must lie on 180° (searoute's seam) and the geodesic ``prev`` → ``nxt`` stay off the
+    land layer and cross no avoided gate.
+    """
+    return (
+        on_seam(node[0])
+        and _sealanes.geodesic_at_sea(prev, nxt, exempt_ends=False)
+        and not _crosses_avoided(densify([prev, nxt], _step()), avoid)
+    )
+
+
+def _drop_seam_detours(pts: list[LonLat], avoid: tuple[str, ...]) -> list[LonLat]:
+    """Drop interior nodes on 180° for which :func:`seam_shortcut` holds, left to right."""
     out = list(pts)
     i = 1
     while i < len(out) - 1:
-        prev, node, nxt = out[i - 1], out[i], out[i + 1]
-        if (
-            _is_seam(node[0])
-            and _sealanes.geodesic_at_sea(prev, nxt, exempt_ends=False)
-            and not _crosses_avoided(densify([prev, nxt], step), avoid)
-        ):
+        if seam_shortcut(out[i - 1], out[i], out[i + 1], avoid):
             del out[i]
             continue
         i += 1
     return out
 
 
-def _direct(o: LonLat, d: LonLat, avoid: tuple[str, ...], step: float) -> list[LonLat] | None:
-    """The direct geodesic if it stays at sea and crosses no avoided gate, else ``None``."""
+def direct_hop(o: LonLat, d: LonLat, avoid: tuple[str, ...]) -> list[LonLat] | None:
+    """The direct geodesic ``o`` → ``d``, densified, if it stays at sea (land layer, ends
+    exempt within its tolerance) and crosses no avoided gate; else ``None``."""
     if not _sealanes.geodesic_at_sea(o, d):
         return None
-    line = densify([o, d], step)
+    line = densify([o, d], _step())
     return None if _crosses_avoided(line, avoid) else line
 
 
@@ -263,17 +298,65 @@ def _end_warnings(port: _ports.Port, what: str, snap_nm: float) -> list[str]:
 
 @lru_cache(maxsize=ROUTE_CACHE_SIZE)
 def _route(o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...]) -> Route:
-    _check_ends(o, d)
-    step = _sealanes.limits().densify_step_nm
+    check_ends(o, d)
     start, end = o.route_coord, d.route_coord
-    coords = _direct(start, end, avoid, step)
-    snap_o = snap_d = 0.0
-    if coords is None:
-        coords, snap_o, snap_d = _network_lane(o, d, avoid, step)
+    coords = direct_hop(start, end, avoid)
+    if coords is not None:
+        return finish_route(o, d, coords, speed=speed, avoid=avoid, snap_nm=(0.0, 0.0))
+    o_snap = snap(start, avoid)
+    d_snap = snap(end, avoid)
+    path = None
+    if o_snap is not None and d_snap is not None:
+        path = _network.shortest_path(o_snap[0], d_snap[0], avoid)
+    if not path or o_snap is None or d_snap is None:
+        raise NoRouteError(
+            f"no sea route from {o.label} to {d.label} while avoiding: {blocked_text(avoid)}; "
+            "allow one of those passages"
+        )
+    return network_route(o, d, path, speed=speed, avoid=avoid, snap_nm=(o_snap[1], d_snap[1]))
+
+
+def network_route(
+    o: _ports.Port,
+    d: _ports.Port,
+    path: list[LonLat],
+    *,
+    speed: float,
+    avoid: tuple[str, ...],
+    snap_nm: tuple[float, float],
+) -> Route:
+    """The :class:`Route` along the network ``path`` (its nodes, ``(lon, lat)``, from the
+    origin's snap node to the destination's), as ``route()`` finishes it: snap legs added,
+    longitudes unwrapped, repeated points and seam detours dropped, legs densified.
+
+    ``snap_nm``: the snap legs' nm at origin and destination. Raises :class:`NoRouteError`
+    if the finished line crosses an avoided gate. The matrix engine builds its routes here.
+    """
+    self_pts = unwrap_coords([o.route_coord, *path, d.route_coord])
+    pts = [p for i, p in enumerate(self_pts) if i == 0 or p != self_pts[i - 1]]
+    coords = densify(_drop_seam_detours(pts, avoid), _step())
+    return finish_route(o, d, coords, speed=speed, avoid=avoid, snap_nm=snap_nm)
+
+
+def finish_route(
+    o: _ports.Port,
+    d: _ports.Port,
+    coords: list[LonLat],
+    *,
+    speed: float,
+    avoid: tuple[str, ...],
+    snap_nm: tuple[float, float],
+) -> Route:
+    """The :class:`Route` of the drawn ``coords`` (``(lon, lat)``, continuous): distance their
+    geodesic length in nm, passages the gates they cross, warnings about the ends.
+
+    Raises :class:`NoRouteError` if ``coords`` cross an avoided gate.
+    """
     if _crosses_avoided(coords, avoid):  # every leg was checked; this guards the whole line
         raise NoRouteError(
-            f"no sea route from {o.label} to {d.label} while avoiding: {_blocked(avoid)}"
+            f"no sea route from {o.label} to {d.label} while avoiding: {blocked_text(avoid)}"
         )
+    snap_o, snap_d = snap_nm
     warnings = (*_end_warnings(o, "origin", snap_o), *_end_warnings(d, "destination", snap_d))
     return Route(
         origin=o,
@@ -285,29 +368,9 @@ def _route(o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...])
         passages=_passages.crossed(coords),
         origin_snap_nm=snap_o,
         destination_snap_nm=snap_d,
-        great_circle_nm=distance_nm(start, end),
+        great_circle_nm=distance_nm(o.route_coord, d.route_coord),
         warnings=warnings,
     )
-
-
-def _network_lane(
-    o: _ports.Port, d: _ports.Port, avoid: tuple[str, ...], step: float
-) -> tuple[list[LonLat], float, float]:
-    """The lane via the network, with the snap legs' lengths (nm) at origin and destination."""
-    start, end = o.route_coord, d.route_coord
-    o_snap = _snap(start, avoid, step)
-    d_snap = _snap(end, avoid, step)
-    path = None
-    if o_snap is not None and d_snap is not None:
-        path = _network.shortest_path(o_snap[0], d_snap[0], avoid)
-    if not path or o_snap is None or d_snap is None:
-        raise NoRouteError(
-            f"no sea route from {o.label} to {d.label} while avoiding: {_blocked(avoid)}; "
-            "allow one of those passages"
-        )
-    self_pts = unwrap_coords([start, *path, end])
-    pts = [p for i, p in enumerate(self_pts) if i == 0 or p != self_pts[i - 1]]
-    return densify(_drop_seam_detours(pts, avoid, step), step), o_snap[1], d_snap[1]
 
 
 def clear_caches() -> None:

@@ -1,26 +1,32 @@
-"""Sea-distance matrices: one shortest-path tree per origin over searoute's own network.
+"""Sea-distance matrices: one shortest-path tree per origin over the network ``route()`` searches.
 
 :func:`geo.routing.engine.route` asks searoute for one pair at a time (about 10 ms each). A
 matrix of *n* ports needs *n²* pairs, so this module runs one Dijkstra per origin instead
-(``scipy.sparse.csgraph``, in C) over the very network searoute searches, and answers a whole
-row at once. To agree with ``route()`` it copies every step of it:
+(``scipy.sparse.csgraph``, in C) and answers a whole row at once. It agrees with ``route()``
+because it takes every step from the engine itself:
 
-* **snapping**: an end that is not a network node starts/ends at the node searoute's own
-  k-d tree picks (:func:`_snap_node`), joined to the port by a straight geodesic leg;
-* **restrictions**: edges tagged with an avoided passage (and always the Northwest Passage)
-  are left out (:func:`_restricted_graph`);
-* **path choice**: the search minimises searoute's own edge weights (haversine km), so it
-  picks the path searoute picks (up to exact ties);
-* **length**: the chosen path is re-measured geodesically (WGS 84, ``pyproj.Geod``), edge by
-  edge, in nautical miles, as ``route()`` measures its line.
+* **network**: :func:`geo.routing.network.restricted_network` (the same nodes, edges and
+  searoute weights, without the avoided gates, the Arctic lanes and the seam edges over land);
+* **snapping**: :func:`geo.routing.engine.snap` (memoised per point and avoid set);
+* **path choice**: the search minimises searoute's own edge weights, so it picks the path
+  searoute picks (up to exact ties, broken by geodesic length); the geodesic length of the
+  path rides in the low-order part of each weight, so one Dijkstra gives both;
+* **seam detours**: where ``route()`` drops a node on 180°
+  (:func:`geo.routing.engine.seam_shortcut`), the tree carries the saving to every node
+  below it (:func:`_seam_savings`), so a trans-Pacific distance is the finished line's;
+* **short hops**: where ``route()`` sails the direct geodesic
+  (:func:`geo.routing.engine.direct_hop`: it stays at sea and crosses no avoided gate, at any
+  length, e.g. Dutch Harbor to Petropavlovsk), so does the matrix; a vectorised pre-filter
+  (:func:`geo.catalogue.sealanes.geodesics_may_stay_at_sea`) rules out the pairs whose line
+  certainly crosses land, so only the few others get the engine's full test;
+* **length**: geodesic (WGS 84) nautical miles, as ``route()`` measures its line.
 
-The two private functions above are the only places that know how searoute snaps and
-restricts; when the routing engine exposes its own versions (``geo.routing.network``), they
-are switched there. ``tests/test_matrix.py`` compares every pair with ``route()``.
+:meth:`Tree.route` (a path on demand) hands the tree's node path to
+:func:`geo.routing.engine.network_route`, so its coordinates, distance and passages (the gates
+the drawn line crosses) are ``route()``'s own. ``tests/test_matrix.py`` compares pairs.
 
-Everything is ``(lon, lat)``. The network is loaded once per process (a module-level cache),
-which is what a Dask worker process reuses between tasks. Nothing here mutates searoute's
-graph, so the functions are safe to call from several threads.
+Everything is ``(lon, lat)``. Graphs are cached per avoid set in each process (what a Dask
+worker reuses between tasks); nothing here mutates the network, so threads may share it.
 """
 
 from __future__ import annotations
@@ -30,154 +36,240 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import searoute
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
-from searoute.classes.passages import Passage
 
 from geo.catalogue import ports as _ports
-from geo.errors import NoRouteError, SameEndpointsError
+from geo.catalogue import sealanes as _sealanes
+from geo.errors import NoRouteError
+from geo.routing import engine as _engine
+from geo.routing import network as _network
 from geo.routing.antimeridian import unwrap_coords
-from geo.routing.engine import (
-    ALWAYS_AVOIDED,
-    PASSAGE_LABELS,
-    Route,
-    normalise_avoid,
-    validate_speed,
-)
+from geo.routing.engine import Route, normalise_avoid, validate_speed
 from geo.routing.geodesy import GEOD, distance_nm, line_length_nm
 from geo.settings import DEFAULT_SPEED_KN, NM_PER_KM
 
 LonLat = tuple[float, float]
 
-#: A few searoute weights are 0 (the 180° junctions); csgraph treats an explicit 0 as an edge,
-#: but a tiny positive weight keeps that independent of scipy's sparse-matrix housekeeping.
+#: A few searoute weights are 0 (the 180° junctions): kept as edges by a tiny positive weight.
 _ZERO_WEIGHT_KM = 1e-12
-#: Geodesic nm per weight unit in the low-order part of an edge weight (see _restricted_graph):
-#: paths up to 50,000 nm stay below half a unit; float64 keeps ~1e-5 nm over a whole path.
+#: Geodesic nm per weight unit in the low-order part of an edge weight (see _graph): paths up
+#: to 50,000 nm stay below half a unit; float64 keeps ~1e-5 nm over a whole path.
 _GEO_SCALE = 1e-5
-_NO_NODE = -9999  # scipy's predecessor value for "none"
-_VALID_PASSAGES = frozenset(p for p in Passage.valid_passages() if isinstance(p, str))
-
-
-@dataclass(frozen=True)
-class _Network:
-    """searoute's maritime network as arrays. Node ``i`` is at ``coords[i]`` = ``(lon, lat)``
-    (searoute's own longitudes, a few beyond 180). Edge arrays are directed (both ways)."""
-
-    coords: NDArray[np.float64]  # (N, 2)
-    index: dict[LonLat, int]
-    src: NDArray[np.int64]  # (E,)
-    dst: NDArray[np.int64]  # (E,)
-    weight_km: NDArray[np.float64]  # (E,) searoute's edge weight
-    geodesic_nm: NDArray[np.float64]  # (E,) WGS 84 length
-    passage: tuple[str | None, ...]  # (E,) searoute's passage tag
-    edge_key: NDArray[np.int64]  # (E,) sorted src * N + dst, to find an edge by its ends
-    edge_order: NDArray[np.int64]  # (E,) positions of the sorted keys in the edge arrays
 
 
 @dataclass(frozen=True)
 class _Graph:
-    """The network with some passages removed, ready for csgraph."""
+    """The restricted network of one avoid set, ready for csgraph. Node ``i`` is at
+    ``nodes[i]`` = ``(lon, lat)`` (searoute's own longitudes, a few beyond 180)."""
 
-    net: _Network
     avoid: tuple[str, ...]
-    matrix: csr_matrix
-    kept: NDArray[np.bool_]  # (E,) edge kept after the restrictions
+    nodes: list[LonLat]
+    index: dict[LonLat, int]
+    matrix: csr_matrix  # (N, N) combined weights, see _graph
+    neighbours: csr_matrix  # (N, N) the same edges, for their ends
+    seam: frozenset[int]  # nodes on 180°
 
 
-@lru_cache(maxsize=1)
-def _network() -> _Network:
-    """searoute's network, read once per process through its public ``setup_M()``."""
-    marnet = searoute.setup_M()
-    nodes: list[LonLat] = [(float(n[0]), float(n[1])) for n in marnet.nodes]
+@lru_cache(maxsize=16)
+def _graph(avoid: tuple[str, ...]) -> _Graph:
+    """csgraph form of :func:`geo.routing.network.restricted_network` (``avoid`` normalised)."""
+    net = _network.restricted_network(avoid)
+    nodes: list[LonLat] = [(float(n[0]), float(n[1])) for n in net.nodes]
     index = {n: i for i, n in enumerate(nodes)}
     src: list[int] = []
     dst: list[int] = []
     weight: list[float] = []
-    passage: list[str | None] = []
-    for u, v, data in marnet.edges(data=True):
-        iu, iv = index[(float(u[0]), float(u[1]))], index[(float(v[0]), float(v[1]))]
-        for a, b in ((iu, iv), (iv, iu)):
-            src.append(a)
-            dst.append(b)
+    for u, nbrs in net.adjacency():
+        iu = index[(float(u[0]), float(u[1]))]
+        for v, data in nbrs.items():
+            src.append(iu)
+            dst.append(index[(float(v[0]), float(v[1]))])
             weight.append(float(data.get("weight", 0.0)))
-            passage.append(data.get("passage"))
-    coords = np.asarray(nodes, dtype=np.float64)
+    xy = np.asarray(nodes, dtype=np.float64)
     s, d = np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64)
-    _, _, metres = GEOD.inv(coords[s, 0], coords[s, 1], coords[d, 0], coords[d, 1])
-    key = s * len(nodes) + d
-    order = np.argsort(key, kind="stable")
-    return _Network(
-        coords=coords,
-        index=index,
-        src=s,
-        dst=d,
-        weight_km=np.asarray(weight, dtype=np.float64),
-        geodesic_nm=np.asarray(metres, dtype=np.float64) / 1000.0 * NM_PER_KM,
-        passage=tuple(passage),
-        edge_key=key[order],
-        edge_order=order,
-    )
-
-
-@lru_cache(maxsize=16)
-def _restricted_graph(avoid: tuple[str, ...]) -> _Graph:
-    """The network without the edges of the avoided passages (``avoid`` already normalised).
-
-    The one place restrictions are applied: switch it to
-    ``geo.routing.network.restricted_network(avoid)`` when that exists.
-    """
-    net = _network()
-    blocked = {*ALWAYS_AVOIDED, *avoid}
-    kept = np.fromiter((p not in blocked for p in net.passage), dtype=bool, count=len(net.passage))
-    n = len(net.coords)
+    _, _, metres = GEOD.inv(xy[s, 0], xy[s, 1], xy[d, 0], xy[d, 1])
+    geodesic_nm = np.asarray(metres, dtype=np.float64) / 1000.0 * NM_PER_KM
     # searoute's weights are whole multiples of 0.1 km: as integers they order paths exactly
     # as searoute does, and the geodesic nm scaled by _GEO_SCALE (a path's total stays below
     # 0.5) only breaks exact ties; the sum's fractional part is the path's geodesic length.
-    tenths = np.round(net.weight_km[kept] * 10.0)
-    weights = np.maximum(tenths + net.geodesic_nm[kept] * _GEO_SCALE, _ZERO_WEIGHT_KM)
-    matrix = csr_matrix((weights, (net.src[kept], net.dst[kept])), shape=(n, n))
-    return _Graph(net=net, avoid=avoid, matrix=matrix, kept=kept)
+    tenths = np.round(np.asarray(weight, dtype=np.float64) * 10.0)
+    combined = np.maximum(tenths + geodesic_nm * _GEO_SCALE, _ZERO_WEIGHT_KM)
+    n = len(nodes)
+    matrix = csr_matrix((combined, (s, d)), shape=(n, n))
+    neighbours = csr_matrix((np.ones(len(s)), (s, d)), shape=(n, n))
+    seam = frozenset(i for i, node in enumerate(nodes) if _engine.on_seam(node[0]))
+    return _Graph(avoid, nodes, index, matrix, neighbours, seam)
 
 
 @lru_cache(maxsize=65536)
-def _snap_node(coord: LonLat) -> int:
-    """The network node searoute starts from for ``coord`` (``(lon, lat)``): its own k-d tree.
-
-    The one place snapping is decided: switch it with the routing engine's. Memoised (a
-    k-d tree query in Python costs ~0.1 ms; a matrix asks for every port once per block).
-    """
-    node = searoute.setup_M().kdtree.query(list(coord))
-    return _network().index[(float(node[0]), float(node[1]))]
+def _snap(point: LonLat, avoid: tuple[str, ...]) -> tuple[int, float] | None:
+    """The engine's snap of ``point`` as (node index, leg nm), or ``None``; memoised."""
+    found = _engine.snap(point, avoid)
+    if found is None:
+        return None
+    return _graph(avoid).index[(float(found[0][0]), float(found[0][1]))], found[1]
 
 
-def _edge_positions(
-    net: _Network, src: NDArray[np.int64], dst: NDArray[np.int64]
-) -> NDArray[np.int64]:
-    """Positions in the edge arrays of the directed edges ``src[k] → dst[k]`` (all exist)."""
-    keys = src * len(net.coords) + dst
-    return net.edge_order[np.searchsorted(net.edge_key, keys)]
+@lru_cache(maxsize=65536)
+def _shortcut(prev: LonLat, node: LonLat, nxt: LonLat, avoid: tuple[str, ...]) -> bool:
+    return _engine.seam_shortcut(prev, node, nxt, avoid)
 
 
-def _trees(
-    graph: _Graph, sources: NDArray[np.int64]
-) -> tuple[NDArray[np.float64], NDArray[np.int32]]:
-    """Shortest-path trees from ``sources`` (node indices), shape ``(k, N)`` each.
+@lru_cache(maxsize=65536)
+def _direct_nm(start: LonLat, end: LonLat, avoid: tuple[str, ...]) -> float | None:
+    """Length in nm of the engine's direct hop ``start`` → ``end``, or ``None`` if it has none."""
+    line = _engine.direct_hop(start, end, avoid)
+    return None if line is None else line_length_nm(line)
 
-    Returns (geodesic nm from the source node to every node along searoute's shortest path,
-    ``inf`` where unreachable; predecessor of every node, ``-9999`` at the source and where
-    unreachable). One Dijkstra per source gives both numbers: see :func:`_restricted_graph`
-    for how the geodesic length rides in the low-order part of each weight.
-    """
-    weight, pred = dijkstra(graph.matrix, directed=True, indices=sources, return_predecessors=True)
-    weight = np.atleast_2d(weight)
-    finite = np.isfinite(weight)
-    acc = np.full(weight.shape, np.inf)
-    # minus the path's length in searoute's whole 0.1 km units
-    acc[finite] = (weight[finite] - np.round(weight[finite])) / _GEO_SCALE
-    return acc, np.atleast_2d(pred).astype(np.int32)
+
+@lru_cache(maxsize=65536)
+def _same(a: LonLat, b: LonLat) -> bool:
+    """True if ``route()`` merges ``b`` into ``a`` (equal after unwrapping ``[a, b]``)."""
+    first, second = unwrap_coords([a, b])
+    return first == second
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One origin's tree. ``length[v]``: nm of the line ``route()`` would draw from the origin's
+    point to node ``v`` (``inf`` if unreachable); ``pred``: the tree (``-9999`` at the root and
+    where unreachable); ``prev``: for nodes on 180°, the last point kept before them."""
+
+    start: LonLat
+    node: int
+    snap_nm: float
+    length: NDArray[np.float64]  # (N,)
+    pred: NDArray[np.int32]  # (N,)
+    prev: dict[int, LonLat | None]
+
+
+def _prev_kept(graph: _Graph, row: _Row, v: int) -> LonLat | None:
+    """The last point ``route()`` keeps before node ``v`` on the tree's path (``None``: ``v``
+    stands for the origin's point itself), memoised in ``row.prev``."""
+    if v in row.prev:
+        return row.prev[v]
+    nodes = graph.nodes
+    if v == row.node:
+        out = None if _same(row.start, nodes[v]) else row.start
+    else:
+        p = int(row.pred[v])
+        if _same(nodes[p], nodes[v]) or (p in graph.seam and _dropped(graph, row, p, nodes[v])):
+            out = _prev_kept(graph, row, p)
+        else:
+            out = nodes[p]
+    row.prev[v] = out
+    return out
+
+
+def _dropped(graph: _Graph, row: _Row, s: int, nxt: LonLat) -> bool:
+    """True if ``route()`` drops the seam node ``s`` when ``nxt`` follows it."""
+    before = _prev_kept(graph, row, s)
+    return before is not None and _shortcut(before, graph.nodes[s], nxt, graph.avoid)
+
+
+def _seam_savings(graph: _Graph, row: _Row) -> dict[int, float]:
+    """nm saved (negative) on the edge into each node that follows a dropped seam node."""
+    nodes, nbrs = graph.nodes, graph.neighbours
+    saved: dict[int, float] = {}
+    for s in sorted(graph.seam):
+        if not np.isfinite(row.length[s]):
+            continue
+        for c in (int(c) for c in nbrs.indices[nbrs.indptr[s] : nbrs.indptr[s + 1]]):
+            if row.pred[c] != s or _same(nodes[s], nodes[c]):
+                continue
+            if not _dropped(graph, row, s, nodes[c]):
+                continue
+            before = _prev_kept(graph, row, s)
+            assert before is not None  # a dropped node has a point before it
+            saved[c] = _saving(before, nodes[s], nodes[c])
+    return saved
+
+
+@lru_cache(maxsize=65536)
+def _saving(before: LonLat, node: LonLat, nxt: LonLat) -> float:
+    """nm saved (negative) by sailing ``before`` → ``nxt`` instead of via ``node``."""
+    return distance_nm(before, nxt) - distance_nm(before, node) - distance_nm(node, nxt)
+
+
+def _subtree_sums(own: NDArray[np.float64], pred: NDArray[np.int32]) -> NDArray[np.float64]:
+    """``own`` summed over every node's ancestors and itself (pointer jumping, (N,))."""
+    total = own.copy()
+    anc = pred.astype(np.int64)
+    live = anc >= 0
+    while live.any():
+        idx = np.nonzero(live)[0]
+        total[idx] = total[idx] + total[anc[idx]]
+        anc[idx] = anc[anc[idx]]
+        live = anc >= 0
+    return total
+
+
+def _rows(graph: _Graph, starts: Sequence[LonLat]) -> list[_Row | None]:
+    """One :class:`_Row` per start (``None`` where the engine cannot snap it): one Dijkstra
+    per snapped start, all in one csgraph call."""
+    snaps = [_snap(s, graph.avoid) for s in starts]
+    sources = np.asarray([s[0] for s in snaps if s is not None], dtype=np.int64)
+    if len(sources):
+        weight, pred = dijkstra(
+            graph.matrix, directed=True, indices=sources, return_predecessors=True
+        )
+        weight, pred = np.atleast_2d(weight), np.atleast_2d(pred).astype(np.int32)
+    out: list[_Row | None] = []
+    k = 0
+    for start, snapped in zip(starts, snaps, strict=True):
+        if snapped is None:
+            out.append(None)
+            continue
+        w = weight[k]
+        finite = np.isfinite(w)
+        acc = np.full(w.shape, np.inf)
+        acc[finite] = (w[finite] - np.round(w[finite])) / _GEO_SCALE + snapped[1]
+        row = _Row(start, snapped[0], snapped[1], acc, pred[k], {})
+        saved = _seam_savings(graph, row)
+        if saved:
+            own = np.zeros(len(acc))
+            own[list(saved)] = list(saved.values())
+            row.length[finite] += _subtree_sums(own, row.pred)[finite]
+        out.append(row)
+        k += 1
+    return out
+
+
+def _distance(graph: _Graph, row: _Row, end: LonLat, direct: bool) -> float:
+    """nm from ``row``'s origin to the point ``end`` (``(lon, lat)``) as ``route()`` measures
+    it; ``inf`` when it has no route, 0 for the same point. ``direct``: test the direct hop."""
+    if distance_nm(row.start, end) == 0.0:
+        return 0.0
+    if direct:
+        hop = _direct_nm(row.start, end, graph.avoid)
+        if hop is not None:
+            return hop
+    snapped = _snap(end, graph.avoid)
+    if snapped is None or not np.isfinite(row.length[snapped[0]]):
+        return float("inf")
+    e, tail = snapped
+    return _via_node(graph, row, e, tail, end)
+
+
+def _via_node(graph: _Graph, row: _Row, e: int, tail: float, end: LonLat) -> float:
+    """nm via the destination's snap node ``e`` (reached), its leg ``tail`` nm to ``end``."""
+    here = float(row.length[e])
+    node = graph.nodes[e]
+    if e in graph.seam and not _same(node, end) and _dropped(graph, row, e, end):
+        before = _prev_kept(graph, row, e)
+        assert before is not None
+        return here + tail + _saving(before, node, end)
+    return here + tail
+
+
+def _node_path(row: _Row, e: int) -> list[int]:
+    nodes = [e]  # up the tree to the origin's node
+    while nodes[-1] != row.node:
+        nodes.append(int(row.pred[nodes[-1]]))
+    nodes.reverse()
+    return nodes
 
 
 @dataclass(frozen=True)
@@ -185,72 +277,50 @@ class Tree:
     """Shortest sea paths from one origin to every node of the network (one Dijkstra).
 
     Build it with :func:`tree`; ask it for distances (:meth:`distance_nm`) or whole routes
-    (:meth:`route`) to any destination.
-    """
+    (:meth:`route`) to any destination."""
 
     origin: _ports.Port
     avoid: tuple[str, ...]
     _graph: _Graph
-    _node: int
-    _snap_nm: float
-    _acc_nm: NDArray[np.float64]  # (N,)
-    _pred: NDArray[np.int32]  # (N,)
+    _row: _Row | None  # None: the engine cannot snap the origin
 
     def distance_nm(self, destination: _ports.Port) -> float:
-        """Geodesic sea distance in nm to ``destination`` (``inf`` when the avoided passages
-        leave no path; 0 for the origin's own point), exactly as ``route()`` measures it."""
-        if destination.route_coord == self.origin.route_coord:
-            return 0.0
-        node = _snap_node(destination.route_coord)
-        tail = distance_nm(tuple(self._graph.net.coords[node]), destination.route_coord)
-        return self._snap_nm + float(self._acc_nm[node]) + tail
+        """Geodesic sea distance in nm to ``destination``, as ``route()`` measures it (``inf``
+        when the avoided passages leave no path; 0 for the origin's own point)."""
+        end = destination.route_coord
+        if self._row is None:
+            start = self.origin.route_coord
+            if distance_nm(start, end) == 0.0:
+                return 0.0
+            hop = _direct_nm(start, end, self.avoid)
+            return float("inf") if hop is None else hop
+        return _distance(self._graph, self._row, end, direct=True)
 
     def route(self, destination: _ports.Port, *, speed_kn: float = DEFAULT_SPEED_KN) -> Route:
-        """The whole :class:`~geo.routing.engine.Route` to ``destination``, built like
-        ``route()`` builds it (coordinates ``(lon, lat)``, continuous across 180°).
+        """The whole :class:`~geo.routing.engine.Route` to ``destination``: the same
+        coordinates, distance and passages as ``route()`` (``(lon, lat)``, continuous).
 
-        Raises :class:`~geo.errors.SameEndpointsError`, :class:`~geo.errors.NoRouteError` or
+        Raises :class:`~geo.errors.SameEndpointsError`,
+        :class:`~geo.errors.InvalidCoordinateError`, :class:`~geo.errors.NoRouteError` or
         :class:`~geo.errors.InvalidSpeedError` naming the bad value.
         """
         speed = validate_speed(speed_kn)
         o, d = self.origin, destination
-        if o.route_coord == d.route_coord:
-            raise SameEndpointsError(
-                f"origin and destination are the same place ({o.label}); choose two different ports"
-            )
-        end = _snap_node(d.route_coord)
-        if end != self._node and self._pred[end] == _NO_NODE:
-            blocked = ", ".join(PASSAGE_LABELS.get(a, a) for a in self.avoid) or "none"
+        _engine.check_ends(o, d)
+        hop = _engine.direct_hop(o.route_coord, d.route_coord, self.avoid)
+        if hop is not None:
+            return _engine.finish_route(o, d, hop, speed=speed, avoid=self.avoid, snap_nm=(0, 0))
+        row = self._row
+        snapped = _snap(d.route_coord, self.avoid)
+        if row is None or snapped is None or not np.isfinite(row.length[snapped[0]]):
             raise NoRouteError(
-                f"no sea route from {o.label} to {d.label} while avoiding: {blocked}; "
-                "allow one of those passages"
+                f"no sea route from {o.label} to {d.label} while avoiding: "
+                f"{_engine.blocked_text(self.avoid)}; allow one of those passages"
             )
-        nodes = [end]
-        while nodes[-1] != self._node:
-            nodes.append(int(self._pred[nodes[-1]]))
-        nodes.reverse()
-        net = self._graph.net
-        steps = np.asarray(nodes, dtype=np.int64)
-        passages: set[str] = set()
-        if len(nodes) > 1:
-            for k in _edge_positions(net, steps[:-1], steps[1:]):
-                tag = net.passage[int(k)]
-                if tag in _VALID_PASSAGES:
-                    passages.add(tag)
-        path = [o.route_coord, *(tuple(map(float, net.coords[i])) for i in nodes), d.route_coord]
-        unwrapped = unwrap_coords(path)
-        coords = tuple(c for i, c in enumerate(unwrapped) if i == 0 or c != unwrapped[i - 1])
-        return Route(
-            origin=o,
-            destination=d,
-            coords=coords,
-            distance_nm=line_length_nm(coords),
-            speed_kn=speed,
-            avoid=self.avoid,
-            passages=tuple(sorted(passages)),
-            origin_snap_nm=self._snap_nm,
-            destination_snap_nm=distance_nm(tuple(net.coords[end]), d.route_coord),
-            great_circle_nm=distance_nm(o.route_coord, d.route_coord),
+        nodes = (self._graph.nodes[i] for i in _node_path(row, snapped[0]))
+        path = _network.as_searoute_line(nodes)
+        return _engine.network_route(
+            o, d, path, speed=speed, avoid=self.avoid, snap_nm=(row.snap_nm, snapped[1])
         )
 
 
@@ -261,11 +331,8 @@ def tree(origin: _ports.Port, *, avoid: Iterable[str] | str | None = ()) -> Tree
     :class:`~geo.errors.UnknownPassageError` naming a bad passage.
     """
     avoid_key = normalise_avoid(avoid)
-    graph = _restricted_graph(avoid_key)
-    node = _snap_node(origin.route_coord)
-    acc, pred = _trees(graph, np.asarray([node], dtype=np.int64))
-    snap = distance_nm(origin.route_coord, tuple(graph.net.coords[node]))
-    return Tree(origin, avoid_key, graph, node, snap, acc[0], pred[0])
+    graph = _graph(avoid_key)
+    return Tree(origin, avoid_key, graph, _rows(graph, [origin.route_coord])[0])
 
 
 def sea_route(
@@ -275,7 +342,7 @@ def sea_route(
     speed_kn: float = DEFAULT_SPEED_KN,
     avoid: Iterable[str] | str | None = (),
 ) -> Route:
-    """The path for one pair on demand, by the matrix engine (agrees with ``route()``)."""
+    """The path for one pair on demand, by the matrix engine (equals ``route()``)."""
     return tree(origin, avoid=avoid).route(destination, speed_kn=speed_kn)
 
 
@@ -287,28 +354,40 @@ def distance_rows(
 ) -> NDArray[np.float64]:
     """Sea distances in nm, shape ``(len(origins), len(destinations))``.
 
-    ``origins`` / ``destinations``: ``(lon, lat)`` route points (``Port.route_coord``).
-    A pair of identical points is 0; a pair the avoided passages disconnect is ``inf``. One
-    Dijkstra per origin, all origins in one call. The result for an origin does not depend on
-    which other origins are in the call, so any partition of the rows gives identical numbers.
-    Raises :class:`~geo.errors.UnknownPassageError` naming a bad passage.
+    ``origins`` / ``destinations``: ``(lon, lat)`` route points (``Port.route_coord``). A pair
+    of identical points is 0; a pair ``route()`` has no route for is ``inf``. One Dijkstra per
+    origin, all in one call; a row does not depend on the other origins in the call, so any
+    partition of the rows gives identical numbers. Raises :class:`~geo.errors.UnknownPassageError`.
     """
-    graph = _restricted_graph(normalise_avoid(avoid))
-    net = graph.net
+    graph = _graph(normalise_avoid(avoid))
     out = np.zeros((len(origins), len(destinations)), dtype=np.float64)
     if not len(origins) or not len(destinations):
         return out
-    o_nodes = np.asarray([_snap_node(c) for c in origins], dtype=np.int64)
-    d_nodes = np.asarray([_snap_node(c) for c in destinations], dtype=np.int64)
-    o_xy, d_xy = np.asarray(origins, dtype=float), np.asarray(destinations, dtype=float)
-    _, _, o_m = GEOD.inv(o_xy[:, 0], o_xy[:, 1], net.coords[o_nodes, 0], net.coords[o_nodes, 1])
-    _, _, d_m = GEOD.inv(net.coords[d_nodes, 0], net.coords[d_nodes, 1], d_xy[:, 0], d_xy[:, 1])
-    o_snap = np.atleast_1d(np.asarray(o_m, dtype=float)) / 1000.0 * NM_PER_KM
-    d_snap = np.atleast_1d(np.asarray(d_m, dtype=float)) / 1000.0 * NM_PER_KM
-    acc, _ = _trees(graph, o_nodes)
-    out = o_snap[:, None] + acc[:, d_nodes] + d_snap[None, :]
-    same = (o_xy[:, None, 0] == d_xy[None, :, 0]) & (o_xy[:, None, 1] == d_xy[None, :, 1])
-    out[same] = 0.0
+    ends = [(float(c[0]), float(c[1])) for c in destinations]
+    snaps = [_snap(c, graph.avoid) for c in ends]
+    ok = np.asarray([s is not None for s in snaps])
+    d_nodes = np.asarray([s[0] if s else 0 for s in snaps], dtype=np.int64)
+    tails = np.asarray([s[1] if s else np.inf for s in snaps], dtype=np.float64)
+    seam_cols = [j for j, s in enumerate(snaps) if s is not None and s[0] in graph.seam]
+    d_xy = np.asarray(ends, dtype=np.float64)
+    starts = [(float(c[0]), float(c[1])) for c in origins]
+    for i, row in enumerate(_rows(graph, starts)):
+        if row is None:
+            out[i] = np.inf
+        else:
+            out[i] = np.where(ok, row.length[d_nodes] + tails, np.inf)
+            for j in seam_cols:
+                if np.isfinite(out[i, j]):
+                    out[i, j] = _via_node(graph, row, int(d_nodes[j]), float(tails[j]), ends[j])
+        n = len(ends)
+        _, _, metres = GEOD.inv(np.full(n, starts[i][0]), np.full(n, starts[i][1]), *d_xy.T)
+        gc = np.asarray(metres, dtype=np.float64) / 1000.0 * NM_PER_KM
+        maybe = _sealanes.geodesics_may_stay_at_sea(starts[i], d_xy) & (gc > 0.0)
+        for col in np.nonzero(maybe)[0].tolist():
+            hop = _direct_nm(starts[i], ends[col], graph.avoid)
+            if hop is not None:
+                out[i, col] = hop
+        out[i, gc == 0.0] = 0.0
     return out
 
 

@@ -8,7 +8,8 @@
   over land (:func:`seam_edges_over_land`: over Chukotka, Wrangel Island and Fiji in
   searoute 1.6). One copy per avoid set, cached; a matrix engine can reuse it.
 * :func:`nearest_nodes` — nearest nodes of that network across ±180°.
-* :func:`shortest_path` — searoute's search on that network (``searoute(..., M=...)``).
+* :func:`shortest_path` — searoute's search on that network (``searoute(..., M=...)``);
+  :func:`as_searoute_line` — any node path as that search draws it (for the matrix engine).
 
 searoute is not thread-safe (it sets the restrictions on the graph it is given before each
 search), so every call into it holds :data:`SEAROUTE_LOCK`. Every coordinate is ``(lon, lat)``;
@@ -25,6 +26,8 @@ from typing import Any
 
 import networkx as nx
 import searoute
+from geojson import LineString as GeoJSONLine
+from searoute.utils import normalize_linestring
 from shapely.geometry import LineString
 
 from geo.catalogue.sealanes import LonLat, NodeIndex, geodesic_at_sea, limits
@@ -152,6 +155,19 @@ def shortest_path(start: LonLat, end: LonLat, avoid: tuple[str, ...]) -> list[Lo
     if any("No path found" in str(w.message) for w in caught) or not coords:
         return None
     return [(float(c[0]), float(c[1])) for c in coords]
+
+
+def as_searoute_line(nodes: Iterable[LonLat]) -> list[LonLat]:
+    """A node path (``(lon, lat)`` nodes of the network, e.g. read off a shortest-path tree)
+    made continuous across 180° by searoute's own normalisation, so it equals, coordinate for
+    coordinate, what :func:`shortest_path` returns for the same path (searoute hands its line
+    to ``geojson.LineString``, which rounds to 6 decimals; so does this)."""
+    line: list[Any] = []
+    prev = None
+    for node in nodes:
+        prev = normalize_linestring(prev, node)
+        line.append(prev)
+    return [(float(c[0]), float(c[1])) for c in GeoJSONLine(line)["coordinates"]]
 
 
 def clear_caches() -> None:
