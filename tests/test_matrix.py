@@ -152,7 +152,9 @@ def test_every_pair_agrees_with_route_under_an_avoid_set(avoid: str) -> None:
 
 def test_unknown_port_exit_2_with_suggestion_and_the_rest_computed(tmp_path: Path) -> None:
     out = tmp_path / "m.parquet"
-    code, _, err = run_main_plain(["matrix", "CNSHA", "Pusann", "USLAX", "USSEA", "--out", str(out)])
+    code, _, err = run_main_plain(
+        ["matrix", "CNSHA", "Pusann", "USLAX", "USSEA", "--out", str(out)]
+    )
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert "'Pusann'" in err and "KRPUS" in err
