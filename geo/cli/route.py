@@ -118,7 +118,9 @@ def route_text(pres: LanePresentation) -> str:
     for m in pres.metrics:
         lines.append(f"  {_pad(m.label, 26)} {m.text()}")
     for other in pres.view.routes[1:]:
-        also = tr("also to {port}", port=pres.port_name(other.destination.id, other.destination.name))
+        also = tr(
+            "also to {port}", port=pres.port_name(other.destination.id, other.destination.name)
+        )
         figures = tr(
             "{distance}, {time}",
             distance=tr("{value} nm", value=tr.number(other.distance_nm)),

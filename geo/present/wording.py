@@ -88,7 +88,12 @@ def metrics(view: LaneView, tr: Translator = ENGLISH) -> tuple[Metric, ...]:
     to = tr(" · to {name}", name=dest) if len(view.routes) > 1 else ""
     out = [
         Metric(
-            "distance", tr("Sea distance"), nm_words(r.distance_nm, tr), km + to, r.distance_nm, "nm"
+            "distance",
+            tr("Sea distance"),
+            nm_words(r.distance_nm, tr),
+            km + to,
+            r.distance_nm,
+            "nm",
         ),
         Metric(
             "time",
@@ -237,9 +242,7 @@ def assumptions(view: LaneView, tr: Translator = ENGLISH) -> str:
 
 
 def passage_labels(names: Iterable[str], tr: Translator = ENGLISH) -> tuple[str, ...]:
-    return tuple(
-        place_name("passage", n, tr.lang, routing.PASSAGE_LABELS.get(n, n)) for n in names
-    )
+    return tuple(place_name("passage", n, tr.lang, routing.PASSAGE_LABELS.get(n, n)) for n in names)
 
 
 def sources(view: LaneView) -> tuple[Source, ...]:

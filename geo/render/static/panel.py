@@ -255,7 +255,7 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
                         alpha=alpha,
                     )
                 )
-            add_text(
+            words = add_text(
                 cur.fig,
                 lay,
                 cx + max_r + lay.px(6),
@@ -266,7 +266,9 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
                 ha="left",
                 va="center",
             )
-            x += 2 * max_r + lay.px(100)
+            # measured: a Chinese "1000万标准箱" is wider than "10 M TEU"
+            width = float(words.get_window_extent(cur.renderer).width)
+            x += 2 * max_r + max(lay.px(100), width + lay.px(24))
         cur.y = top - 2 * max_r - lay.px(8)
     cur.text(item.label, 12, pres.palette.ink, gap=6)
 
