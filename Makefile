@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test check lint format bench screenshot chromium clean
+.PHONY: run test check lint format bench screenshot chromium fonts i18n clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(VENV)/.installed
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 ## make test: install (with Chromium for the browser tests), then run every test
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed chromium fonts
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
@@ -29,10 +29,31 @@ chromium:
 	@if command -v chromium >/dev/null 2>&1; then \
 		echo "chromium: $$(command -v chromium)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-cjk >/dev/null; \
 	else \
 		$(PY) -m playwright install chromium; \
 	fi
+
+## Noto Sans CJK (SIL OFL) for Chinese slides: Debian's fonts-noto-cjk when root with apt (as
+## Chromium, which finds it through fontconfig), else the PyPI wheel noto-cjk-sans-otc
+## (OFL-1.1, 15 MB, Regular only: bold Chinese is drawn in the regular weight).
+fonts: $(VENV)/.installed
+	@if fc-list 2>/dev/null | grep -q "Noto Sans CJK SC"; then \
+		echo "fonts: Noto Sans CJK SC: $$(fc-match -f '%{file}' 'Noto Sans CJK SC')"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
+	elif $(PY) -c "import noto_cjk_sans_otc" 2>/dev/null; then \
+		echo "fonts: Noto Sans CJK from the noto-cjk-sans-otc wheel (matplotlib only, not Chromium)"; \
+	else \
+		$(PY) -m pip install --quiet noto-cjk-sans-otc; \
+	fi
+
+## make i18n: re-extract the messages (tr("...") and N_("...")) and update the catalogues;
+## then fill every empty msgstr in geo/locale/zh/LC_MESSAGES/geo.po (a test checks none is empty)
+i18n: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k N_ --no-location --sort-output \
+		--project=pacific-lane --copyright-holder="pacific-lane contributors" -o geo/locale/geo.pot geo
+	$(VENV)/bin/pybabel update -i geo/locale/geo.pot -d geo/locale -D geo -l zh --no-fuzzy-matching --width 100
 
 ## make check: lint, format check and type check
 check: $(VENV)/.installed

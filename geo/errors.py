@@ -62,3 +62,7 @@ class AmbiguousPortError(GeoError):
 
 class OffNetworkError(GeoError):
     """A route end on land or far from the sea-lane network, refused in strict mode."""
+
+
+class UnknownLanguageError(GeoError):
+    """A language code the project has no catalogue for (accepted: ``en``, ``zh``)."""

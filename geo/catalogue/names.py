@@ -5,6 +5,9 @@
 * :func:`aliases` — common English names and former spellings from ``data/port_aliases.csv``
   (``Busan`` for the catalogue's ``Pusan``, ``Saigon``, ``Canton`` …), each with its source and
   year, mapped to a UN/LOCODE of the catalogue.
+* :func:`chinese_names` — Chinese names of the corridor and the major ports from
+  ``data/port_names_zh.csv`` (``上海``, ``长滩``, ``洋山`` …), each with its source and year, keyed
+  by catalogue id; a Chinese name resolves like any other name.
 * :func:`rank` — fuzzy matches with rapidfuzz on folded names; word order is ignored
   (``beach long`` finds ``Long Beach``).
 """
@@ -15,6 +18,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -23,6 +27,7 @@ from geo.errors import DataError
 from geo.settings import DATA_DIR
 
 ALIASES_PATH = DATA_DIR / "port_aliases.csv"
+CHINESE_NAMES_PATH = DATA_DIR / "port_names_zh.csv"
 #: Letters that Unicode decomposition does not reduce to ASCII.
 _EXTRA_FOLDS = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "þ": "th"}
@@ -57,6 +62,44 @@ def aliases() -> dict[str, str]:
                     "source and year"
                 )
             out[fold(alias)] = code.upper()
+    return out
+
+
+@dataclass(frozen=True)
+class ChineseName:
+    """A port's Chinese name (``上海``), other Chinese forms (``上海港``), source and year."""
+
+    port_id: str
+    name_en: str
+    name: str
+    aliases: tuple[str, ...]
+    source: str
+    year: str
+
+
+@lru_cache(maxsize=1)
+def chinese_names() -> dict[str, ChineseName]:
+    """Catalogue id (``CNSHA``, ``CNSHA-YANGSHAN``, ``SAN-PEDRO-BAY``) → its Chinese name, from
+    ``data/port_names_zh.csv``; :class:`DataError` on a row without name, source or year."""
+    out: dict[str, ChineseName] = {}
+    with CHINESE_NAMES_PATH.open(encoding="utf-8", newline="") as fh:
+        for row_no, row in enumerate(csv.DictReader(fh), start=2):
+            values = {k: (row.get(k) or "").strip() for k in ("id", "name_en", "name_zh")}
+            source, year = (row.get("source") or "").strip(), (row.get("year") or "").strip()
+            if not all(values.values()) or not source or not year:
+                raise DataError(
+                    f"{CHINESE_NAMES_PATH.name} row {row_no}: needs id, name_en, name_zh, "
+                    "source and year"
+                )
+            aliases = tuple(a.strip() for a in (row.get("aliases_zh") or "").split("|"))
+            out[values["id"].upper()] = ChineseName(
+                values["id"].upper(),
+                values["name_en"],
+                values["name_zh"],
+                tuple(a for a in aliases if a),
+                source,
+                year,
+            )
     return out
 
 

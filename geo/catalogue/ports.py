@@ -206,6 +206,10 @@ def _folded_index() -> dict[str, list[Port]]:
     for alias, code in _names.aliases().items():
         if code in by_code:
             add(alias, by_code[code])
+    for code, zh in _names.chinese_names().items():
+        if code in by_code:
+            for name in (zh.name, *zh.aliases):
+                add(_names.fold(name), by_code[code])
     return out
 
 

@@ -8,6 +8,7 @@ import sys
 from typing import Final, NoReturn
 
 from geo.errors import GeoError
+from geo.i18n import LANGUAGES, check_lang
 from geo.jobs import snapshot
 from geo.present.model import LanePresentation
 from geo.present.view import LaneView, build_view
@@ -72,6 +73,25 @@ def add_route_options(p: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="refuse an end on land or far from the sea lanes (default: route it with a warning)",
+    )
+
+
+def lang_arg(text: str) -> str:
+    try:
+        return check_lang(text)
+    except GeoError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_lang_option(p: argparse.ArgumentParser, what: str) -> None:
+    """--lang en|zh: the language of ``what`` (figures, names, notes; sources as published)."""
+    p.add_argument(
+        "--lang",
+        type=lang_arg,
+        default="en",
+        metavar="|".join(LANGUAGES),
+        help=f"language of {what}: {' or '.join(LANGUAGES)} (default en); sources keep "
+        "their published titles",
     )
 
 

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from typing import Any, TextIO
 
 from geo.catalogue import ports as _ports
-from geo.cli.common import add_route_options, add_ship_options, lane_view, terminal, warn
+from geo.cli.common import (
+    add_lang_option,
+    add_route_options,
+    add_ship_options,
+    lane_view,
+    terminal,
+    warn,
+)
 from geo.errors import GeoError
 from geo.export.rfc7946 import geometry_json
 from geo.present.model import LanePresentation, present
@@ -93,23 +101,42 @@ def route_feature(pres: LanePresentation) -> dict[str, Any]:
     return {"type": "Feature", "properties": props, "geometry": geometry_json(r.line)}
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a CJK character takes two)."""
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - columns)
+
+
 def route_text(pres: LanePresentation) -> str:
     """A readable summary: the lane, each metric, passages, snap distances, sources."""
-    r = pres.view.main
-    lines = [f"{r.origin.label} → {r.destination.label}"]
+    r, tr = pres.view.main, pres.tr
+    ends = []
+    for port in (r.origin, r.destination):
+        name = pres.port_name(port.id, port.name)
+        ends.append(f"{name} ({port.locode})" if port.locode else name)
+    lines = [f"{ends[0]} → {ends[1]}"]
     for m in pres.metrics:
-        lines.append(f"  {m.label:<26} {m.text()}")
+        lines.append(f"  {_pad(m.label, 26)} {m.text()}")
     for other in pres.view.routes[1:]:
-        lines.append(
-            f"  {'also to ' + other.destination.name:<26} "
-            f"{other.distance_nm:,.0f} nm, {other.duration_days:,.1f} days"
+        also = tr(
+            "also to {port}", port=pres.port_name(other.destination.id, other.destination.name)
         )
+        figures = tr(
+            "{distance}, {time}",
+            distance=tr("{value} nm", value=tr.number(other.distance_nm)),
+            time=tr("{value} days", value=tr.number(other.duration_days, 1)),
+        )
+        lines.append(f"  {_pad(also, 26)} {figures}")
     lines.append(f"  {pres.passages_text()}")
     lines.append(
-        f"  snap to lane: {r.origin_snap_nm:,.1f} nm at origin, "
-        f"{r.destination_snap_nm:,.1f} nm at destination"
+        "  "
+        + tr(
+            "snap to lane: {origin} at origin, {destination} at destination",
+            origin=tr("{value} nm", value=tr.number(r.origin_snap_nm, 1)),
+            destination=tr("{value} nm", value=tr.number(r.destination_snap_nm, 1)),
+        )
     )
-    lines.extend(f"  warning: {w}" for w in pres.warnings)
+    lines.extend("  " + tr("warning: {text}", text=w) for w in pres.warnings)
     lines.append(f"  {pres.footer_sources()}")
     lines.append(f"  {pres.assumptions}")
     return "\n".join(lines)
@@ -124,6 +151,7 @@ def add_parsers(sub: Any) -> None:
     )
     add_route_options(p_route)
     add_ship_options(p_route)
+    add_lang_option(p_route, "the text summary (--format text)")
     p_route.add_argument(
         "--format",
         choices=("json", "geojson", "text"),
@@ -145,7 +173,7 @@ def add_parsers(sub: Any) -> None:
 
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
-    pres = present(view)
+    pres = present(view, lang=args.lang if args.format == "text" else "en")
     warn(pres)
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from geo.cli.common import (
     EXIT_USAGE,
+    add_lang_option,
     add_route_options,
     add_ship_options,
     kb,
@@ -50,6 +51,7 @@ def add_parsers(sub: Any) -> None:
         '--size 1280x720 --title "Shanghai → San Pedro Bay"',
     )
     add_route_options(p_snap)
+    add_lang_option(p_snap, "the slide")
     add_ship_options(p_snap)
     p_snap.add_argument(
         "--out", required=True, metavar="FILE", help=f"output file; its extension: {formats}"
@@ -100,13 +102,14 @@ def add_parsers(sub: Any) -> None:
         epilog="Exit status: 0 if every entry was written, 2 if any entry failed or the deck "
         "file could not be read. Deck file: an optional [defaults] table (speed, size, avoid, "
         "format, renderer) and [[snapshot]] entries with name, origin, destination, and "
-        "optionally speed, avoid, size, title, renderer, format or out (a file name). "
+        "optionally speed, avoid, size, title, lang, renderer, format or out (a file name). "
         "Example: python -m geo deck examples/deck.toml --out slides/",
     )
     p_deck.add_argument("deck", metavar="DECK.toml", help="the deck file")
     p_deck.add_argument(
         "--out", required=True, metavar="DIR", help="folder for the files (created if missing)"
     )
+    add_lang_option(p_deck, "every slide whose entry (or [defaults]) sets no lang")
     p_deck.set_defaults(handler=run_deck)
 
 
@@ -120,7 +123,7 @@ def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
     if args.slide != "lane" and fmt.key not in ("png", "svg", "pdf"):
         raise ExportError(f"--slide {args.slide} writes .png, .svg or .pdf, not {path.suffix}")
     view = lane_view(args)
-    pres = present(view, layers=args.layers, label=args.label, title=args.title)
+    pres = present(view, layers=args.layers, label=args.label, title=args.title, lang=args.lang)
     warn(pres)
     result = snapshot.render(pres, path, size=args.size, renderer=args.renderer, slide=args.slide)
     out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
@@ -135,7 +138,7 @@ def _bar(done: int, total: int, width: int = 20) -> str:
 
 
 def run_deck(args: argparse.Namespace, out: TextIO) -> int:
-    entries = deck.load_deck(args.deck)
+    entries = deck.load_deck(args.deck, lang=args.lang)
     out_dir = Path(args.out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from geo.errors import ExportError
+from geo.errors import ExportError, GeoError
 from geo.fileio import safe_filename
+from geo.i18n import check_lang
 from geo.jobs.snapshot import (
     DEFAULT_SIZE,
     DEFAULT_TIMEOUT_S,
@@ -32,7 +33,14 @@ from geo.settings import DEFAULT_SPEED_KN
 MAX_DECK_BYTES: Final[int] = 1024 * 1024
 
 #: Keys a ``[defaults]`` table and a ``[[snapshot]]`` entry of a deck file accept.
-DECK_DEFAULT_KEYS: Final[tuple[str, ...]] = ("speed", "size", "avoid", "format", "renderer")
+DECK_DEFAULT_KEYS: Final[tuple[str, ...]] = (
+    "speed",
+    "size",
+    "avoid",
+    "format",
+    "renderer",
+    "lang",
+)
 DECK_ENTRY_KEYS: Final[tuple[str, ...]] = (
     "name",
     "origin",
@@ -44,6 +52,7 @@ DECK_ENTRY_KEYS: Final[tuple[str, ...]] = (
     "format",
     "out",
     "renderer",
+    "lang",
 )
 
 
@@ -63,6 +72,7 @@ class DeckEntry:
     filename: str
     renderer: str
     error: str = ""
+    lang: str = "en"
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -170,6 +180,7 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
         title = merged.get("title")
         if title is not None and not isinstance(title, str):
             raise ExportError(f"title {title!r} is not text")
+        lang = _lang_value(merged.get("lang", "en"))
         return DeckEntry(
             name=name,
             origin=str(merged["origin"]),
@@ -180,15 +191,25 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             title=title,
             filename=_entry_filename(raw, name, merged.get("format", "png")),
             renderer=_renderer_value(merged.get("renderer", "auto")),
+            lang=lang,
         )
     except ExportError as exc:
         return dataclasses.replace(blank, error=str(exc))
 
 
-def load_deck(path: Path | str) -> list[DeckEntry]:
+def _lang_value(value: object) -> str:
+    try:
+        return check_lang(value)
+    except GeoError as exc:
+        raise ExportError(str(exc)) from None
+
+
+def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
     """Read a deck file (TOML): an optional ``[defaults]`` table (``speed``, ``size``,
     ``avoid``, ``format``, ``renderer``) and ``[[snapshot]]`` entries (``name``, ``origin``,
-    ``destination``, ``speed``, ``avoid``, ``size``, ``title``, ``format`` or ``out``).
+    ``destination``, ``speed``, ``avoid``, ``size``, ``title``, ``lang``, ``format`` or ``out``).
+    ``lang`` (``en`` or ``zh``) is the language of a slide; an entry without one takes the
+    ``[defaults]`` one, else ``lang`` given here (the command line's ``--lang``).
 
     A problem with one entry is recorded on that entry (:attr:`DeckEntry.error`); a problem
     with the file (unreadable, not TOML, bad defaults, no entries) raises
@@ -205,6 +226,7 @@ def load_deck(path: Path | str) -> list[DeckEntry]:
     defaults = data.get("defaults", {})
     if not isinstance(defaults, dict):
         raise ExportError("[defaults] in the deck file must be a table")
+    defaults = {"lang": lang, **defaults}
     bad = sorted(set(defaults) - set(DECK_DEFAULT_KEYS))
     if bad:
         raise ExportError(
@@ -222,6 +244,7 @@ def load_deck(path: Path | str) -> list[DeckEntry]:
             _format_key(str(defaults["format"]))
         if "renderer" in defaults:
             _renderer_value(defaults["renderer"])
+        _lang_value(defaults["lang"])
     except ExportError as exc:
         raise ExportError(f"[defaults]: {exc}") from None
     raw_entries = data.get("snapshot", [])
@@ -253,7 +276,7 @@ def render_entry(
     from geo.present.view import build_view
 
     view = build_view(entry.origin, entry.destination, speed_kn=entry.speed_kn, avoid=entry.avoid)
-    pres = present(view, title=entry.title)
+    pres = present(view, title=entry.title, lang=entry.lang)
     return render(
         pres,
         Path(out_dir) / entry.filename,

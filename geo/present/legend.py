@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
+from geo.i18n import ENGLISH, Translator
 from geo.present.items import LegendItem, Palette
 from geo.present.layers import route_id
+from geo.present.localnames import place_name
 from geo.present.view import LaneView
 
 _NUMBERED: Final[re.Pattern[str]] = re.compile(r"\s*\(\d+\)$")
@@ -18,10 +20,12 @@ def _zone_names(view: LaneView) -> dict[str, str]:
     return {str(z): str(n) for z, n in zip(zones["zone_id"], zones["zone_name"]) if str(n)}
 
 
-def legend(view: LaneView, layers: Sequence[str], palette: Palette) -> tuple[LegendItem, ...]:
+def legend(
+    view: LaneView, layers: Sequence[str], palette: Palette, tr: Translator = ENGLISH
+) -> tuple[LegendItem, ...]:
     items: list[LegendItem] = []
     if "route" in layers:
-        items.append(LegendItem("lane", "lane", "Sea route", palette.lane))
+        items.append(LegendItem("lane", "lane", tr("Sea route"), palette.lane))
     if "segments" in layers or "zones" in layers:
         segs = view.segments_gdf()
         named = _zone_names(view)
@@ -45,12 +49,18 @@ def legend(view: LaneView, layers: Sequence[str], palette: Palette) -> tuple[Leg
                 entry["h"] += float(row["duration_h"])
         for key, entry in seen.items():
             names = entry["names"]
-            label = named.get(key) or (next(iter(names)) if len(names) == 1 else "Open ocean")
+            if key in named:
+                label = place_name("zone", key, tr.lang, named[key])
+            elif len(names) == 1:
+                only = next(iter(names))
+                label = place_name("sea", only, tr.lang, only)
+            else:
+                label = place_name("zone", "open_ocean", tr.lang, "Open ocean")
             note = ""
             sulphur = entry["sulphur"]
             if sulphur is not None and str(sulphur) not in ("", "nan"):
                 try:
-                    note = f"sulphur ≤\u00a0{float(sulphur):.2f}\u00a0%"
+                    note = tr("sulphur ≤\u00a0{limit}\u00a0%", limit=f"{float(sulphur):.2f}")
                 except (TypeError, ValueError):
                     note = ""
             items.append(
@@ -67,6 +77,6 @@ def legend(view: LaneView, layers: Sequence[str], palette: Palette) -> tuple[Leg
             )
     if "ports" in layers:
         sized = bool(view.ports_gdf()["teu"].notna().any()) if "teu" in view.ports_gdf() else False
-        what = "Port; circle area = containers a year" if sized else "Port"
+        what = tr("Port; circle area = containers a year") if sized else tr("Port")
         items.append(LegendItem("port", "port", what, palette.port))
     return tuple(items)

@@ -21,15 +21,17 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from geo.errors import GeoError
+from geo.i18n import N_, Translator, translator
 from geo.present import legend, wording
 from geo.present.items import LegendItem, Metric, Palette, Source
+from geo.present.localnames import port_id_name
 from geo.present.options import ALL_LAYERS
 from geo.present.progress import MeasureItem, measures_for
 from geo.present.text import plain
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION
 
-CORRIDOR_TAG: Final[str] = "LA – Long Beach – Shanghai Green Shipping Corridor"
+CORRIDOR_TAG: Final[str] = N_("LA – Long Beach – Shanghai Green Shipping Corridor")
 MAX_TITLE_CHARS: Final[int] = 120
 MAX_LABEL_CHARS: Final[int] = 120
 
@@ -75,6 +77,17 @@ class LanePresentation:
     palette: Palette = field(default_factory=Palette)
     #: What is in place at the view's ports (shore power, bunkering …), each with its source.
     measures: tuple[MeasureItem, ...] = ()
+    lang: str = "en"
+
+    @property
+    def tr(self) -> Translator:
+        """The translator of the presentation's language: a renderer's own words (the slide's
+        "KEY FIGURES") go through it, so they are in the same language as the model's."""
+        return translator(self.lang)
+
+    def port_name(self, port_id: str, default: str) -> str:
+        """The display name of the port ``port_id`` in the presentation's language."""
+        return port_id_name(port_id, default, self.lang)
 
     def metric(self, key: str) -> Metric:
         """The metric with ``key`` (``distance``, ``time``, ``great_circle``, ``trade``)."""
@@ -88,16 +101,24 @@ class LanePresentation:
 
     def passages_text(self) -> str:
         """``"Passages used: Panama Canal · avoided: Suez Canal"``."""
-        used = ", ".join(self.passages_used) or "none"
-        avoided = ", ".join(self.passages_avoided) or "none"
-        closed = ", ".join(self.view.closed_canals)
-        extra = f" · too large for: {closed}" if closed else ""
-        return f"Passages used: {used} · avoided: {avoided}{extra}"
+        tr = self.tr
+        used = tr.join(self.passages_used) or tr("none")
+        avoided = tr.join(self.passages_avoided) or tr("none")
+        closed = tr.join(wording.passage_labels(self.view.closed_canals, tr))
+        if not tr.chinese:  # the canal names as the view gives them, as always
+            closed = ", ".join(self.view.closed_canals)
+        extra = tr(" · too large for: {canals}", canals=closed) if closed else ""
+        return tr(
+            "Passages used: {used} · avoided: {avoided}{extra}",
+            used=used,
+            avoided=avoided,
+            extra=extra,
+        )
 
     def footer_sources(self) -> str:
         """``"Sources: searoute; Natural Earth; …."`` with short publisher names."""
         names = list(dict.fromkeys(s.short for s in self.sources if s.short))
-        return "Sources: " + "; ".join(names) + "."
+        return self.tr("Sources: {sources}.", sources="; ".join(names))
 
     def footer_lines(self) -> tuple[str, ...]:
         """The slide footer, top to bottom: passages, assumptions + notice, sources."""
@@ -173,6 +194,7 @@ def present(
     title: str | None = None,
     extent: Sequence[float] | None = None,
     palette: Palette | None = None,
+    lang: str = "en",
 ) -> LanePresentation:
     """The presentation of ``view`` with the user's display choices.
 
@@ -180,12 +202,16 @@ def present(
     ignored, order follows ALL_LAYERS). ``label``: a custom map annotation and ``title`` a
     custom title — both taken literally (control characters dropped, cut to 120
     characters). ``extent``: ``(west, south, east, north)`` degrees to frame instead of the
-    whole lane. Raises :class:`InvalidExtentError` on a bad extent.
+    whole lane. ``lang``: ``en`` or ``zh`` — every text of the model in that language (port,
+    zone and passage names from the Chinese name files; a source's title stays as published).
+    Raises :class:`InvalidExtentError` on a bad extent and
+    :class:`~geo.errors.UnknownLanguageError` on another language.
     """
+    tr = translator(lang)
     chosen = tuple(layer for layer in ALL_LAYERS if layer in set(layers))
     pal = palette or Palette()
     heading = plain(title, MAX_TITLE_CHARS) if title else ""
-    heading = heading or wording.default_title(view)
+    heading = heading or wording.default_title(view, tr)
     r = view.main
     warnings: list[str] = []
     for route in view.routes:
@@ -193,22 +219,23 @@ def present(
     return LanePresentation(
         view=view,
         title=heading,
-        subtitle=wording.subtitle(view, heading),
-        corridor_tag=CORRIDOR_TAG if view.lane.sourced else "",
-        metrics=wording.metrics(view),
-        passages_used=wording.passage_labels(r.passages),
-        passages_avoided=wording.passage_labels(view.avoid),
-        legend=legend.legend(view, chosen, pal),
+        subtitle=wording.subtitle(view, heading, tr),
+        corridor_tag=tr(CORRIDOR_TAG) if view.lane.sourced else "",
+        metrics=wording.metrics(view, tr),
+        passages_used=wording.passage_labels(r.passages, tr),
+        passages_avoided=wording.passage_labels(view.avoid, tr),
+        legend=legend.legend(view, chosen, pal, tr),
         sources=wording.sources(view),
-        assumptions=wording.assumptions(view),
-        notice=NOT_FOR_NAVIGATION,
+        assumptions=wording.assumptions(view, tr),
+        notice=tr(NOT_FOR_NAVIGATION),
         warnings=tuple(dict.fromkeys(warnings)),
         layers=chosen,
         label=plain(label, MAX_LABEL_CHARS),
         extent=check_extent(extent),
-        lane_label=wording.lane_label(view),
+        lane_label=wording.lane_label(view, tr),
         lane_weight_px=wording.lane_weight_px(view),
         as_of=view.as_of,
         palette=pal,
         measures=measures_for(view),
+        lang=tr.lang,
     )

@@ -1,7 +1,9 @@
 """The lane's figures and texts in plain words: metrics, titles, assumptions, sources.
 
 Numbers have thousands separators, units and no spurious decimals ("5,739 nm", "13.3 days",
-"4.3 nm"). Every function takes a :class:`~geo.present.view.LaneView`.
+"4.3 nm"). Every function takes a :class:`~geo.present.view.LaneView` and a
+:class:`~geo.i18n.Translator` (English by default; ``tr("...")`` marks a message for
+``pybabel extract -k tr``).
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from collections.abc import Iterable
 from typing import Final
 
 from geo.catalogue.land import LAND_SOURCE
+from geo.facts.figures import Figure
+from geo.i18n import ENGLISH, N_, Translator
 from geo.present.items import Metric, Source
-from geo.present.text import format_date
+from geo.present.localnames import place_name, port_name
 from geo.present.view import LaneView
 from geo.routing import engine as routing
 from geo.voyage.factors import fuels, references
 
-NOT_FOR_NAVIGATION: Final[str] = "Not for navigation."
+NOT_FOR_NAVIGATION: Final[str] = N_("Not for navigation.")
 SEAROUTE_SOURCE: Final[tuple[str, str]] = (
     "searoute (maritime network and port list, Apache-2.0)",
     "https://github.com/genthalili/searoute-py",
@@ -25,56 +29,110 @@ SEAROUTE_SOURCE: Final[tuple[str, str]] = (
 NATURAL_EARTH_URL: Final[str] = "https://www.naturalearthdata.com/"
 
 
-def nm_words(distance_nm: float) -> str:
-    """``"5,739 nm"``; below 10 nm one decimal (``"4.3 nm"``)."""
-    return f"{distance_nm:,.0f} nm" if distance_nm >= 10 else f"{distance_nm:.1f} nm"
+def nm_words(distance_nm: float, tr: Translator = ENGLISH) -> str:
+    """``"5,739 nm"``; below 10 nm one decimal (``"4.3 nm"``); Chinese ``"5,739 海里"``."""
+    value = tr.number(distance_nm, 0 if distance_nm >= 10 else 1)
+    return tr("{value} nm", value=value)
 
 
-def duration_words(hours: float) -> str:
+def duration_words(hours: float, tr: Translator = ENGLISH) -> str:
     """``"13.3 days"``; under two days in hours (``"5.2 h"``, ``"31 h"``)."""
     if hours >= 48:
-        return f"{hours / 24:,.1f} days"
-    return f"{hours:,.0f} h" if hours >= 10 else f"{hours:.1f} h"
+        return tr("{value} days", value=tr.number(hours / 24, 1))
+    return tr("{value} h", value=tr.number(hours, 0 if hours >= 10 else 1))
 
 
-def metrics(view: LaneView) -> tuple[Metric, ...]:
+def year_words(year: str, tr: Translator = ENGLISH) -> str:
+    """A figure's year: ``"2026"`` / ``"2026年"``."""
+    return f"{year}年" if tr.chinese and year[-1:].isdigit() else year
+
+
+def _figure_amount(fig: Figure, tr: Translator) -> tuple[str, bool]:
+    """A sourced figure's amount without its year, and whether it is a yearly amount:
+    ``("> US$300 B", True)`` / ``("超过3000亿美元", True)``."""
+    per_year = fig.unit == "USD/year" or fig.amount().endswith(" a year")
+    if not tr.chinese:
+        return fig.amount().removesuffix(" a year"), per_year
+    qualifier = {"": "", "≈": "约", ">": "超过"}.get(fig.qualifier, fig.qualifier)
+    if fig.unit in ("USD", "USD/year"):
+        amount = f"{tr.count(fig.value)}美元"
+    elif fig.unit == "TEU":
+        amount = f"{tr.count(fig.value)}标准箱"
+    elif fig.unit == "%":
+        amount = f"{tr.count(fig.value)}%"
+    else:
+        amount = f"{tr.count(fig.value)} {fig.unit}".rstrip()
+    return qualifier + amount, per_year
+
+
+def teu_words(teu: float, tr: Translator = ENGLISH) -> str:
+    """A legend's reference volume: ``"10 M TEU"`` / ``"1000万标准箱"``."""
+    if not tr.chinese:
+        return f"{teu / 1e6:g} M TEU"
+    return tr("{value} TEU", value=tr.count(teu))
+
+
+def port_volume_words(teu: float, year: str, label: str, tr: Translator = ENGLISH) -> str:
+    """A port's container volume beside its name: the sourced ``label`` in English
+    (``"≈10.2 M TEU (2025)"``), ``"约1020万标准箱（2025年）"`` in Chinese."""
+    if not tr.chinese or not label:
+        return label
+    about = "约" if label.lstrip().startswith("≈") else ""
+    return about + tr("{value} TEU", value=tr.count(teu)) + f"（{year_words(str(year), tr)}）"
+
+
+def metrics(view: LaneView, tr: Translator = ENGLISH) -> tuple[Metric, ...]:
     r = view.main
-    km = f"{r.distance_km:,.0f} km" if r.distance_km >= 10 else f"{r.distance_km:.1f} km"
-    to = f" · to {r.destination.name}" if len(view.routes) > 1 else ""
+    km = tr("{value} km", value=tr.number(r.distance_km, 0 if r.distance_km >= 10 else 1))
+    dest = port_name(r.destination, tr.lang)
+    to = tr(" · to {name}", name=dest) if len(view.routes) > 1 else ""
     out = [
-        Metric("distance", "Sea distance", nm_words(r.distance_nm), km + to, r.distance_nm, "nm"),
+        Metric(
+            "distance",
+            tr("Sea distance"),
+            nm_words(r.distance_nm, tr),
+            km + to,
+            r.distance_nm,
+            "nm",
+        ),
         Metric(
             "time",
-            "Time at sea",
-            duration_words(r.duration_h),
-            f"at {r.speed_kn:g} kn, no port time",
+            tr("Time at sea"),
+            duration_words(r.duration_h, tr),
+            tr("at {speed} kn, no port time", speed=f"{r.speed_kn:g}"),
             r.duration_h / 24,
             "days",
         ),
         Metric(
             "great_circle",
-            "Against the great circle",
-            f"{r.great_circle_ratio:.2f}×",
-            f"{nm_words(r.great_circle_nm)} direct",
+            tr("Against the great circle"),
+            tr("{ratio}×", ratio=f"{r.great_circle_ratio:.2f}"),
+            tr("{distance} direct", distance=nm_words(r.great_circle_nm, tr)),
             r.great_circle_ratio,
             "ratio",
         ),
     ]
-    out.append(co2_metric(view))
+    out.append(co2_metric(view, tr))
     fig = view.lane.headline
     if fig is None:
         out.append(
-            Metric("trade", "Lane trade value", "—", "no sourced figure for this lane", None, "")
+            Metric(
+                "trade",
+                tr("Lane trade value"),
+                "—",
+                tr("no sourced figure for this lane"),
+                None,
+                "",
+            )
         )
     else:
-        amount = fig.amount()
-        per_year = amount.endswith(" a year")
-        value = amount.removesuffix(" a year")
-        note = f"{'a year · ' if per_year else ''}{fig.year}"
+        value, per_year = _figure_amount(fig, tr)
+        year = year_words(fig.year, tr)
+        note = tr("a year · {year}", year=year) if per_year else year
         out.append(
             Metric(
                 "trade",
-                "Lane trade value",
+                tr("Lane trade value"),
                 value,
                 note,
                 float(fig.value),
@@ -95,60 +153,75 @@ def lane_weight_px(view: LaneView) -> float:
     return round(min(9.0, 3.0 + 1.2 * math.log10(max(billions, 1.0)) * 1.7), 1)
 
 
-def lane_label(view: LaneView) -> str:
-    if view.lane.headline is not None:
-        return f"{view.lane.headline.label()} · lane trade"
-    return nm_words(view.main.distance_nm)
+def lane_label(view: LaneView, tr: Translator = ENGLISH) -> str:
+    fig = view.lane.headline
+    if fig is None:
+        return nm_words(view.main.distance_nm, tr)
+    if not tr.chinese:
+        return f"{fig.label()} · lane trade"
+    value, per_year = _figure_amount(fig, tr)
+    amount = tr("{amount} a year", amount=value) if per_year else value
+    return tr("{amount} ({year}) · lane trade", amount=amount, year=year_words(fig.year, tr))
 
 
-def default_title(view: LaneView) -> str:
-    """``"Shanghai → San Pedro Bay"``."""
-    return f"{view.origin.name} → {view.destination.name}"
+def default_title(view: LaneView, tr: Translator = ENGLISH) -> str:
+    """``"Shanghai → San Pedro Bay"`` / ``"上海 → 圣佩德罗湾"``."""
+    return f"{port_name(view.origin, tr.lang)} → {port_name(view.destination, tr.lang)}"
 
 
-def subtitle(view: LaneView, title: str) -> str:
+def subtitle(view: LaneView, title: str, tr: Translator = ENGLISH) -> str:
     """The subtitle adds what the title does not say: the route (when the title does not name
     both ends), the member ports of an alias, the speed and the data date."""
     parts: list[str] = []
-    route_words = default_title(view)
-    if view.origin.name not in title or view.destination.name not in title:
+    route_words = default_title(view, tr)
+    origin, destination = port_name(view.origin, tr.lang), port_name(view.destination, tr.lang)
+    if origin not in title or destination not in title:
         parts.append(route_words)
-    dests = list(dict.fromkeys(r.destination.name for r in view.routes))
-    origins = list(dict.fromkeys(r.origin.name for r in view.routes))
+    dests = list(dict.fromkeys(port_name(r.destination, tr.lang) for r in view.routes))
+    origins = list(dict.fromkeys(port_name(r.origin, tr.lang) for r in view.routes))
+    and_ = tr(" and ")
     if view.destination.members:
-        parts.append(f"to {' and '.join(dests)}")
+        parts.append(tr("to {ports}", ports=and_.join(dests)))
     if view.origin.members:
-        parts.append(f"from {' and '.join(origins)}")
-    parts.append(f"sea route at {view.speed_kn:g} kn")
-    parts.append(f"data as of {format_date(view.as_of)}")
+        parts.append(tr("from {ports}", ports=and_.join(origins)))
+    parts.append(tr("sea route at {speed} kn", speed=f"{view.speed_kn:g}"))
+    parts.append(tr("data as of {date}", date=tr.date(view.as_of)))
     text = " · ".join(parts)
     return text[:1].upper() + text[1:]
 
 
-def ship_words(view: LaneView) -> str:
+def ship_words(view: LaneView, tr: Translator = ENGLISH) -> str:
     """``"8,000 TEU ship at 70 % load, VLSFO (0.50 % S); MGO in ECAs"``."""
     table = fuels()
     fuel = table[view.fuel]
     eca = table[fuel.eca_fuel]
-    switch = f"; {eca.label} in ECAs" if eca.fuel != fuel.fuel else ""
-    return (
-        f"{view.ship_teu:,} TEU ship at {view.load_factor * 100:.0f} % load, {fuel.label}{switch}"
+    switch = tr("; {fuel} in ECAs", fuel=eca.label) if eca.fuel != fuel.fuel else ""
+    return tr(
+        "{teu} TEU ship at {load} % load, {fuel}{switch}",
+        teu=tr.number(view.ship_teu),
+        load=f"{view.load_factor * 100:.0f}",
+        fuel=fuel.label,
+        switch=switch,
     )
 
 
-def co2_metric(view: LaneView) -> Metric:
+def co2_metric(view: LaneView, tr: Translator = ENGLISH) -> Metric:
     """CO2 per voyage, tank-to-wake, with intensity and (where sourced) well-to-wake."""
     em = view.emissions()
     fuel = fuels()[view.fuel]
     if em.co2e_wtw_t is None:
-        wtw = "tank-to-wake only"
+        wtw = tr("tank-to-wake only")
     else:
-        wtw = f"{em.co2e_wtw_t:,.0f} t CO₂e well-to-wake"
+        wtw = tr("{value} t CO₂e well-to-wake", value=tr.number(em.co2e_wtw_t))
     return Metric(
         "co2",
-        "CO₂ per voyage",
-        f"{em.co2_ttw_t:,.0f} t",
-        f"{em.g_co2_per_teu_km:,.1f} g/TEU-km · {wtw}",
+        tr("CO₂ per voyage"),
+        tr("{value} t", value=tr.number(em.co2_ttw_t)),
+        tr(
+            "{intensity} g/TEU-km · {wtw}",
+            intensity=tr.number(em.g_co2_per_teu_km, 1),
+            wtw=wtw,
+        ),
         em.co2_ttw_t,
         "t CO2 (tank-to-wake)",
         fuel.source,
@@ -156,17 +229,20 @@ def co2_metric(view: LaneView) -> Metric:
     )
 
 
-def assumptions(view: LaneView) -> str:
-    return (
-        f"Speed {view.speed_kn:g} kn, no port time; {ship_words(view)}; CO₂ from the "
-        f"project's voyage model (cube law from a sourced reference point); distances "
-        f"geodesic (WGS 84) along the searoute network; zones approximate; data as of "
-        f"{format_date(view.as_of)}. {NOT_FOR_NAVIGATION}"
+def assumptions(view: LaneView, tr: Translator = ENGLISH) -> str:
+    return tr(
+        "Speed {speed} kn, no port time; {ship}; CO₂ from the project's voyage model (cube "
+        "law from a sourced reference point); distances geodesic (WGS 84) along the searoute "
+        "network; zones approximate; data as of {date}. {notice}",
+        speed=f"{view.speed_kn:g}",
+        ship=ship_words(view, tr),
+        date=tr.date(view.as_of),
+        notice=tr(NOT_FOR_NAVIGATION),
     )
 
 
-def passage_labels(names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(routing.PASSAGE_LABELS.get(n, n) for n in names)
+def passage_labels(names: Iterable[str], tr: Translator = ENGLISH) -> tuple[str, ...]:
+    return tuple(place_name("passage", n, tr.lang, routing.PASSAGE_LABELS.get(n, n)) for n in names)
 
 
 def sources(view: LaneView) -> tuple[Source, ...]:

@@ -19,7 +19,8 @@ from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
 from geo.render.static.lane import Port
-from geo.render.static.layout import DPI, FONT_FAMILY, Layout, literal
+from geo.render.static.fonts import family_for
+from geo.render.static.layout import DPI, Layout, literal
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -132,7 +133,7 @@ class _Placer:
                     textcoords="offset points",
                     ha="right" if dx < 0 else "left" if dx > 0 else "center",
                     va="top" if dy < 0 else "bottom" if dy > 0 else "center",
-                    fontfamily=FONT_FAMILY,
+                    fontfamily=family_for(content),
                     linespacing=1.15,
                     zorder=11,
                     annotation_clip=False,
@@ -255,7 +256,7 @@ def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
         fontweight="bold",
         color=pres.palette.ink,
         zorder=12,
-        fontfamily=FONT_FAMILY,
+        fontfamily=family_for(pres.label),
         parse_math=False,
         gid="custom-label",
         bbox={

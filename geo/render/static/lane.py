@@ -17,6 +17,7 @@ from matplotlib.collections import LineCollection
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
+from geo.present.wording import port_volume_words
 from geo.render.static.layout import PAGE, Layout
 from geo.render.static.projection import mercator_y, project_coords
 
@@ -156,13 +157,15 @@ def ports_in_frame(pres: LanePresentation, ext: Extent, lay: Layout) -> list[Por
             continue
         teu = row.get("teu")
         has_teu = teu is not None and not (isinstance(teu, float) and math.isnan(teu))
-        name = str(row["name"])
+        name = pres.port_name(str(row["id"]), str(row["name"]))
         key = (str(row.get("locode") or ""), float(teu) if has_teu else -1.0)
         if has_teu and key in seen:
-            detail, sized = f"part of {seen[key]}", False
+            detail, sized = pres.tr("part of {port}", port=seen[key]), False
         elif has_teu:
             seen[key] = name
-            detail, sized = str(row.get("teu_label") or ""), True
+            label = str(row.get("teu_label") or "")
+            year = str(row.get("teu_year") or "")
+            detail, sized = port_volume_words(float(teu), year, label, pres.tr), True
         else:
             detail, sized = "", False
         radius = port_radius_pt(float(teu) if sized else None) * lay.scale

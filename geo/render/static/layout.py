@@ -16,6 +16,7 @@ import numpy as np
 
 from geo.errors import ExportError
 from geo.present.text import plain
+from geo.render.static.fonts import LATIN_FAMILY, family_for, needs_cjk
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.text import Text
 
 DPI: Final[float] = 100.0
-FONT_FAMILY: Final[str] = "DejaVu Sans"
+FONT_FAMILY: Final[str] = LATIN_FAMILY
 PAGE: Final[str] = "#ffffff"
 DEFAULT_WIDTH_PX: Final[int] = 1920
 DEFAULT_HEIGHT_PX: Final[int] = 1080
@@ -111,12 +112,14 @@ def literal(text: object) -> str:
 def add_text(
     fig: Figure, lay: Layout, x_px: float, y_px: float, content: str, size: float, **kw: Any
 ) -> Text:
-    """A literal figure text at ``(x_px, y_px)`` with font ``size`` (pt at 1920×1080)."""
-    kw.setdefault("fontfamily", FONT_FAMILY)
+    """A literal figure text at ``(x_px, y_px)`` with font ``size`` (pt at 1920×1080); Chinese
+    text falls back to the CJK font glyph by glyph (:func:`~geo.render.static.fonts.family_for`)."""
+    text = literal(content)
+    kw.setdefault("fontfamily", family_for(text))
     return fig.text(
         x_px / lay.width_px,
         y_px / lay.height_px,
-        literal(content),
+        text,
         fontsize=lay.pt(size),
         parse_math=False,
         **kw,
@@ -149,6 +152,24 @@ def fit_text(text: Text, renderer: RendererBase, max_width_px: float, min_size: 
     text.set_text(original[:lo].rstrip() + "…")
 
 
+_NO_LINE_START: Final[str] = "，。；：、！？）」』》%"
+
+
+def _wrap(content: str, width: int, force: bool) -> list[str]:
+    """``content`` in lines of about ``width`` characters. Text with Chinese in it may break
+    between any two characters (no spaces there), but never before a closing punctuation mark
+    (，。；…: it stays at the end of the line before)."""
+    cjk = needs_cjk(content)
+    lines = textwrap.wrap(content, width=width, break_long_words=force or cjk)
+    if cjk:
+        for i in range(1, len(lines)):
+            while lines[i] and lines[i][0] in _NO_LINE_START:
+                lines[i - 1] += lines[i][0]
+                lines[i] = lines[i][1:]
+        lines = [line for line in lines if line]
+    return lines
+
+
 def wrap_text(
     text: Text, renderer: RendererBase, max_width_px: float, max_lines: int, min_size: float
 ) -> None:
@@ -161,7 +182,7 @@ def wrap_text(
         chars_per_px = len(content) / max(_width(text, renderer), 1.0)
         width = max(12, int(max_width_px * chars_per_px * 1.05))
         while width >= 12:
-            lines = textwrap.wrap(content, width=width, break_long_words=False)
+            lines = _wrap(content, width, force=False)
             text.set_text("\n".join(lines))
             if len(lines) > max_lines:
                 break
@@ -173,7 +194,7 @@ def wrap_text(
             break
         text.set_fontsize(max(min_size, size * 0.94))
         text.set_text(content)
-    lines = textwrap.wrap(content, width=max(width, 12), break_long_words=True)
+    lines = _wrap(content, max(width, 12), force=True)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1].rstrip(" ;,") + " …"]
     text.set_text("\n".join(lines))

@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from geo.present.items import LegendItem
-from geo.present.wording import duration_words, nm_words
+from geo.present.wording import duration_words, nm_words, teu_words
 from geo.render.static.lane import (
     LANE_WIDTH_PT,
     STRIPE_GAP_PT,
@@ -181,7 +181,7 @@ class _Cursor:
 
 def _draw_metrics(cur: _Cursor, pres: LanePresentation) -> None:
     pal = pres.palette
-    cur.text("KEY FIGURES", 10.5, pal.muted, weight="bold", gap=10)
+    cur.text(pres.tr("KEY FIGURES"), 10.5, pal.muted, weight="bold", gap=10)
     for m in pres.metrics:
         cur.text(m.label, 11, pal.muted, gap=1)
         cur.text(m.value, 18, pal.ink, weight="bold", gap=1)
@@ -191,12 +191,12 @@ def _draw_metrics(cur: _Cursor, pres: LanePresentation) -> None:
             cur.y -= cur.lay.px(10)
 
 
-def _zone_details(item: LegendItem) -> str:
+def _zone_details(item: LegendItem, pres: LanePresentation) -> str:
     parts = []
     if item.distance_nm is not None:
-        parts.append(nm_words(item.distance_nm))
+        parts.append(nm_words(item.distance_nm, pres.tr))
     if item.duration_h is not None:
-        parts.append(duration_words(item.duration_h))
+        parts.append(duration_words(item.duration_h, pres.tr))
     if item.note:
         parts.append(item.note)
     return " · ".join(parts)
@@ -255,18 +255,20 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
                         alpha=alpha,
                     )
                 )
-            add_text(
+            words = add_text(
                 cur.fig,
                 lay,
                 cx + max_r + lay.px(6),
                 cy,
-                f"{mteu:g} M TEU",
+                teu_words(mteu * 1e6, pres.tr),
                 11,
                 color=pres.palette.muted,
                 ha="left",
                 va="center",
             )
-            x += 2 * max_r + lay.px(100)
+            # measured: a Chinese "1000万标准箱" is wider than "10 M TEU"
+            width = float(words.get_window_extent(cur.renderer).width)
+            x += 2 * max_r + max(lay.px(100), width + lay.px(24))
         cur.y = top - 2 * max_r - lay.px(8)
     cur.text(item.label, 12, pres.palette.ink, gap=6)
 
@@ -275,7 +277,7 @@ def _draw_legend(cur: _Cursor, pres: LanePresentation, sized_ports: bool) -> Non
     if not pres.legend:
         return
     pal, lay = pres.palette, cur.lay
-    cur.text("LEGEND", 10.5, pal.muted, weight="bold", gap=10)
+    cur.text(pres.tr("LEGEND"), 10.5, pal.muted, weight="bold", gap=10)
     key_w = lay.px(44)
     indent = key_w + lay.px(12)
     for item in pres.legend:
@@ -283,7 +285,7 @@ def _draw_legend(cur: _Cursor, pres: LanePresentation, sized_ports: bool) -> Non
             _draw_port_key(cur, pres, item, sized_ports)
             continue
         _key(cur, pres, item, key_w)
-        details = _zone_details(item) if item.kind == "zone" else ""
+        details = _zone_details(item, pres) if item.kind == "zone" else ""
         cur.text(item.label, 12, pal.ink, indent=indent, gap=1 if details else 12)
         if details:
             cur.text(details, 10.5, pal.muted, indent=indent, gap=10)

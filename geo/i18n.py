@@ -1,0 +1,146 @@
+"""Languages: gettext catalogues, numbers, money and dates in English or Chinese.
+
+The catalogues are the ``.po`` files in ``geo/locale/<lang>/LC_MESSAGES/geo.po`` (shipped in
+the wheel). They are compiled when first used, in memory, with Babel
+(:func:`babel.messages.pofile.read_po` → :func:`babel.messages.mofile.write_mo` →
+:class:`gettext.GNUTranslations`), so there is no build step and no binary ``.mo`` in the
+repository: the ``.po`` a translator edits is the file the program reads. ``make i18n``
+re-extracts ``geo.pot`` and updates the ``.po`` (``pybabel extract`` / ``update``).
+
+English is the source language: its translator returns every message unchanged and formats
+numbers exactly as the English outputs always have (``f"{x:,.0f}"``), so English text is
+byte-identical with or without this module. Chinese numbers are formatted by Babel
+(``zh_Hans_CN``); amounts of money and containers are grouped by 万 and 亿
+(``US$300 B`` → ``3000亿美元``, ``1,300,000 TEU`` → ``130万标准箱``), as Chinese writes them,
+while measured values keep thousands separators (``5,731 海里``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Final
+
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from geo.errors import UnknownLanguageError
+
+LANGUAGES: Final[tuple[str, ...]] = ("en", "zh")
+DEFAULT_LANGUAGE: Final[str] = "en"
+DOMAIN: Final[str] = "geo"
+LOCALE_DIR: Final[Path] = Path(str(files("geo") / "locale"))
+BABEL_LOCALES: Final[dict[str, str]] = {"en": "en_US", "zh": "zh_Hans_CN"}
+_WAN: Final[int] = 10_000
+_YI: Final[int] = 100_000_000
+
+
+def N_(message: str) -> str:
+    """Mark a constant for extraction (``pybabel extract -k N_``); translate it with ``tr``."""
+    return message
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` as one of :data:`LANGUAGES` (case and a region ignored: ``zh-CN`` → ``zh``), or
+    :class:`~geo.errors.UnknownLanguageError` naming the value and what is accepted."""
+    code = str(lang or DEFAULT_LANGUAGE).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        shown = str(lang)[:20]
+        raise UnknownLanguageError(
+            f"language {shown!r} is not available; accepted: {', '.join(LANGUAGES)}"
+        )
+    return code
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``lang`` (English: the identity)."""
+    if lang == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    with po_path(lang).open("rb") as fh:
+        catalog = read_po(fh, locale=BABEL_LOCALES[lang], domain=DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return gettext.GNUTranslations(buf)
+
+
+def _plain_decimal(value: float, max_decimals: int) -> str:
+    """``3000.0`` → ``"3000"``, ``55.06`` → ``"55.06"``: no grouping, no trailing zeros."""
+    text = format(Decimal(repr(round(float(value), max_decimals))).normalize(), "f")
+    return text
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Messages, numbers and dates in one language. Build it with :func:`translator`."""
+
+    lang: str
+
+    def gettext(self, message: str) -> str:
+        return _translations(self.lang).gettext(message)
+
+    def __call__(self, message: str, **values: object) -> str:
+        """The translation of ``message``, its ``{name}`` fields filled from ``values``."""
+        text = self.gettext(message)
+        return text.format(**values) if values else text
+
+    @property
+    def chinese(self) -> bool:
+        return self.lang == "zh"
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        """``5730.8`` → ``"5,731"`` (``decimals`` fixed digits after the point)."""
+        if not self.chinese:
+            return f"{value:,.{decimals}f}"
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return str(format_decimal(value, format=pattern, locale=BABEL_LOCALES[self.lang]))
+
+    def count(self, value: float) -> str:
+        """A large amount in the language's grouping: English ``"1,300,000"``; Chinese by 万
+        and 亿 when that loses at most two decimals (``"130万"``, ``"3000亿"``, ``"5506万"``)."""
+        if not self.chinese:
+            whole = float(value).is_integer()
+            return f"{int(value):,}" if whole else f"{value:,}"
+        for unit, word in ((_YI, "亿"), (_WAN, "万")):
+            if abs(value) >= unit:
+                return _plain_decimal(value / unit, 2) + word
+        return _plain_decimal(value, 2)
+
+    def date(self, iso_date: str) -> str:
+        """``"2026-11-26"`` → ``"26 Nov 2026"`` / ``"2026年11月26日"``; a bare year stays a
+        year (``"2026"`` / ``"2026年"``); anything else as it is."""
+        try:
+            day = dt.date.fromisoformat(iso_date)
+        except ValueError:
+            if self.chinese and iso_date.isdigit() and len(iso_date) == 4:
+                return f"{iso_date}年"
+            return iso_date
+        if not self.chinese:
+            return f"{day.day} {day.strftime('%b')} {day.year}"
+        return str(babel_format_date(day, format="long", locale=BABEL_LOCALES[self.lang]))
+
+    def join(self, items: list[str] | tuple[str, ...]) -> str:
+        """A list in running text: ``"a, b"`` / ``"a、b"``."""
+        return ("、" if self.chinese else ", ").join(items)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translator(lang: str = DEFAULT_LANGUAGE) -> Translator:
+    """The translator of ``lang`` (``en`` or ``zh``); :class:`UnknownLanguageError` otherwise."""
+    return Translator(check_lang(lang))
+
+
+ENGLISH: Final[Translator] = Translator(DEFAULT_LANGUAGE)

@@ -1,0 +1,84 @@
+"""Fonts of the static slide: DejaVu Sans for Latin text, Noto Sans CJK SC for Chinese.
+
+Matplotlib (≥ 3.6) falls back glyph by glyph along a ``font.family`` list, so a text with
+Chinese in it is drawn with ``["DejaVu Sans", "Noto Sans CJK SC"]``: Latin letters and figures
+from DejaVu, 汉字 from Noto. A text with no CJK character keeps the single family it always
+had, so English slides (PNG, SVG, PDF) stay byte-identical.
+
+The CJK font is looked for in matplotlib's font list; a font installed after matplotlib built
+its cache (``make fonts``: Debian's ``fonts-noto-cjk``, or the PyPI package
+``noto-cjk-sans-otc``) is found by fontconfig (``fc-match``), in the usual Debian folder or in
+that package, and added with :meth:`FontManager.addfont` (every face of the ``.ttc``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+from matplotlib import font_manager
+
+LATIN_FAMILY: Final[str] = "DejaVu Sans"
+CJK_FAMILY: Final[str] = "Noto Sans CJK SC"
+_DEBIAN_DIR: Final[Path] = Path("/usr/share/fonts/opentype/noto")
+_PYPI_PACKAGE: Final[str] = "noto_cjk_sans_otc"
+
+
+def _known() -> bool:
+    return any(f.name == CJK_FAMILY for f in font_manager.fontManager.ttflist)
+
+
+def _candidate_files() -> list[Path]:
+    """Files that may hold Noto Sans CJK SC: fontconfig's answer, Debian's folder, the PyPI
+    package's folder."""
+    out: list[Path] = []
+    if shutil.which("fc-match"):
+        try:
+            done = subprocess.run(
+                ["fc-match", "--format=%{file}", f"{CJK_FAMILY}:lang=zh-cn"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+            if done.returncode == 0 and "CJK" in done.stdout:
+                out.append(Path(done.stdout.strip()))
+        except (OSError, subprocess.SubprocessError):
+            pass
+    out.extend(sorted(_DEBIAN_DIR.glob("NotoSansCJK-*.ttc")))
+    spec = importlib.util.find_spec(_PYPI_PACKAGE)
+    if spec is not None and spec.origin:
+        out.extend(sorted(Path(spec.origin).parent.glob("*.tt[cf]")))
+    return [p for p in dict.fromkeys(out) if p.is_file()]
+
+
+@lru_cache(maxsize=1)
+def cjk_font_available() -> bool:
+    """True when matplotlib can draw Chinese with :data:`CJK_FAMILY` (added if need be)."""
+    if _known():
+        return True
+    for path in _candidate_files():
+        try:
+            font_manager.fontManager.addfont(str(path))
+        except (OSError, RuntimeError, ValueError):
+            continue
+    return _known()
+
+
+def needs_cjk(text: str) -> bool:
+    """True when ``text`` has a CJK ideograph, kana, hangul or CJK punctuation."""
+    return any(
+        "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uff00" <= ch <= "\uffef"
+        for ch in text
+    )
+
+
+def family_for(text: str) -> str | list[str]:
+    """The font family (list) to draw ``text`` with."""
+    if needs_cjk(text) and cjk_font_available():
+        return [LATIN_FAMILY, CJK_FAMILY]
+    return LATIN_FAMILY
