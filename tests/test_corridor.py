@@ -22,7 +22,7 @@ import shapely.ops
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString, Point, shape
 
 if __name__ == "__main__":  # run as a script to regenerate the golden file
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -452,6 +452,10 @@ def test_golden_shanghai_los_angeles_segments() -> None:
         f["properties"]["zone_id"] for f in expected
     ]
     for got, want in zip(actual, expected, strict=True):
+        # the geometry too: each segment within 0.05° of the golden one (simplified 0.02°)
+        assert shape(got["geometry"]).hausdorff_distance(shape(want["geometry"])) < 0.05, got[
+            "properties"
+        ]["name"]
         nm, want_nm = got["properties"]["distance_nm"], want["properties"]["distance_nm"]
         assert math.isclose(nm, want_nm, rel_tol=GOLDEN_TOLERANCE, abs_tol=1.0), (
             got["properties"]["name"],
