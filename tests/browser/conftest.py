@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geo.render.browser import snapshot as browser_snapshot
+from geo.render import browser as browser_snapshot
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 APP_PATH = PROJECT_DIR / "app.py"
