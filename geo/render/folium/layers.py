@@ -29,6 +29,10 @@ LABEL_SIDE: dict[str, str] = {
 
 #: Widest port popup (px); narrower maps cap it in CSS so it stays inside the map.
 POPUP_MAX_WIDTH_PX = 300
+#: A popup opening near the edge pans the map until it is this far (px) from the top-left and
+#: bottom-right edges: clear of the zoom, fullscreen, measure and layer controls.
+POPUP_PAN_PADDING_TOP_LEFT = (60, 70)
+POPUP_PAN_PADDING_BOTTOM_RIGHT = (60, 24)
 
 
 def add_land(m: folium.Map, pres: LanePresentation, *, show: bool = True) -> folium.FeatureGroup:
@@ -163,7 +167,12 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
                 fill=True,
                 fill_color=pres.palette.port,
                 fill_opacity=0.9,
-                popup=folium.Popup(popups.port_popup(p), max_width=POPUP_MAX_WIDTH_PX),
+                popup=folium.Popup(
+                    popups.port_popup(p),
+                    max_width=POPUP_MAX_WIDTH_PX,
+                    auto_pan_padding_top_left=POPUP_PAN_PADDING_TOP_LEFT,
+                    auto_pan_padding_bottom_right=POPUP_PAN_PADDING_BOTTOM_RIGHT,
+                ),
                 tooltip=folium.Tooltip(popups.text_html(p["name"])),
                 class_name="port-marker",
             )

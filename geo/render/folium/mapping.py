@@ -131,8 +131,6 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         control_scale=True,
         world_copy_jump=False,
         prefer_canvas=False,
-        min_zoom=1,
-        max_zoom=max_zoom,
         scroll_wheel_zoom=False,  # LaneFrame turns it on once the user clicks into the map
     )
     PageStyle(pres.palette).add_to(m)

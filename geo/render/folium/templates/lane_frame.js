@@ -9,6 +9,10 @@
     var userMoved = false;
     var fits = 0;
 
+    // folium gives min/max zoom to a tile layer only; this map may have none
+    map.setMinZoom(1);
+    map.setMaxZoom(o.maxZoom);
+
     // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
     map.scrollWheelZoom.disable();
     function wheelOn() { map.scrollWheelZoom.enable(); }
@@ -17,7 +21,10 @@
     L.DomEvent.on(container, "focus", wheelOn);
     L.DomEvent.on(container, "mouseleave", wheelOff);
     L.DomEvent.on(container, "blur", wheelOff);
-    L.DomEvent.on(container, "mousedown touchstart keydown", function () { userMoved = true; });
+    // any press in the map, controls included (they stop propagation: listen while capturing)
+    ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
+        container.addEventListener(type, function () { userMoved = true; }, true);
+    });
     L.DomEvent.on(container, "wheel", function () {
         if (map.scrollWheelZoom.enabled()) { userMoved = true; }
     });

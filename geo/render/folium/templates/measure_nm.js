@@ -8,6 +8,14 @@ var {{ this.get_name() }} = (function () {
         return L.latLng(latlng.lat, lng);
     }
     var Nautical = Base.extend({
+        // Leaflet 1.9 pans to a marker that takes focus; the tool's invisible capture marker
+        // takes it on every click, which threw the map to its far-off anchor point
+        _setCaptureMarkerIcon: function () {
+            var capture = this._captureMarker;
+            if (capture._icon) { L.DomEvent.off(capture._icon, "focus", capture._panOnFocus, capture); }
+            capture.options.autoPanOnFocus = false;
+            return Base.prototype._setCaptureMarkerIcon.apply(this, arguments);
+        },
         _updateResults: function () {
             var drawn = this._latlngs, last = drawn[drawn.length - 1];
             if (!last) { return Base.prototype._updateResults.call(this); }
