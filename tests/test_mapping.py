@@ -269,3 +269,62 @@ def test_the_lane_label_sits_midway_and_reads_upright(view: LaneView) -> None:
     assert 160 < lon < 215 and 40 < lat < 55  # mid-Pacific, near the lane's crest
     # a westbound line gives the same upright reading
     assert geometry.label_anchor(coords[::-1])[2] == pytest.approx(angle, abs=0.2)
+
+
+def test_the_map_keeps_the_wheel_for_the_page_and_zooms_to_the_land_layers_limit(
+    pres: LanePresentation, html: str
+) -> None:
+    assert '"scrollWheelZoom": false' in html
+    assert "map.setMaxZoom(o.maxZoom)" in html and "maxZoom: 7," in html
+    online = mapping.build_map(pres, mapping.MapOptions(basemap="online")).get_root().render()
+    assert "maxZoom: 12," in online
+
+
+def test_online_tiles_keep_the_land_layer_in_the_page_as_a_fallback(
+    pres: LanePresentation, html: str
+) -> None:
+    online = mapping.build_map(pres, mapping.MapOptions(basemap="online")).get_root().render()
+    assert "tileerror" not in html  # offline: nothing to fall back from
+    assert "tileerror" in online and "tile-fallback-note" in online
+    assert mapping.TILE_FALLBACK_MESSAGE in online
+    # the land layer is in the page (a feature group not yet on the map)
+    land = [
+        el
+        for el in assets.walk_elements(mapping.build_map(pres, mapping.MapOptions("online")))
+        if isinstance(el, folium.FeatureGroup) and el.layer_name == "Land (Natural Earth)"
+    ]
+    assert len(land) == 1 and land[0].show is False
+
+
+def test_measure_tool_reads_nautical_miles(html: str) -> None:
+    assert 'primaryLengthUnit: "nauticalmiles"' in html
+    assert "factor: 1 / 1852" in html
+    assert "kilometers" not in html.split("L.Control.Measure")[0]  # no folium default control
+
+
+def test_port_names_sit_clear_of_their_markers_and_popups_fit_a_phone(
+    pres: LanePresentation,
+) -> None:
+    m = mapping.build_map(pres)
+    names = [
+        el
+        for el in assets.walk_elements(m)
+        if isinstance(el, folium.Tooltip) and el.options.get("permanent")
+    ]
+    assert names
+    for tip in names:
+        dx, dy = tip.options["offset"]
+        assert abs(dx) + abs(dy) >= 4, "a name sits on its marker"
+    popups = [el for el in assets.walk_elements(m) if isinstance(el, folium.Popup)]
+    assert popups and all(p.options["max_width"] <= 300 for p in popups)
+
+
+def test_the_frame_keeps_the_lane_clear_only_when_no_extent_is_given(view: LaneView) -> None:
+    lane = present(view)
+    points = mapping.keep_clear(lane)
+    assert len(points) >= 4
+    assert all(0 <= lon < 360 and -90 <= lat <= 90 for lat, lon in points)  # [lat, lon]
+    assert mapping.keep_clear(present(view, extent=(150.0, 20.0, 250.0, 60.0))) == []
+    assert mapping.keep_clear(present(view, layers=("ports",))) == []
+    out = mapping.build_map(present(view, extent=(150.0, 20.0, 250.0, 60.0))).get_root().render()
+    assert "exact: true" in out

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -62,16 +63,85 @@ class LandMiniMap(JSCSSMixin):
         self.lane = palette.lane
 
 
-class FitOnLoad(MacroElement):
-    """Fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``) once the map has its
-    real size, and again while the page settles in the first five seconds."""
+@dataclass(frozen=True)
+class PortMark:
+    """One port on the map: its marker (layer ``ports``) and its name (layer ``labels``),
+    either of which may be absent, and the marker's radius in pixels."""
 
-    _template = template(_PACKAGE, "fit_on_load.js")
+    marker: folium.CircleMarker | None
+    label: folium.CircleMarker | None
+    radius_px: float
 
-    def __init__(self, bounds: list[list[float]]) -> None:
+
+class LaneFrame(MacroElement):
+    """Frame the lane and keep the map calm, in the browser (``templates/lane_frame.js``).
+
+    * Once the page's stylesheets are in and the map has its size: re-place the port names
+      (a permanent tooltip measured before Leaflet's CSS arrived sits half a map away), then
+      fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``). With ``exact`` (a shared
+      extent) that is all; otherwise the padding is chosen from the controls' real sizes so
+      that ``keep_clear`` (``[lat, lon]`` points of the lane), the ports and their names and
+      the lane label stay clear of every control (legend, zoom, minimap …).
+    * Markers closer than their radii are spread apart with a leader line to the true place,
+      at every zoom, so Los Angeles and Long Beach are both visible and clickable.
+    * The wheel zooms only after a click into the map, and stops when the pointer leaves.
+    * Fullscreen (and a resize before the user moved the map) refits.
+    * Sets ``data-lane-ready`` on the page's root element after each fit (tests wait on it).
+    """
+
+    _template = template(_PACKAGE, "lane_frame.js")
+
+    def __init__(
+        self,
+        bounds: list[list[float]],
+        *,
+        exact: bool,
+        keep_clear: list[list[float]],
+        ports: list[PortMark],
+        lane_label: folium.Marker | None,
+        lane_weight_px: float,
+        max_zoom: float,
+    ) -> None:
         super().__init__()
-        self._name = "FitOnLoad"
+        self._name = "LaneFrame"
         self.bounds = bounds
+        self.exact = exact
+        self.keep_clear = keep_clear
+        self.ports = ports
+        self.lane_label = lane_label
+        self.lane_weight_px = lane_weight_px
+        self.max_zoom = max_zoom
+
+
+class NauticalMeasure(JSCSSMixin):
+    """leaflet-measure reading nautical miles (then kilometres) and km², with the measured
+    point's longitude shown within ±180° (the map's Pacific window runs past 180°)."""
+
+    _template = template(_PACKAGE, "measure_nm.js")
+    default_js = plugins.MeasureControl.default_js
+    default_css = plugins.MeasureControl.default_css
+
+    def __init__(self, *, position: str = "topleft") -> None:
+        super().__init__()
+        self._name = "NauticalMeasure"
+        self.position = position
+
+
+class TileFallback(MacroElement):
+    """When the online tiles fail (no network), show ``land`` (the offline layer, already in
+    the page but not on the map), cap the zoom at ``max_zoom`` and say so in ``message``."""
+
+    _template = template(_PACKAGE, "tile_fallback.js")
+
+    def __init__(
+        self, tiles: folium.TileLayer, land: folium.FeatureGroup, *, max_zoom: int, message: str
+    ) -> None:
+        super().__init__()
+        self._name = "TileFallback"
+        self.tiles = tiles
+        self.land = land
+        self.max_zoom = max_zoom
+        self.message = message
 
 
 class KeepOnTop(MacroElement):

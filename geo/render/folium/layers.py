@@ -15,7 +15,7 @@ from shapely.geometry import mapping
 from geo.present.model import LanePresentation
 from geo.render.folium import popups
 from geo.render.folium.coords import latlon, latlon_lines
-from geo.render.folium.elements import KeepOnTop
+from geo.render.folium.elements import KeepOnTop, PortMark
 from geo.render.folium.geometry import beyond_window, label_anchor, land_geojson
 
 #: Which side of its marker a port's name sits (the default is the right).
@@ -27,10 +27,20 @@ LABEL_SIDE: dict[str, str] = {
 }
 
 
-def add_land(m: folium.Map, pres: LanePresentation) -> None:
+#: Widest port popup (px); narrower maps cap it in CSS so it stays inside the map.
+POPUP_MAX_WIDTH_PX = 300
+#: A popup opening near the edge pans the map until it is this far (px) from the top-left and
+#: bottom-right edges: clear of the zoom, fullscreen, measure and layer controls.
+POPUP_PAN_PADDING_TOP_LEFT = (60, 70)
+POPUP_PAN_PADDING_BOTTOM_RIGHT = (60, 24)
+
+
+def add_land(m: folium.Map, pres: LanePresentation, *, show: bool = True) -> folium.FeatureGroup:
     """The offline basemap: Natural Earth land in the view's window (and beside a route that
-    runs past the window's edge)."""
+    runs past the window's edge). With ``show=False`` it is in the page but not on the map
+    (the fallback of online tiles)."""
     view, pal = pres.view, pres.palette
+    group = folium.FeatureGroup(name="Land (Natural Earth)", show=show, control=False)
     folium.GeoJson(
         land_geojson(view.window_west_deg, 0.05, beyond_window(view)),
         name="Land (Natural Earth)",
@@ -42,7 +52,9 @@ def add_land(m: folium.Map, pres: LanePresentation) -> None:
         },
         interactive=False,
         control=False,
-    ).add_to(m)
+    ).add_to(group)
+    group.add_to(m)
+    return group
 
 
 def add_zones(m: folium.Map, pres: LanePresentation) -> None:
@@ -64,10 +76,12 @@ def add_zones(m: folium.Map, pres: LanePresentation) -> None:
     group.add_to(m)
 
 
-def add_route(m: folium.Map, pres: LanePresentation) -> None:
+def add_route(m: folium.Map, pres: LanePresentation) -> folium.Marker | None:
     """Each route as one continuous line of ``pres.lane_weight_px + 4`` px in the lane colour;
-    the headline route carries ``pres.lane_label`` halfway along, turned with the line."""
+    the headline route carries ``pres.lane_label`` halfway along, turned with the line.
+    Returns the lane label's marker (``None`` without a label)."""
     group = folium.FeatureGroup(name="Route", show=True)
+    label_marker = None
     weight = pres.lane_weight_px
     for n, (_, r) in enumerate(pres.view.display_routes().iterrows()):
         folium.PolyLine(
@@ -80,7 +94,7 @@ def add_route(m: folium.Map, pres: LanePresentation) -> None:
         ).add_to(group)
         if n == 0 and pres.lane_label:
             lon, lat, angle = label_anchor(list(r.geometry.coords))
-            folium.Marker(
+            label_marker = folium.Marker(
                 latlon(lon, lat),
                 icon=folium.DivIcon(
                     html=popups.lane_label_html(pres, angle),
@@ -89,8 +103,10 @@ def add_route(m: folium.Map, pres: LanePresentation) -> None:
                     class_name="lane-label-icon",
                 ),
                 interactive=False,
-            ).add_to(group)
+            )
+            label_marker.add_to(group)
     group.add_to(m)
+    return label_marker
 
 
 def segments_group(pres: LanePresentation) -> folium.FeatureGroup:
@@ -119,31 +135,53 @@ def _radius_px(teu: object) -> float:
     return round(4.0 + math.sqrt(float(teu) / 1e6) * 1.6, 1)  # type: ignore[arg-type]
 
 
-def add_ports(m: folium.Map, pres: LanePresentation) -> None:
+#: Where a name sits against its marker, by side: ``(x, y)`` pixel direction of the offset.
+_SIDE_OFFSET: dict[str, tuple[int, int]] = {
+    "right": (1, 0),
+    "left": (-1, 0),
+    "top": (0, -1),
+    "bottom": (0, 1),
+}
+
+
+def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
     """Port markers (layer ``ports``: sized by volume, with popups) and port names (layer
-    ``labels``: permanent tooltips beside the markers)."""
+    ``labels``: permanent tooltips just clear of the marker's edge). Returns each port's
+    marker and label, for the browser to spread ports that would stack."""
     show_ports, show_labels = pres.shows("ports"), pres.shows("labels")
     if not (show_ports or show_labels):
-        return
+        return []
     marker_group = folium.FeatureGroup(name="Ports", show=True)
     label_group = folium.FeatureGroup(name="Port labels", show=True)
+    marks = []
     for _, p in pres.view.display_ports().iterrows():
         where = latlon(p.geometry.x, p.geometry.y)
+        radius = _radius_px(p["teu"])
+        marker = label = None
         if show_ports:
-            folium.CircleMarker(
+            marker = folium.CircleMarker(
                 where,
-                radius=_radius_px(p["teu"]),
+                radius=radius,
                 color="#ffffff",
                 weight=1.5,
                 fill=True,
                 fill_color=pres.palette.port,
                 fill_opacity=0.9,
-                popup=folium.Popup(popups.port_popup(p), max_width=340),
+                popup=folium.Popup(
+                    popups.port_popup(p),
+                    max_width=POPUP_MAX_WIDTH_PX,
+                    auto_pan_padding_top_left=POPUP_PAN_PADDING_TOP_LEFT,
+                    auto_pan_padding_bottom_right=POPUP_PAN_PADDING_BOTTOM_RIGHT,
+                ),
                 tooltip=folium.Tooltip(popups.text_html(p["name"])),
                 class_name="port-marker",
-            ).add_to(marker_group)
+            )
+            marker.add_to(marker_group)
         if show_labels:
-            folium.CircleMarker(
+            side = LABEL_SIDE.get(str(p["id"]), "right")
+            dx, dy = _SIDE_OFFSET[side]
+            clear_px = round(radius if show_ports else 2.0)
+            label = folium.CircleMarker(
                 where,
                 radius=0,
                 opacity=0,
@@ -152,13 +190,16 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> None:
                 tooltip=folium.Tooltip(
                     popups.text_html(p["name"]),
                     permanent=True,
-                    direction=LABEL_SIDE.get(str(p["id"]), "right"),
+                    direction=side,
                     class_name="port-label",
-                    offset=(0, 0),
+                    offset=(dx * clear_px, dy * clear_px),
                 ),
-            ).add_to(label_group)
+            )
+            label.add_to(label_group)
+        marks.append(PortMark(marker=marker, label=label, radius_px=radius if show_ports else 2.0))
     if show_ports:
         marker_group.add_to(m)
         KeepOnTop(marker_group).add_to(m)
     if show_labels:
         label_group.add_to(m)
+    return marks

@@ -29,12 +29,28 @@ from geo.present.model import LanePresentation
 from geo.present.options import BASEMAPS
 from geo.present.text import esc
 from geo.render.folium import assets, layers, popups, standalone
-from geo.render.folium.coords import latlon_bounds
-from geo.render.folium.elements import FitOnLoad, HtmlControl, LandMiniMap, PageStyle
+from geo.render.folium.coords import latlon_bounds, latlon_lines
+from geo.render.folium.elements import (
+    HtmlControl,
+    LandMiniMap,
+    LaneFrame,
+    NauticalMeasure,
+    PageStyle,
+    TileFallback,
+)
 from geo.render.folium.geometry import land_geojson
 from geo.render.folium.measures import add_measures
 
 ONLINE_TILES_NAME: Final[str] = "Esri.WorldGrayCanvas"
+#: Deepest zoom on the offline land layer (Natural Earth 1:110m is coarse beyond this).
+OFFLINE_MAX_ZOOM: Final[int] = 7
+#: Deepest zoom with online tiles (the land layer takes over, at its own limit, if they fail).
+ONLINE_MAX_ZOOM: Final[int] = 12
+TILE_FALLBACK_MESSAGE: Final[str] = (
+    "Online tiles are unavailable (no network?): showing the offline land layer."
+)
+#: Simplification of the lane for the points the frame keeps clear of controls (degrees).
+KEEP_CLEAR_TOLERANCE_DEG: Final[float] = 0.5
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,20 @@ def map_bounds(pres: LanePresentation) -> list[list[float]]:
     return latlon_bounds(west, south, east, north)
 
 
+def keep_clear(pres: LanePresentation) -> list[list[float]]:
+    """The lane's points (``[lat, lon]``, simplified) that must stay clear of the map's
+    controls when it is framed; none when neither the route nor its segments are drawn or
+    when the map shows a given extent."""
+    if pres.extent is not None or not (pres.shows("route") or pres.shows("segments")):
+        return []
+    points: list[list[float]] = []
+    for geom in pres.view.display_routes().geometry:
+        simple = shapely.simplify(geom, KEEP_CLEAR_TOLERANCE_DEG)
+        for part in latlon_lines(simple):
+            points.extend(part)
+    return points
+
+
 def _seed(pres: LanePresentation, options: MapOptions, *extra: object) -> str:
     return "|".join(
         str(part)
@@ -89,6 +119,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     Raises :class:`~geo.errors.GeoError` for an unknown basemap (at ``MapOptions``).
     """
     bounds = map_bounds(pres)
+    online = options.basemap == "online"
+    max_zoom = ONLINE_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
     m = folium.Map(
         location=[
             round((bounds[0][0] + bounds[1][0]) / 2, 3),
@@ -100,21 +132,26 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         control_scale=True,
         world_copy_jump=False,
         prefer_canvas=False,
-        min_zoom=1,
-        max_zoom=12,
+        scroll_wheel_zoom=False,  # LaneFrame turns it on once the user clicks into the map
     )
     PageStyle(pres.palette).add_to(m)
-    if options.basemap == "online":
-        folium.TileLayer(
-            ONLINE_TILES_NAME, name="Online basemap (Esri World Light Gray)", control=False
-        ).add_to(m)
-    else:
-        layers.add_land(m, pres)
+    land = layers.add_land(m, pres, show=not online)
+    if online:
+        tiles = folium.TileLayer(
+            ONLINE_TILES_NAME,
+            name="Online basemap (Esri World Light Gray)",
+            control=False,
+            max_zoom=ONLINE_MAX_ZOOM,
+        )
+        tiles.add_to(m)
+        fallback = TileFallback(
+            tiles, land, max_zoom=OFFLINE_MAX_ZOOM, message=TILE_FALLBACK_MESSAGE
+        )
+        fallback.add_to(m)
     if pres.shows("zones"):
         layers.add_zones(m, pres)
-    if pres.shows("route"):
-        layers.add_route(m, pres)
-    layers.add_ports(m, pres)
+    lane_label = layers.add_route(m, pres) if pres.shows("route") else None
+    ports = layers.add_ports(m, pres)
     add_measures(m, pres)  # what is in place at the ports, with date and source
     HtmlControl(popups.legend_html(pres), position="bottomleft", css_class="lane-legend").add_to(m)
     if pres.label:
@@ -122,12 +159,18 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
             popups.custom_label_html(pres), position="topright", css_class="custom-label"
         ).add_to(m)
     plugins.Fullscreen(position="topleft").add_to(m)
-    plugins.MeasureControl(
-        position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles"
-    ).add_to(m)
+    NauticalMeasure(position="topleft").add_to(m)
     if options.minimap:
         LandMiniMap(land_geojson(pres.view.window_west_deg, 1.0), pres.palette).add_to(m)
-    FitOnLoad(bounds).add_to(m)
+    LaneFrame(
+        bounds,
+        exact=pres.extent is not None,
+        keep_clear=keep_clear(pres),
+        ports=ports,
+        lane_label=lane_label,
+        lane_weight_px=pres.lane_weight_px + 4,
+        max_zoom=max_zoom,
+    ).add_to(m)
     assets.stable_ids(m, seed=_seed(pres, options))
     return m
 
@@ -173,6 +216,7 @@ __all__ = [
     "MapOptions",
     "build_map",
     "full_map",
+    "keep_clear",
     "layer_control",
     "map_bounds",
     "segments_layer_for_app",

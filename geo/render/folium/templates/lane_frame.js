@@ -1,0 +1,249 @@
+{#- Frame the lane clear of the controls, spread stacked ports, keep the wheel for the page.
+    Takes only numbers, JSON and folium layer names (see elements.LaneFrame). -#}
+{% macro script(this, kwargs) %}
+(function (map, o) {
+    var container = map.getContainer();
+    var root = document.documentElement;
+    var GAP = 8;          // px between the lane (or a name) and a control or the map's edge
+    var SPREAD_GAP = 6;   // px between two markers spread apart
+    var userMoved = false;
+    var fits = 0;
+
+    // folium gives min/max zoom to a tile layer only; this map may have none
+    map.setMinZoom(1);
+    map.setMaxZoom(o.maxZoom);
+
+    // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
+    map.scrollWheelZoom.disable();
+    function wheelOn() { map.scrollWheelZoom.enable(); }
+    function wheelOff() { map.scrollWheelZoom.disable(); }
+    L.DomEvent.on(container, "click", wheelOn);
+    L.DomEvent.on(container, "focus", wheelOn);
+    L.DomEvent.on(container, "mouseleave", wheelOff);
+    L.DomEvent.on(container, "blur", wheelOff);
+    // any press in the map, controls included (they stop propagation: listen while capturing)
+    ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
+        container.addEventListener(type, function () { userMoved = true; }, true);
+    });
+    L.DomEvent.on(container, "wheel", function () {
+        if (map.scrollWheelZoom.enabled()) { userMoved = true; }
+    });
+
+    // ---- port names: re-place them once the CSS is in (their width was measured without it)
+    function refreshLabels() {
+        o.ports.forEach(function (p) {
+            var tip = p.label && p.label.getTooltip();
+            if (tip && tip._map) { tip.update(); }
+        });
+    }
+
+    // ---- markers closer than their radii: spread apart, with a leader line to the true place
+    var leaders = L.layerGroup();
+    o.ports.forEach(function (p) { p.home = L.latLng((p.marker || p.label).getLatLng()); });
+    function place(p, latlng) {
+        if (p.marker) { p.marker.setLatLng(latlng); }
+        if (p.label) { p.label.setLatLng(latlng); }
+    }
+    function declutter() {
+        leaders.clearLayers();
+        var shown = o.ports.filter(function (p) {
+            return (p.marker && p.marker._map) || (p.label && p.label._map);
+        });
+        var pts = shown.map(function (p) { return map.latLngToLayerPoint(p.home); });
+        var group = shown.map(function (_, i) { return i; });
+        function find(i) { while (group[i] !== i) { i = group[i]; } return i; }
+        for (var i = 0; i < shown.length; i++) {
+            for (var j = i + 1; j < shown.length; j++) {
+                var need = shown[i].radius + shown[j].radius + SPREAD_GAP;
+                if (pts[i].distanceTo(pts[j]) < need) { group[find(j)] = find(i); }
+            }
+        }
+        var clusters = {};
+        shown.forEach(function (_, k) { (clusters[find(k)] = clusters[find(k)] || []).push(k); });
+        o.ports.forEach(function (p) { place(p, p.home); });
+        Object.keys(clusters).forEach(function (key) {
+            var members = clusters[key];
+            if (members.length < 2) { return; }
+            var a = pts[members[0]], b = pts[members[members.length - 1]];
+            var axis = b.subtract(a);
+            var len = Math.sqrt(axis.x * axis.x + axis.y * axis.y);
+            axis = len < 1 ? L.point(1, 0) : axis.divideBy(len);
+            members.sort(function (m, n) {
+                return (pts[m].x * axis.x + pts[m].y * axis.y) - (pts[n].x * axis.x + pts[n].y * axis.y);
+            });
+            var centre = L.point(0, 0);
+            members.forEach(function (m) { centre = centre.add(pts[m]); });
+            centre = centre.divideBy(members.length);
+            var total = 0;
+            members.forEach(function (m) { total += 2 * shown[m].radius + SPREAD_GAP; });
+            var along = -total / 2;
+            members.forEach(function (m) {
+                var p = shown[m];
+                along += p.radius + SPREAD_GAP / 2;
+                var where = centre.add(axis.multiplyBy(along));
+                along += p.radius + SPREAD_GAP / 2;
+                if (where.distanceTo(pts[m]) < 1) { return; }
+                var latlng = map.layerPointToLatLng(where);
+                place(p, latlng);
+                L.polyline([p.home, latlng], {className: "port-leader", weight: 1, opacity: 0.8,
+                                              color: "#555", interactive: false}).addTo(leaders);
+                L.circleMarker(p.home, {className: "port-leader", radius: 2, weight: 0,
+                                        fillOpacity: 0.9, fillColor: "#555",
+                                        interactive: false}).addTo(leaders);
+            });
+        });
+        if (!leaders._map) { leaders.addTo(map); }
+        refreshLabels();
+    }
+
+    // ---- what must stay clear of the controls: the lane, the ports and the names
+    function relBox(el, anchorLatLng) {
+        if (!el) { return null; }
+        var q = el.getBoundingClientRect();
+        if (!q.width || !q.height) { return null; }
+        var m = container.getBoundingClientRect();
+        var at = map.latLngToContainerPoint(anchorLatLng);
+        return {left: q.left - m.left - at.x, top: q.top - m.top - at.y,
+                right: q.right - m.left - at.x, bottom: q.bottom - m.top - at.y};
+    }
+    function items() {
+        var half = o.weight / 2 + 2;
+        var out = o.keep.map(function (ll) {
+            return {at: L.latLng(ll), box: {left: -half, top: -half, right: half, bottom: half}};
+        });
+        o.ports.forEach(function (p) {
+            var r = p.radius + 2;
+            var box = {left: -r, top: -r, right: r, bottom: r};
+            var tip = p.label && p.label._map && p.label.getTooltip();
+            var name = tip ? relBox(tip.getElement(), p.label.getLatLng()) : null;
+            if (name) {
+                box = {left: Math.min(box.left, name.left), top: Math.min(box.top, name.top),
+                       right: Math.max(box.right, name.right),
+                       bottom: Math.max(box.bottom, name.bottom)};
+            }
+            out.push({at: p.home, box: box});
+        });
+        if (o.laneLabel && o.laneLabel._map && o.laneLabel.getElement()) {
+            var text = o.laneLabel.getElement().firstElementChild;
+            var box = relBox(text, o.laneLabel.getLatLng());
+            if (box) { out.push({at: o.laneLabel.getLatLng(), box: box}); }
+        }
+        return out;
+    }
+    function corners() {
+        var m = container.getBoundingClientRect();
+        var out = [];
+        ["topleft", "topright", "bottomleft", "bottomright"].forEach(function (pos) {
+            var corner = map._controlCorners && map._controlCorners[pos];
+            if (!corner) { return; }
+            var r = null;
+            Array.prototype.forEach.call(corner.children, function (el) {
+                var q = el.getBoundingClientRect();
+                if (!q.width || !q.height) { return; }
+                r = r ? {left: Math.min(r.left, q.left), top: Math.min(r.top, q.top),
+                         right: Math.max(r.right, q.right), bottom: Math.max(r.bottom, q.bottom)}
+                      : {left: q.left, top: q.top, right: q.right, bottom: q.bottom};
+            });
+            if (!r) { return; }
+            out.push({pos: pos, left: r.left - m.left - GAP, top: r.top - m.top - GAP,
+                      right: r.right - m.left + GAP, bottom: r.bottom - m.top + GAP});
+        });
+        return out;
+    }
+    function clear(list, boxes, size, zoom, origin) {
+        for (var i = 0; i < list.length; i++) {
+            var pt = map.project(list[i].at, zoom).subtract(origin), b = list[i].box;
+            var l = pt.x + b.left, t = pt.y + b.top, r = pt.x + b.right, btm = pt.y + b.bottom;
+            if (l < GAP || t < GAP || r > size.x - GAP || btm > size.y - GAP) { return false; }
+            for (var k = 0; k < boxes.length; k++) {
+                var c = boxes[k];
+                if (l < c.right && r > c.left && t < c.bottom && btm > c.top) { return false; }
+            }
+        }
+        return true;
+    }
+    // Each corner's controls are avoided by padding that side horizontally or vertically, or
+    // not at all when the lane does not come near that corner; the framing with the largest
+    // zoom that keeps everything clear wins.
+    function bestView(bounds) {
+        var size = map.getSize(), boxes = corners(), list = items();
+        var snap = map.options.zoomSnap || 1;
+        var best = null;
+        var combos = Math.pow(3, boxes.length);
+        for (var n = 0; n < combos; n++) {
+            var pad = {left: GAP, top: GAP, right: GAP, bottom: GAP}, code = n;
+            boxes.forEach(function (c) {
+                var mode = code % 3;
+                code = (code - mode) / 3;
+                var west = c.pos.indexOf("left") >= 0, north = c.pos.indexOf("top") >= 0;
+                if (mode === 1 && west) { pad.left = Math.max(pad.left, c.right); }
+                if (mode === 1 && !west) { pad.right = Math.max(pad.right, size.x - c.left); }
+                if (mode === 2 && north) { pad.top = Math.max(pad.top, c.bottom); }
+                if (mode === 2 && !north) { pad.bottom = Math.max(pad.bottom, size.y - c.top); }
+            });
+            if (pad.left + pad.right > size.x - 60 || pad.top + pad.bottom > size.y - 60) {
+                continue;
+            }
+            var zoom = Math.min(o.maxZoom, map.getBoundsZoom(
+                bounds, false, L.point(pad.left + pad.right, pad.top + pad.bottom)));
+            for (var step = 0; step < 12; step++, zoom -= snap) {
+                if (best && zoom <= best.zoom) { break; }
+                var sw = map.project(bounds.getSouthWest(), zoom);
+                var ne = map.project(bounds.getNorthEast(), zoom);
+                var centre = sw.add(ne).divideBy(2).add(
+                    L.point(pad.right - pad.left, pad.bottom - pad.top).divideBy(2));
+                var origin = centre.subtract(size.divideBy(2));
+                if (clear(list, boxes, size, zoom, origin)) {
+                    best = {zoom: zoom, centre: map.unproject(centre, zoom)};
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    function fit() {
+        map.invalidateSize(false);
+        refreshLabels();
+        var bounds = L.latLngBounds(o.bounds);
+        var best = o.exact ? null : bestView(bounds);
+        if (best) {
+            map.setView(best.centre, best.zoom, {animate: false});
+        } else {
+            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom,
+                                   padding: o.exact ? [0, 0] : [GAP, GAP]});
+        }
+        declutter();
+        fits += 1;
+        root.dataset.laneReady = String(fits);
+    }
+
+    function stylesReady() {
+        var links = document.querySelectorAll('link[rel="stylesheet"]');
+        for (var i = 0; i < links.length; i++) {
+            if (!links[i].sheet) { return false; }
+        }
+        return getComputedStyle(container).overflow === "hidden";  // leaflet.css applied
+    }
+    var tries = 0;
+    (function whenStyled() {
+        tries += 1;
+        if (stylesReady() || tries > 100) { fit(); } else { setTimeout(whenStyled, 50); }
+    })();
+    window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
+    map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
+    map.on("zoomend", declutter);
+})({{ this._parent.get_name() }}, {
+    bounds: {{ this.bounds|tojson }},
+    exact: {{ this.exact|tojson }},
+    keep: {{ this.keep_clear|tojson }},
+    weight: {{ this.lane_weight_px|tojson }},
+    maxZoom: {{ this.max_zoom|tojson }},
+    laneLabel: {{ this.lane_label.get_name() if this.lane_label else "null" }},
+    ports: [{% for p in this.ports %}
+        {marker: {{ p.marker.get_name() if p.marker else "null" }},
+         label: {{ p.label.get_name() if p.label else "null" }},
+         radius: {{ p.radius_px|tojson }}}{{ "," if not loop.last }}{% endfor %}
+    ]
+});
+{% endmacro %}
