@@ -73,6 +73,19 @@ class PortMark:
     radius_px: float
 
 
+class FitOnLoad(MacroElement):
+    """Fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``) once the map has its
+    real size, and again while the page settles in the first five seconds (the compare map;
+    the lane map uses :class:`LaneFrame`)."""
+
+    _template = template(_PACKAGE, "fit_on_load.js")
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "FitOnLoad"
+        self.bounds = bounds
+
+
 class LaneFrame(MacroElement):
     """Frame the lane and keep the map calm, in the browser (``templates/lane_frame.js``).
 
