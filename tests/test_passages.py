@@ -119,3 +119,10 @@ def test_no_route_crosses_the_gate_of_a_passage_it_avoids(
         return
     assert not set(r.passages) & avoid
     assert gates.crossed(r.coords, avoid) == ()
+
+
+def test_no_lane_slips_round_the_end_of_the_gibraltar_gate() -> None:
+    """searoute has an edge that cuts across Cape Spartel, south of the IHO limit's end; the
+    gate is carried on over land, so avoiding Suez and Gibraltar leaves the Mediterranean shut."""
+    with pytest.raises(NoRouteError, match=r"Piraeus \(GRPIR\)"):
+        routing.route("Shanghai", "Piraeus", avoid="suez,gibraltar")
