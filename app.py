@@ -313,13 +313,47 @@ def share_link(state: urlstate.ViewState) -> None:
     st.caption("Copy link: the button at the right of the box copies the link to this view.")
 
 
+@st.fragment
+def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
+    """The map. A fragment: when the user pans or zooms, only this reruns — it keeps the
+    map's extent in the session and the URL (for the share link and the snapshot) without
+    re-running, and dimming, the whole page under the user's pointer."""
+    ss = st.session_state
+    m = base_map(
+        state.origin,
+        state.dest,
+        state.avoid,
+        state.layers,
+        state.basemap,
+        state.label,
+        ss["initial-extent"],
+        state.ship,
+    )
+    segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
+    returned = st_folium(
+        copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
+        key=f"lane-map-{state.origin}-{state.dest}",
+        height=MAP_HEIGHT_PX,
+        use_container_width=True,
+        returned_objects=["bounds"],
+        feature_group_to_add=segments,
+        layer_control=mapping.layer_control(),
+    )
+    extent = _extent_from(returned)
+    if extent is not None and extent != ss.get("map-extent"):
+        ss["map-extent"] = extent
+        st.query_params.from_dict(urlstate.to_query(dataclasses.replace(state, extent=extent)))
+
+
 def main() -> None:
     url_state, warnings = urlstate.parse_state(st.query_params.to_dict())
-    for w in warnings:
+    ss = st.session_state
+    # the first run's warnings stay: the URL is rewritten at once, and the map's first report
+    # of its bounds reruns the page, which would otherwise drop them before anyone read them
+    for w in ss.setdefault("url-warnings", warnings):
         st.warning(md(w))
     state = widget_state(url_state)
     st.query_params.from_dict(urlstate.to_query(state))
-    ss = st.session_state
     ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
 
     try:
@@ -353,32 +387,7 @@ def main() -> None:
     metrics(pres)
     if not view.lane.sourced:
         st.info(md(view.lane.message))
-    m = base_map(
-        state.origin,
-        state.dest,
-        state.avoid,
-        state.layers,
-        state.basemap,
-        state.label,
-        ss["initial-extent"],
-        state.ship,
-    )
-    segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
-    returned = st_folium(
-        copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
-        key=f"lane-map-{state.origin}-{state.dest}",
-        height=MAP_HEIGHT_PX,
-        use_container_width=True,
-        returned_objects=["bounds"],
-        feature_group_to_add=segments,
-        layer_control=mapping.layer_control(),
-    )
-    extent = _extent_from(returned)
-    if extent is not None and extent != ss.get("map-extent"):
-        ss["map-extent"] = extent
-        state = dataclasses.replace(state, extent=extent)
-        st.query_params.from_dict(urlstate.to_query(state))
-        pres = dataclasses.replace(pres, extent=extent)
+    lane_map(state, pres)
     snapshot_panel(pres)
     share = st.expander("Share this view", key="share-panel", on_change="rerun")
     if share.open:  # built only when opened

@@ -25,6 +25,7 @@ from geo.render.templating import render
 
 LAYER_NAME: Final[str] = "In place at the ports"
 BADGE_PX: Final[int] = 16
+BADGE_PANE: Final[str] = "corridor-measures"
 #: Where a port's badge sits against its marker (Leaflet icon anchor, px), clear of its label.
 BADGE_ANCHOR: Final[dict[str, tuple[int, int]]] = {
     "USLAX": (8, -7),  # below (the label is on the left)
@@ -81,6 +82,9 @@ def add_measures(m: folium.Map, pres: LanePresentation) -> None:
     by_port: dict[str, list[MeasureItem]] = {}
     for item in pres.measures:
         by_port.setdefault(item.port, []).append(item)
+    # below the vector layer (z 400) where the port circles are drawn: a badge never takes a
+    # click meant for a port, however close the markers are spread
+    folium.map.CustomPane(BADGE_PANE, z_index=390, pointer_events=True).add_to(m)
     group = folium.FeatureGroup(name=LAYER_NAME, show=True)
     colour = esc(pres.palette.lane)
     for port, items in by_port.items():
@@ -101,5 +105,6 @@ def add_measures(m: folium.Map, pres: LanePresentation) -> None:
             ),
             tooltip=folium.Tooltip(tooltip_html(items)),
             popup=folium.Popup(popup_html(items), max_width=340),
+            pane=BADGE_PANE,
         ).add_to(group)
     group.add_to(m)
