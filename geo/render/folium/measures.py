@@ -104,7 +104,7 @@ def add_measures(m: folium.Map, pres: LanePresentation) -> None:
                 class_name="corridor-measure-icon",
             ),
             tooltip=folium.Tooltip(tooltip_html(items)),
-            popup=folium.Popup(popup_html(items), max_width=340),
+            popup=folium.Popup(popup_html(items), max_width=300),
             pane=BADGE_PANE,
         ).add_to(group)
     group.add_to(m)
