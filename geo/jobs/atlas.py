@@ -26,11 +26,12 @@ import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.errors import GeoError
-from geo.export.writers import rfc7946_line
+from geo.export.rfc7946 import rfc7946_line
 from geo.jobs.dask_runner import IN_PROCESS, Scheduler, run_tasks
 from geo.routing import matrix as _matrix
 from geo.routing.engine import PASSAGE_LABELS, normalise_avoid, validate_speed
 from geo.settings import DEFAULT_SPEED_KN, KM_PER_NM
+from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU, voyage_emissions
 from geo.zones import corridor
 
 ORIGINS_PER_TASK = 8
@@ -52,6 +53,10 @@ LANE_COLUMNS: tuple[str, ...] = (
     "segments_json",
     "fuel",
     "ship_teu",
+    "fuel_t",
+    "co2_ttw_t",
+    "co2e_wtw_t",
+    "g_co2_per_teu_km",
 )
 
 
@@ -203,7 +208,18 @@ def _lanes_task(
         except GeoError as exc:  # same place, or blocked by the avoided passages
             out.append({"lane": lane.line, "error": f"line {lane.line}: {exc}"})
             continue
-        segments = corridor.segments_as_records(corridor.segment_route(r.line, speed_kn=r.speed_kn))
+        segment_gdf = corridor.segment_route(r.line, speed_kn=r.speed_kn)
+        segments = corridor.segments_as_records(segment_gdf)
+        try:  # the lane's ship and fuel, else the voyage model's defaults
+            em = voyage_emissions(
+                segment_gdf,
+                ship_teu=lane.ship_teu if lane.ship_teu is not None else DEFAULT_SHIP_TEU,
+                fuel=lane.fuel or DEFAULT_FUEL,
+                speed_kn=r.speed_kn,
+            )
+        except GeoError as exc:
+            out.append({"lane": lane.line, "error": f"line {lane.line}: {exc}"})
+            continue
         out.append(
             {
                 "lane": lane.line,
@@ -220,8 +236,12 @@ def _lanes_task(
                 "avoid": ",".join(r.avoid),
                 "segments": _segments_text(segments),
                 "segments_json": json.dumps(segments, ensure_ascii=False),
-                "fuel": lane.fuel,
-                "ship_teu": lane.ship_teu,
+                "fuel": em.fuel,
+                "ship_teu": em.ship_teu,
+                "fuel_t": round(em.fuel_t, 1),
+                "co2_ttw_t": round(em.co2_ttw_t, 1),
+                "co2e_wtw_t": None if em.co2e_wtw_t is None else round(em.co2e_wtw_t, 1),
+                "g_co2_per_teu_km": round(em.g_co2_per_teu_km, 2),
                 "geometry": rfc7946_line(r.line),
             }
         )
