@@ -37,6 +37,37 @@
         });
     }
 
+    // ---- a name that would stick out of the map (a port at the map's edge on a phone) is put
+    //      on the side of its marker that faces into the map
+    function keepNamesInside() {
+        var frame = container.getBoundingClientRect();
+        o.ports.forEach(function (p) {
+            var tip = p.label && p.label.getTooltip();
+            if (!tip || !tip._map || !tip._container) { return; }
+            if (!p.homeSide) {  // the side chosen by the map builder, tried first every time
+                p.homeSide = tip.options.direction;
+                p.homeOffset = L.point(tip.options.offset);
+            }
+            if (tip.options.direction !== p.homeSide) {
+                tip.options.direction = p.homeSide;
+                tip.options.offset = p.homeOffset;
+                tip.update();
+            }
+            var box = tip._container.getBoundingClientRect();
+            var side = null;
+            if (box.left < frame.left) { side = "right"; }
+            else if (box.right > frame.right) { side = "left"; }
+            else if (box.top < frame.top) { side = "bottom"; }
+            else if (box.bottom > frame.bottom) { side = "top"; }
+            if (!side) { return; }
+            var r = (p.radius || 4) + 2;
+            var offsets = {right: [r, 0], left: [-r, 0], bottom: [0, r], top: [0, -r]};
+            tip.options.direction = side;
+            tip.options.offset = L.point(offsets[side]);
+            tip.update();
+        });
+    }
+
     // ---- markers closer than their radii: spread apart, with a leader line to the true place
     var leaders = L.layerGroup();
     o.ports.forEach(function (p) { p.home = L.latLng((p.marker || p.label).getLatLng()); });
@@ -214,6 +245,7 @@
                                    padding: o.exact ? [0, 0] : [GAP, GAP]});
         }
         declutter();
+        keepNamesInside();
         fits += 1;
         root.dataset.laneReady = String(fits);
     }
@@ -232,7 +264,7 @@
     })();
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
-    map.on("zoomend", declutter);
+    map.on("zoomend", function () { declutter(); keepNamesInside(); });
 })({{ this._parent.get_name() }}, {
     bounds: {{ this.bounds|tojson }},
     exact: {{ this.exact|tojson }},
