@@ -112,7 +112,9 @@ def sidebar(state: urlstate.ViewState) -> None:
         ships,
         index=ships.index(state.ship),
         key="ship",
-        format_func=lambda teu: f"{teu:,} TEU" + (f" · {classes[teu]}" if teu in classes else ""),
+        format_func=lambda teu: (
+            f"{teu:,} TEU" + (f" · {classes[teu]}" if "TEU" not in classes.get(teu, "TEU") else "")
+        ),
     )
     fuel_table = fuels()
     st.sidebar.selectbox(
