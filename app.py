@@ -230,13 +230,7 @@ def snapshot_panel(pres: LanePresentation) -> None:
         if st.button("Render snapshot", key="render-snapshot"):
             try:
                 with st.spinner("Rendering…"):
-                    slide = present(
-                        pres.view,
-                        layers=pres.layers,
-                        label=pres.label,
-                        title=title or None,
-                        extent=pres.extent,
-                    )
+                    slide = pres.with_title(title or None)
                     result = snapshot.render_bytes(slide, fmt, size=snapshot.parse_size(size))
             except GeoError as exc:
                 st.error(md(str(exc)))
@@ -252,13 +246,7 @@ def snapshot_panel(pres: LanePresentation) -> None:
         if st.button("Prepare every format (zip)", key="render-all"):
             try:
                 with st.spinner("Rendering every format…"):
-                    slide = present(
-                        pres.view,
-                        layers=pres.layers,
-                        label=pres.label,
-                        title=title or None,
-                        extent=pres.extent,
-                    )
+                    slide = pres.with_title(title or None)
                     bundle = snapshot.render_zip(slide, size=snapshot.parse_size(size))
             except GeoError as exc:
                 st.error(md(str(exc)))

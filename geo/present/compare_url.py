@@ -22,7 +22,7 @@ from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.present import avoidance, compare
 from geo.present.text import plain
-from geo.present.urlstate import MAX_PAGE_SPEED_KN, MIN_PAGE_SPEED_KN, echo
+from geo.present.urlstate import echo, page_speed
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_SPEED_KN
 
@@ -131,17 +131,9 @@ def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, lis
         else:
             warnings.append(f"URL mode={echo(text)} ignored: accepted {', '.join(MODES)}")
     if "speed" in params:
-        text = _first(params["speed"])
-        try:
-            speed = routing.validate_speed(float(text))
-            if not MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
-                raise ValueError(text)
+        speed = page_speed(_first(params["speed"]), warnings)
+        if speed is not None:
             state = replace(state, speed=speed)
-        except (ValueError, GeoError):
-            warnings.append(
-                f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
-                f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
-            )
     if "origins" in params:
         origins = _port_list("origins", _first(params["origins"]), DEFAULT_ORIGINS, warnings)
         state = replace(state, origins=origins)

@@ -124,6 +124,19 @@ class LanePresentation:
         """The slide footer, top to bottom: passages, assumptions + notice, sources."""
         return (self.passages_text(), self.assumptions, self.footer_sources())
 
+    def with_title(self, title: str | None) -> LanePresentation:
+        """The same view and choices under another title (``None``: the default title);
+        the subtitle follows (it names the route when the title does not)."""
+        return present(
+            self.view,
+            layers=self.layers,
+            label=self.label,
+            title=title,
+            extent=self.extent,
+            palette=self.palette,
+            lang=self.lang,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready metadata (GeoJSON ``metadata``, CLI JSON, GeoPackage/CSV sidecars)."""
         r = self.view.main

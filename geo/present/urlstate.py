@@ -76,6 +76,22 @@ def _reason(exc: Exception, text: str) -> str:
     return plain(str(exc).replace(repr(text), echo(text)), 300)
 
 
+def page_speed(text: str, warnings: list[str]) -> float | None:
+    """A URL speed in knots if it is within the page slider's range, else ``None`` with a
+    warning (naming the value and the range) appended to ``warnings``."""
+    try:
+        speed = routing.validate_speed(float(text))
+        if MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
+            return speed
+    except (ValueError, GeoError):
+        pass
+    warnings.append(
+        f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
+        f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
+    )
+    return None
+
+
 def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
     """A :class:`ViewState` from query parameters, and warnings for values that fell back."""
     state = DEFAULT_STATE
@@ -92,17 +108,9 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
             continue
         state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
-        text = _first(params["speed"])
-        try:
-            speed = routing.validate_speed(float(text))
-            if not MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
-                raise ValueError(text)
+        speed = page_speed(_first(params["speed"]), warnings)
+        if speed is not None:
             state = replace(state, speed=speed)
-        except (ValueError, GeoError):
-            warnings.append(
-                f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
-                f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
-            )
     if "avoid" in params:
         text = _first(params["avoid"])
         try:
