@@ -113,7 +113,10 @@ def test_la_and_long_beach_are_each_clickable(page: Any, app_server: str) -> Non
     )
     popup = frame.locator("#map_div .leaflet-popup-content")
     map_width = frame.evaluate("() => window.map.getSize().x")
+    first_view = frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]")
     for name in ("Los Angeles", "Long Beach"):
+        # back to the default view (the previous popup may have panned the map to fit)
+        frame.evaluate("([c, z]) => window.map.setView(c, z, {animate: false})", first_view)
         marker = frame.locator(f'path.port-marker[data-port="{name}"]')
         stable_box(page, marker)  # the map has stopped refitting to its frame
         marker.click()  # Playwright checks that nothing covers it

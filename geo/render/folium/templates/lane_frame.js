@@ -257,10 +257,26 @@
         }
         return getComputedStyle(container).overflow === "hidden";  // leaflet.css applied
     }
+    // a control that changes size after the fit (a font arriving late, the legend folding)
+    // refits, until the user has moved the map
+    function watchControls() {
+        if (!window.ResizeObserver) { return; }
+        var pending = null;
+        var seen = false;
+        var observer = new ResizeObserver(function () {
+            if (!seen) { seen = true; return; }  // the first report is the current size
+            if (userMoved) { return; }
+            clearTimeout(pending);
+            pending = setTimeout(fit, 80);
+        });
+        Array.prototype.forEach.call(container.querySelectorAll(".leaflet-control"),
+            function (el) { observer.observe(el); });
+    }
     var tries = 0;
     (function whenStyled() {
         tries += 1;
-        if (stylesReady() || tries > 100) { fit(); } else { setTimeout(whenStyled, 50); }
+        if (stylesReady() || tries > 100) { fit(); watchControls(); }
+        else { setTimeout(whenStyled, 50); }
     })();
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
