@@ -393,3 +393,10 @@ def test_a_full_disk_is_the_projects_export_error(
     with pytest.raises(ExportError, match="No space left on device"):
         atomic_write_bytes(tmp_path / "a.csv", b"x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(tmp_path: Path) -> None:
+    pres = present(build_view("Shanghai", "Long Beach"), title='=HYPERLINK("http://x.example")')
+    path = export_segments_csv(pres, tmp_path / "lane.csv")
+    first = path.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first == '# title,"\'=HYPERLINK(""http://x.example"")"'

@@ -246,6 +246,12 @@ def segments_rows(pres: LanePresentation) -> list[dict[str, Any]]:
     return rows
 
 
+def spreadsheet_text(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula (``= + - @``, tab,
+    carriage return) gets a leading apostrophe (OWASP's advice for CSV injection)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def export_segments_csv(pres: LanePresentation, path: Path) -> Path:
     """Write the segments as CSV (UTF-8 with a byte-order mark, so Excel keeps → and ≤;
     comma separated). The lane's metadata comes first as comment lines ``# key,value``
@@ -260,7 +266,7 @@ def export_segments_csv(pres: LanePresentation, path: Path) -> Path:
     buf = io.StringIO()
     comments = csv.writer(buf, lineterminator="\n")
     for key, value in metadata_rows(pres):
-        comments.writerow([f"# {key}", value])
+        comments.writerow([f"# {key}", spreadsheet_text(value)])
     writer = csv.DictWriter(buf, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(segments_rows(pres))
