@@ -64,6 +64,17 @@
     document.querySelectorAll("#snap-metrics .v").forEach(function (el) {
       shrinkToFit(el, 0.6);
     });
+    // a long legend or source list: shrink the panel's blocks and the sources until they fit
+    var panel = document.getElementById("snap-panel");
+    for (var zoom = 1.0; panel && panel.scrollHeight > panel.clientHeight + 1 && zoom > 0.62;) {
+      zoom *= 0.94;
+      Array.prototype.forEach.call(panel.children, function (el) { el.style.zoom = zoom; });
+    }
+    var sources = document.getElementById("snap-sources");
+    for (var s = 1.0; sources && sources.scrollHeight > sources.clientHeight + 1 && s > 0.7;) {
+      s *= 0.94;
+      sources.style.zoom = s;
+    }
     map.options.zoomSnap = 0.1;  // finer steps than the live map: fill the slide
     map.invalidateSize(false);
     if (extent) {
