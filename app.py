@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.catalogue import ports
+from geo.catalogue import ports, sealanes
 from geo.errors import GeoError
 from geo.jobs import snapshot
 from geo.present import urlstate
@@ -47,6 +47,8 @@ def port_options() -> tuple[list[str], dict[str, str]]:
     for p in ports.catalogue():
         ids.append(p.id)
         extra = " — Los Angeles + Long Beach" if p.members else ""
+        if not p.members and sealanes.far_from_sea_lanes(p):
+            extra = f" — far from the sea lanes ({sealanes.sea_lane_distance_nm(p):,.0f} nm)"
         country = f", {p.country}" if p.country else ""
         labels[p.id] = f"{p.name}{country} ({p.locode or p.id}){extra}"
     return ids, labels

@@ -120,3 +120,10 @@ def test_a_url_speed_outside_the_usual_range_stays_as_given() -> None:
     at.run()  # the next run reads the widget: the figures must not jump
     assert at.sidebar.slider[0].value == 35.0
     assert metrics(at)["Time at sea"] == "6.8 days"
+
+
+def test_the_port_picker_marks_ports_far_from_the_sea_lanes(default_app: AppTest) -> None:
+    options = default_app.sidebar.selectbox[0].options
+    marked = [o for o in options if "far from the sea lanes" in o]
+    assert marked and all(o.endswith(" nm)") for o in marked)
+    assert not any(o.startswith("Shanghai, China (CNSHA)") for o in marked)
