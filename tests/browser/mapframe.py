@@ -3,6 +3,7 @@ signal, and measure the map's layout from the DOM (no timings, no pixels guessed
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -64,7 +65,24 @@ def open_map(page: Any, url: str) -> Any:
     frame = handle.content_frame()
     frame.wait_for_selector("html[data-lane-ready]", state="attached", timeout=60_000)
     frame.locator("#map_div path.lane-route").first.wait_for(timeout=30_000)
+    wait_until_settled(frame)
     return frame
+
+
+def wait_until_settled(frame: Any, quiet_s: float = 1.5, timeout_s: float = 30.0) -> None:
+    """Wait until the map has stopped refitting: its fit count (``data-lane-ready``) unchanged
+    for ``quiet_s`` (the iframe is resized late, and a control that changes size refits)."""
+    deadline = time.monotonic() + timeout_s
+    last = frame.evaluate("() => document.documentElement.dataset.laneReady")
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = frame.evaluate("() => document.documentElement.dataset.laneReady")
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return
+    raise AssertionError(f"the map kept refitting for {timeout_s:g} s (fit count {last})")
 
 
 def layout(frame: Any) -> dict[str, Any]:
