@@ -21,9 +21,7 @@ from typing import Final
 from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.present import avoidance, compare
-from geo.present.text import plain
-from geo.present.urlstate import echo, page_speed
-from geo.routing import engine as routing
+from geo.present.urlstate import echo, page_avoid, page_speed, reason
 from geo.settings import DEFAULT_SPEED_KN
 
 MODES: Final[tuple[str, ...]] = ("pairs", "avoid")
@@ -57,11 +55,6 @@ def _first(value: object) -> str:
     return str(value).strip()
 
 
-def _reason(exc: Exception, text: str) -> str:
-    """An error's message with the raw value replaced by its short echo."""
-    return plain(str(exc).replace(repr(text), echo(text)), 300)
-
-
 def _port_list(
     key: str, text: str, default: tuple[str, ...], warnings: list[str]
 ) -> tuple[str, ...]:
@@ -74,7 +67,7 @@ def _port_list(
         try:
             port_id = ports.resolve(item).id
         except GeoError as exc:
-            warnings.append(f"URL {key}: {echo(item)} ignored: {_reason(exc, item)}")
+            warnings.append(f"URL {key}: {echo(item)} ignored: {reason(exc, item)}")
             continue
         if port_id not in ids:
             ids.append(port_id)
@@ -94,7 +87,7 @@ def _port(key: str, text: str, default: str, warnings: list[str]) -> str:
     try:
         return ports.resolve(text).id
     except GeoError as exc:
-        warnings.append(f"URL {key}={echo(text)} ignored: {_reason(exc, text)}")
+        warnings.append(f"URL {key}={echo(text)} ignored: {reason(exc, text)}")
         return default
 
 
@@ -104,7 +97,7 @@ def _sets(text: str, warnings: list[str]) -> tuple[tuple[str, ...], ...]:
         try:
             parsed = avoidance.parse_avoid_set(item)
         except GeoError as exc:
-            warnings.append(f"URL sets: {echo(item)} ignored: {_reason(exc, item)}")
+            warnings.append(f"URL sets: {echo(item)} ignored: {reason(exc, item)}")
             continue
         if parsed not in sets:
             sets.append(parsed)
@@ -141,11 +134,9 @@ def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, lis
         dests = _port_list("dests", _first(params["dests"]), DEFAULT_DESTS, warnings)
         state = replace(state, dests=dests)
     if "avoid" in params:
-        text = _first(params["avoid"])
-        try:
-            state = replace(state, avoid=routing.normalise_avoid(text))
-        except GeoError as exc:
-            warnings.append(f"URL avoid={echo(text)} ignored: {_reason(exc, text)}")
+        avoid = page_avoid(_first(params["avoid"]), warnings)
+        if avoid is not None:
+            state = replace(state, avoid=avoid)
     if "origin" in params:
         state = replace(
             state, origin=_port("origin", _first(params["origin"]), state.origin, warnings)

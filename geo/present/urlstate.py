@@ -71,7 +71,7 @@ def _number_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _reason(exc: Exception, text: str) -> str:
+def reason(exc: Exception, text: str) -> str:
     """An error's message with the raw value replaced by its short echo."""
     return plain(str(exc).replace(repr(text), echo(text)), 300)
 
@@ -92,6 +92,16 @@ def page_speed(text: str, warnings: list[str]) -> float | None:
     return None
 
 
+def page_avoid(text: str, warnings: list[str]) -> tuple[str, ...] | None:
+    """URL passages to avoid, normalised, or ``None`` with a warning (naming the value and
+    the accepted passages) appended to ``warnings``."""
+    try:
+        return routing.normalise_avoid(text)
+    except GeoError as exc:
+        warnings.append(f"URL avoid={echo(text)} ignored: {reason(exc, text)}")
+        return None
+
+
 def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
     """A :class:`ViewState` from query parameters, and warnings for values that fell back."""
     state = DEFAULT_STATE
@@ -104,7 +114,7 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             port_id = ports.resolve(text).id
         except GeoError as exc:
-            warnings.append(f"URL {key}={echo(text)} ignored: {_reason(exc, text)}")
+            warnings.append(f"URL {key}={echo(text)} ignored: {reason(exc, text)}")
             continue
         state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
@@ -112,11 +122,9 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         if speed is not None:
             state = replace(state, speed=speed)
     if "avoid" in params:
-        text = _first(params["avoid"])
-        try:
-            state = replace(state, avoid=routing.normalise_avoid(text))
-        except GeoError as exc:
-            warnings.append(f"URL avoid={echo(text)} ignored: {_reason(exc, text)}")
+        avoid = page_avoid(_first(params["avoid"]), warnings)
+        if avoid is not None:
+            state = replace(state, avoid=avoid)
     if "layers" in params:
         text = _first(params["layers"])
         names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
@@ -141,19 +149,19 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             state = replace(state, ship=validate_ship_teu(text))
         except GeoError as exc:
-            warnings.append(f"URL ship={echo(text)} ignored: {_reason(exc, text)}")
+            warnings.append(f"URL ship={echo(text)} ignored: {reason(exc, text)}")
     if "fuel" in params:
         text = _first(params["fuel"]).lower()
         try:
             state = replace(state, fuel=validate_fuel(text))
         except GeoError as exc:
-            warnings.append(f"URL fuel={echo(text)} ignored: {_reason(exc, text)}")
+            warnings.append(f"URL fuel={echo(text)} ignored: {reason(exc, text)}")
     if "load" in params:
         text = _first(params["load"])
         try:
             state = replace(state, load=validate_load_factor(text))
         except GeoError as exc:
-            warnings.append(f"URL load={echo(text)} ignored: {_reason(exc, text)}")
+            warnings.append(f"URL load={echo(text)} ignored: {reason(exc, text)}")
     if "extent" in params:
         text = _first(params["extent"])
         try:

@@ -27,8 +27,7 @@ from geo.present.model import Palette
 from geo.render.folium import assets, popups
 from geo.render.folium.coords import latlon, latlon_bounds, latlon_path
 from geo.render.folium.elements import FitOnLoad, HtmlControl, KeepOnTop, PageStyle
-from geo.render.folium.geometry import land_geojson
-from geo.render.folium.layers import LABEL_SIDE
+from geo.render.folium.layers import LABEL_SIDE, land_layer
 from geo.render.templating import render, template
 
 _PACKAGE = "geo.render.folium"
@@ -108,18 +107,7 @@ def _beyond(cmp: Comparison) -> tuple[float, float] | None:
 
 
 def _add_land(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
-    folium.GeoJson(
-        land_geojson(cmp.window_west_deg, 0.05, _beyond(cmp)),
-        name="Land (Natural Earth)",
-        style_function=lambda _f: {
-            "color": palette.land_edge,
-            "weight": 0.6,
-            "fillColor": palette.land,
-            "fillOpacity": 1.0,
-        },
-        interactive=False,
-        control=False,
-    ).add_to(m)
+    land_layer(cmp.window_west_deg, _beyond(cmp), palette).add_to(m)
 
 
 def _add_lanes(m: folium.Map, cmp: Comparison) -> None:

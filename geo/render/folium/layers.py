@@ -12,7 +12,7 @@ import math
 import folium
 from shapely.geometry import mapping
 
-from geo.present.model import LanePresentation
+from geo.present.model import LanePresentation, Palette
 from geo.render.folium import popups
 from geo.render.folium.coords import latlon, latlon_lines
 from geo.render.folium.elements import KeepOnTop, PortMark
@@ -39,22 +39,31 @@ def add_land(m: folium.Map, pres: LanePresentation, *, show: bool = True) -> fol
     """The offline basemap: Natural Earth land in the view's window (and beside a route that
     runs past the window's edge). With ``show=False`` it is in the page but not on the map
     (the fallback of online tiles)."""
-    view, pal = pres.view, pres.palette
+    view = pres.view
     group = folium.FeatureGroup(name="Land (Natural Earth)", show=show, control=False)
-    folium.GeoJson(
-        land_geojson(view.window_west_deg, 0.05, beyond_window(view)),
+    land_layer(view.window_west_deg, beyond_window(view), pres.palette).add_to(group)
+    group.add_to(m)
+    return group
+
+
+def land_layer(
+    window_west_deg: float, beyond: tuple[float, float] | None, palette: Palette
+) -> folium.GeoJson:
+    """Natural Earth land in the display window ``window_west_deg … +360`` (and over
+    ``beyond``, a (west, east) longitude range a route reaches past the window), drawn in the
+    palette's land colours, not interactive."""
+    return folium.GeoJson(
+        land_geojson(window_west_deg, 0.05, beyond),
         name="Land (Natural Earth)",
         style_function=lambda _f: {
-            "color": pal.land_edge,
+            "color": palette.land_edge,
             "weight": 0.6,
-            "fillColor": pal.land,
+            "fillColor": palette.land,
             "fillOpacity": 1.0,
         },
         interactive=False,
         control=False,
-    ).add_to(group)
-    group.add_to(m)
-    return group
+    )
 
 
 def add_zones(m: folium.Map, pres: LanePresentation) -> None:
