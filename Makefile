@@ -15,9 +15,10 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[test,dev]"
 	touch $@
 
-## make run: install, then start the app on its bundled data (http://localhost:$(PORT))
+## make run: install, then start the app on its bundled data (http://localhost:$(PORT)),
+## warmed: serve.py runs the default lane once before the server answers
 run: $(VENV)/.installed
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) serve.py --server.port $(PORT)
 
 ## make test: install (with Chromium for the browser tests), then run every test
 test: $(VENV)/.installed chromium fonts

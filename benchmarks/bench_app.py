@@ -1,8 +1,9 @@
 """Time from page load to the lane drawn in the running app (headless Chromium, offline).
 
 Run: ``.venv/bin/python benchmarks/bench_app.py``. First visitor: starts the app on a free
-port three times and times the first load after each start (what the first visitor after
-``make run`` sees). Warm page: loads the default view 5 more times in fresh browser contexts.
+port six times, alternately as ``make run`` does (``serve.py``, which warms the default lane
+before it answers) and with a bare ``streamlit run app.py``, and times the first load after
+each start. Warm page: loads the default view 5 more times in fresh browser contexts.
 Medians, with a bare Leaflet page (the standalone HTML export of the same map, from a file) as
 the baseline in the same run.
 """
@@ -32,21 +33,23 @@ def main() -> None:
 
     html = Path(tempfile.mkdtemp()) / "lane.html"
     html.write_text(mapping.standalone_html(present(build_view())), encoding="utf-8")
-    first_s: list[float] = []
+    first_s: dict[bool, list[float]] = {True: [], False: []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=chromium_path() or "/usr/bin/chromium", args=list(CHROMIUM_ARGS)
         )
         try:
-            for _ in range(3):  # a new server each time: the first visitor after `make run`
-                with running_app() as base:
+            # a new server each time: the first visitor after `make run` (serve.py, warmed)
+            # and after a bare `streamlit run app.py`, in alternation
+            for warm in (True, False) * 3:
+                with running_app(warm=warm) as base:
                     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
                     page = ctx.new_page()
                     t0 = time.perf_counter()
                     page.goto(base)
                     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
                     frame.locator("#map_div path.lane-route").first.wait_for(timeout=60_000)
-                    first_s.append(time.perf_counter() - t0)
+                    first_s[warm].append(time.perf_counter() - t0)
                     ctx.close()
         finally:
             browser.close()
@@ -89,11 +92,12 @@ def main() -> None:
     print("| page load → lane drawn (default view, 1280×800, offline) | median of 5 | ratio |")
     print("|---|---:|---:|")
     print(f"| standalone HTML export from a file (baseline) | {bare:.2f} s | 1.00 |")
-    first = statistics.median(first_s)
-    print(
-        "| the Streamlit app, first visitor after the server starts (median of 3 starts) "
-        f"| {first:.2f} s | {first / bare:.1f} |"
-    )
+    for warm, how in ((False, "`streamlit run app.py`"), (True, "`make run` (serve.py)")):
+        first = statistics.median(first_s[warm])
+        print(
+            f"| first visitor after {how} is healthy (median of 3 starts) "
+            f"| {first:.2f} s | {first / bare:.1f} |"
+        )
     print(
         "| the Streamlit app (warm server), from navigation start "
         f"| {app:.2f} s | {app / bare:.1f} |"

@@ -39,10 +39,12 @@ CASES: tuple[tuple[str, str, str], ...] = (
 
 def main() -> None:
     from geo.jobs import snapshot
+    from geo.present.model import present
     from geo.present.view import build_view
     from geo.render import browser
 
     view = build_view("Shanghai", "San Pedro Bay", speed_kn=18)
+    pres = present(view)
     view.segments_gdf(), view.zones_gdf(), view.ports_gdf(), view.routes_gdf()  # warm layers
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-snapshots-") as tmp:
@@ -52,12 +54,12 @@ def main() -> None:
                 continue
             path = Path(tmp) / f"lane-{renderer}{ext}"
             t0 = time.perf_counter()  # the first call warms imports, caches and Chromium
-            snapshot.render(view, path, size=SIZE, renderer=renderer)
+            snapshot.render(pres, path, size=SIZE, renderer=renderer)
             first = time.perf_counter() - t0
             samples = []
             for _ in range(REPEAT):
                 t0 = time.perf_counter()
-                result = snapshot.render(view, path, size=SIZE, renderer=renderer)
+                result = snapshot.render(pres, path, size=SIZE, renderer=renderer)
                 samples.append(time.perf_counter() - t0)
             size_kb = path.stat().st_size / 1024
             rows.append(
@@ -76,7 +78,7 @@ def main() -> None:
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     print("Command: .venv/bin/python benchmarks/bench_snapshots.py")
-    print(f"Lane: {view.title}, {SIZE[0]}×{SIZE[1]} px, median of {REPEAT} runs in one process")
+    print(f"Lane: {pres.title}, {SIZE[0]}×{SIZE[1]} px, median of {REPEAT} runs in one process")
     print()
     print("| format | renderer | median | range | first call in the process | file size |")
     print("|---|---|---:|---:|---:|---:|")

@@ -17,15 +17,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
-def running_app(timeout_s: float = 60.0) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on 127.0.0.1, wait until it is healthy, yield its base
-    URL, and stop it (the whole process group) afterwards."""
+def running_app(timeout_s: float = 120.0, *, warm: bool = True) -> Iterator[str]:
+    """Start the app on 127.0.0.1 as ``make run`` does (``serve.py``: warm-up, then
+    ``streamlit run``), or with a bare ``streamlit run app.py`` when ``warm`` is false; wait
+    until it is healthy, yield its base URL, and stop it (the whole process group) afterwards."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        [sys.executable, *(["serve.py"] if warm else ["-m", "streamlit", "run", "app.py"]),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

@@ -55,7 +55,7 @@ CHROMIUM_ARGS = list(browser_snapshot.CHROMIUM_ARGS)
 VIEWPORT = {"width": 1280, "height": 800}
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
-SERVER_START_TIMEOUT_S = 60.0
+SERVER_START_TIMEOUT_S = 120.0  # includes serve.py's warm-up of the default lane
 
 StreamlitServerFactory = Callable[[Path], str]
 
@@ -237,12 +237,16 @@ def streamlit_server() -> Iterator[StreamlitServerFactory]:
             p for p in (str(PROJECT_DIR), env.get("PYTHONPATH", "")) if p
         )
         env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
+        # the project's page starts as `make run` starts it (serve.py: warm-up, then
+        # `streamlit run`); other test apps with a bare `streamlit run`
+        launcher = (
+            [str(PROJECT_DIR / "serve.py")]
+            if app_path.resolve() == (PROJECT_DIR / "app.py").resolve()
+            else ["-m", "streamlit", "run", str(app_path)]
+        )
         command = [
             _python(),
-            "-m",
-            "streamlit",
-            "run",
-            str(app_path),
+            *launcher,
             "--server.headless",
             "true",
             "--server.address",
