@@ -61,3 +61,52 @@ def port_id_name(port_id: str, default: str, lang: str) -> str:
         return default
     found = _names.chinese_names().get(str(port_id).upper())
     return found.name if found else default
+
+
+TEXTS_PATH: Final = DATA_DIR / "texts_zh.csv"
+TEXT_KINDS: Final[tuple[str, ...]] = (
+    "rules",
+    "corridor",
+    "measure",
+    "measure_text",
+    "milestone",
+    "trade_metric",
+)
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[tuple[str, str], str]:
+    """``(kind, English text)`` → Chinese text from ``data/texts_zh.csv``."""
+    out: dict[tuple[str, str], str] = {}
+    with TEXTS_PATH.open(encoding="utf-8", newline="") as fh:
+        for row_no, row in enumerate(csv.DictReader(fh), start=2):
+            cells = {k: (row.get(k) or "").strip() for k in ("kind", "key", "en", "zh")}
+            if cells["kind"] not in TEXT_KINDS or not all(cells.values()):
+                raise DataError(
+                    f"{TEXTS_PATH.name} row {row_no}: needs kind (one of "
+                    f"{', '.join(TEXT_KINDS)}), key, en and zh"
+                )
+            out[(cells["kind"], cells["en"])] = cells["zh"]
+    return out
+
+
+def data_text(kind: str, english: str, lang: str) -> str:
+    """A text of a data file written by this project (a zone's rules, a measure, a milestone)
+    in ``lang``: the Chinese of ``data/texts_zh.csv`` when its English is exactly
+    ``english`` (a changed English text is shown in English until it is translated again),
+    else ``english``. Source titles are never translated."""
+    if lang != "zh":
+        return english
+    return _texts().get((kind, english.strip()), english)
+
+
+def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
+    """A route segment's name in ``lang``: its zone's Chinese name inside a zone, the sea's
+    in open water (a numbered repeat, ``"North Pacific (2)"``, keeps its number)."""
+    if lang != "zh":
+        return name
+    if kind != "open_ocean":
+        return place_name("zone", zone_id, lang, name)
+    base, sep, rest = name.partition(" (")
+    local = place_name("sea", base, lang, base)
+    return f"{local}（{rest.rstrip(')')}）" if sep and rest.rstrip(")").isdigit() else local
