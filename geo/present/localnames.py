@@ -110,3 +110,32 @@ def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
     base, sep, rest = name.partition(" (")
     local = place_name("sea", base, lang, base)
     return f"{local}（{rest.rstrip(')')}）" if sep and rest.rstrip(")").isdigit() else local
+
+
+def when_words(when: str, lang: str) -> str:
+    """A date in words (``"9 Jun 2022"``, ``"Jan 2022"``, ``"≈22 Sep 2023"``, ``"2030 target"``,
+    ``"proposed (2026)"``) in ``lang``: ``"2022年6月9日"``, ``"2022年1月"``, ``"约2023年9月22日"``,
+    ``"2030年目标"``, ``"提议（2026年）"``; anything else as it is."""
+    import datetime as dt
+
+    if lang != "zh":
+        return when
+    text = when.strip()
+    about = ""
+    if text.startswith("≈"):
+        about, text = "约", text[1:].strip()
+    if text.startswith("proposed (") and text.endswith(")"):
+        return f"{about}提议（{when_words(text[10:-1], lang)}）"
+    if text.endswith(" target"):
+        return f"{about}{when_words(text[:-7], lang)}目标"
+    if text.isdigit() and len(text) == 4:
+        return f"{about}{text}年"
+    for pattern in ("%d %b %Y", "%b %Y"):
+        try:
+            day = dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        if pattern.startswith("%d"):
+            return f"{about}{day.year}年{day.month}月{day.day}日"
+        return f"{about}{day.year}年{day.month}月"
+    return when

@@ -18,7 +18,7 @@ from typing import Final
 import folium
 
 from geo.i18n import ENGLISH, N_, Translator
-from geo.present.localnames import data_text
+from geo.present.localnames import data_text, when_words
 from geo.present.model import LanePresentation
 from geo.present.progress import MeasureItem
 from geo.present.text import esc, safe_url
@@ -55,23 +55,7 @@ def _label(m: MeasureItem, tr: Translator) -> str:
 
 def _when(m: MeasureItem, tr: Translator) -> str:
     """The measure's date in ``tr``'s language (``"1 Jan 2023"`` / ``"2023年1月1日"``)."""
-    if not tr.chinese:
-        return m.when
-    return tr.date(m.when) if m.when.isdigit() else _english_date_to_zh(m.when, tr)
-
-
-def _english_date_to_zh(when: str, tr: Translator) -> str:
-    import datetime as dt
-
-    for pattern in ("%d %b %Y", "%b %Y"):
-        try:
-            day = dt.datetime.strptime(when, pattern).date()
-        except ValueError:
-            continue
-        return (
-            tr.date(day.isoformat()) if pattern.startswith("%d") else f"{day.year}年{day.month}月"
-        )
-    return when
+    return when_words(m.when, tr.lang)
 
 
 def tooltip_html(

@@ -161,3 +161,21 @@ def subset_font(style: str = "Regular") -> WebFont | None:
 def subset_fonts() -> tuple[WebFont, ...]:
     """Every face found (Regular, and Bold where the machine has it)."""
     return tuple(f for f in (subset_font(style) for style, _ in STYLES) if f is not None)
+
+
+#: The code points the map takes from the subset (the ``unicode-range`` of its @font-face in
+#: ``templates/cjk_font.css``); everything else comes from the page's Latin fonts.
+CJK_RANGES: Final[tuple[tuple[int, int], ...]] = (
+    (0x2E80, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x2014, 0x2014),
+    (0x2018, 0x201D),
+    (0x2026, 0x2026),
+)
+
+
+def drawn_by_subset(ch: str) -> bool:
+    """True when the map draws ``ch`` with the subset (see :data:`CJK_RANGES`)."""
+    return any(low <= ord(ch) <= high for low, high in CJK_RANGES)

@@ -30,7 +30,7 @@ def _known() -> bool:
 
 def _candidate_files() -> list[Path]:
     """Files that may hold Noto Sans CJK SC (see :func:`geo.render.cjkfont.candidate_files`)."""
-    return candidate_files("Regular")
+    return candidate_files("Regular") + candidate_files("Bold")
 
 
 @lru_cache(maxsize=1)
