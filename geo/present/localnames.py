@@ -61,3 +61,81 @@ def port_id_name(port_id: str, default: str, lang: str) -> str:
         return default
     found = _names.chinese_names().get(str(port_id).upper())
     return found.name if found else default
+
+
+TEXTS_PATH: Final = DATA_DIR / "texts_zh.csv"
+TEXT_KINDS: Final[tuple[str, ...]] = (
+    "rules",
+    "corridor",
+    "measure",
+    "measure_text",
+    "milestone",
+    "trade_metric",
+)
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[tuple[str, str], str]:
+    """``(kind, English text)`` → Chinese text from ``data/texts_zh.csv``."""
+    out: dict[tuple[str, str], str] = {}
+    with TEXTS_PATH.open(encoding="utf-8", newline="") as fh:
+        for row_no, row in enumerate(csv.DictReader(fh), start=2):
+            cells = {k: (row.get(k) or "").strip() for k in ("kind", "key", "en", "zh")}
+            if cells["kind"] not in TEXT_KINDS or not all(cells.values()):
+                raise DataError(
+                    f"{TEXTS_PATH.name} row {row_no}: needs kind (one of "
+                    f"{', '.join(TEXT_KINDS)}), key, en and zh"
+                )
+            out[(cells["kind"], cells["en"])] = cells["zh"]
+    return out
+
+
+def data_text(kind: str, english: str, lang: str) -> str:
+    """A text of a data file written by this project (a zone's rules, a measure, a milestone)
+    in ``lang``: the Chinese of ``data/texts_zh.csv`` when its English is exactly
+    ``english`` (a changed English text is shown in English until it is translated again),
+    else ``english``. Source titles are never translated."""
+    if lang != "zh":
+        return english
+    return _texts().get((kind, english.strip()), english)
+
+
+def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
+    """A route segment's name in ``lang``: its zone's Chinese name inside a zone, the sea's
+    in open water (a numbered repeat, ``"North Pacific (2)"``, keeps its number)."""
+    if lang != "zh":
+        return name
+    if kind != "open_ocean":
+        return place_name("zone", zone_id, lang, name)
+    base, sep, rest = name.partition(" (")
+    local = place_name("sea", base, lang, base)
+    return f"{local}（{rest.rstrip(')')}）" if sep and rest.rstrip(")").isdigit() else local
+
+
+def when_words(when: str, lang: str) -> str:
+    """A date in words (``"9 Jun 2022"``, ``"Jan 2022"``, ``"≈22 Sep 2023"``, ``"2030 target"``,
+    ``"proposed (2026)"``) in ``lang``: ``"2022年6月9日"``, ``"2022年1月"``, ``"约2023年9月22日"``,
+    ``"2030年目标"``, ``"提议（2026年）"``; anything else as it is."""
+    import datetime as dt
+
+    if lang != "zh":
+        return when
+    text = when.strip()
+    about = ""
+    if text.startswith("≈"):
+        about, text = "约", text[1:].strip()
+    if text.startswith("proposed (") and text.endswith(")"):
+        return f"{about}提议（{when_words(text[10:-1], lang)}）"
+    if text.endswith(" target"):
+        return f"{about}{when_words(text[:-7], lang)}目标"
+    if text.isdigit() and len(text) == 4:
+        return f"{about}{text}年"
+    for pattern in ("%d %b %Y", "%b %Y"):
+        try:
+            day = dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        if pattern.startswith("%d"):
+            return f"{about}{day.year}年{day.month}月{day.day}日"
+        return f"{about}{day.year}年{day.month}月"
+    return when

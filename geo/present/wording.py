@@ -81,6 +81,16 @@ def port_volume_words(teu: float, year: str, label: str, tr: Translator = ENGLIS
     return about + tr("{value} TEU", value=tr.count(teu)) + f"（{year_words(str(year), tr)}）"
 
 
+def figure_words(fig: Figure, tr: Translator = ENGLISH) -> str:
+    """A sourced figure with its year: ``fig.label()`` in English (``"US$333 B (2024)"``),
+    ``"3330亿美元（2024年）"`` in Chinese."""
+    if not tr.chinese:
+        return fig.label()
+    value, per_year = _figure_amount(fig, tr)
+    amount = tr("{amount} a year", amount=value) if per_year else value
+    return f"{amount}（{year_words(fig.year, tr)}）"
+
+
 def metrics(view: LaneView, tr: Translator = ENGLISH) -> tuple[Metric, ...]:
     r = view.main
     km = tr("{value} km", value=tr.number(r.distance_km, 0 if r.distance_km >= 10 else 1))

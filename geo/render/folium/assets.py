@@ -35,6 +35,8 @@ import folium
 import folium.map
 from branca.element import Element, Figure
 
+from geo.render.folium import webfont
+from geo.render.folium.elements import CjkFontFace
 from geo.render.folium.vendor import (
     AssetKind,
     UnknownAssetError,
@@ -311,6 +313,23 @@ def localise_for_streamlit(
         ]
     for el, js, css in resolved:  # only touch the map once everything resolved
         set_links(el, js, css)
+    _serve_fonts(m, vendor, prefix)
+
+
+def _serve_fonts(m: Element, vendor: Path, prefix: str) -> None:
+    """A Chinese map's web font (:mod:`geo.render.folium.webfont`), written once into
+    ``vendor/fonts/`` under a content-hashed name, and the map's ``@font-face`` pointed at
+    it. Nothing to do for a map without Chinese; no font on the machine leaves the local
+    name only (the browser's fallback draws the Chinese)."""
+    faces = [el for el in walk_elements(m) if isinstance(el, CjkFontFace)]
+    if not faces:
+        return
+    urls: dict[int, str] = {}
+    for font in webfont.subset_fonts():
+        _write_if_changed(vendor / "fonts" / font.file_name, font.data)
+        urls[font.weight] = f"{prefix}/fonts/{font.file_name}"
+    for el in faces:
+        el.set_urls(urls)
 
 
 # --------------------------------------------------------------------------- offline tiles

@@ -100,6 +100,8 @@ class LaneFrame(MacroElement):
     * The wheel zooms only after a click into the map, and stops when the pointer leaves.
     * Fullscreen (and a resize before the user moved the map) refits.
     * Sets ``data-lane-ready`` on the page's root element after each fit (tests wait on it).
+    * With ``wait_fonts`` (a Chinese map, whose web font arrives after the first fit) the
+      names are measured again and the map refitted once ``document.fonts`` is ready.
     """
 
     _template = template(_PACKAGE, "lane_frame.js")
@@ -114,9 +116,11 @@ class LaneFrame(MacroElement):
         lane_label: folium.Marker | None,
         lane_weight_px: float,
         max_zoom: float,
+        wait_fonts: bool = False,
     ) -> None:
         super().__init__()
         self._name = "LaneFrame"
+        self.wait_fonts = wait_fonts
         self.bounds = bounds
         self.exact = exact
         self.keep_clear = keep_clear
@@ -167,3 +171,28 @@ class KeepOnTop(MacroElement):
         super().__init__()
         self._name = "KeepOnTop"
         self.group = group
+
+
+class CjkFontFace(MacroElement):
+    """The map's Chinese font: ``@font-face`` rules for the web-font subset of Noto Sans CJK
+    SC (:mod:`geo.render.folium.webfont`), used for CJK characters only (``unicode-range``),
+    and the map's text set to use it first. ``faces`` holds ``{"weight", "url", "local"}``;
+    a face's ``url`` is filled by :func:`~geo.render.folium.assets.localise_for_streamlit`
+    (a served file) or the standalone page (a ``data:`` URI); without one the browser looks
+    for the installed font by name, else its own fallback draws the Chinese."""
+
+    _template = template(_PACKAGE, "cjk_font.css")
+
+    def __init__(self, family: str) -> None:
+        super().__init__()
+        self._name = "CjkFontFace"
+        self.family = family
+        self.faces: list[dict[str, object]] = [
+            {"weight": 400, "url": "", "local": "Noto Sans CJK SC"},
+            {"weight": 700, "url": "", "local": "Noto Sans CJK SC Bold"},
+        ]
+
+    def set_urls(self, urls: dict[int, str]) -> None:
+        """Point each face (by CSS weight) at ``urls[weight]`` (a face not named keeps none)."""
+        for face in self.faces:
+            face["url"] = urls.get(int(str(face["weight"])), "")

@@ -12,6 +12,7 @@ import math
 import folium
 from shapely.geometry import mapping
 
+from geo.i18n import N_
 from geo.present.model import LanePresentation, Palette
 from geo.render.folium import popups
 from geo.render.folium.coords import latlon, latlon_lines
@@ -26,6 +27,13 @@ LABEL_SIDE: dict[str, str] = {
     "CNSHA-YANGSHAN": "bottom",
 }
 
+
+#: The layer switcher's names (translated with the presentation's language).
+ZONES_LAYER = N_("Regulatory zones")
+ROUTE_LAYER = N_("Route")
+SEGMENTS_LAYER = N_("Segments by zone")
+PORTS_LAYER = N_("Ports")
+LABELS_LAYER = N_("Port labels")
 
 #: Widest port popup (px); narrower maps cap it in CSS so it stays inside the map.
 POPUP_MAX_WIDTH_PX = 300
@@ -68,7 +76,7 @@ def land_layer(
 
 def add_zones(m: folium.Map, pres: LanePresentation) -> None:
     """The regulatory zones, lightly tinted, with their rules and sources as tooltips."""
-    group = folium.FeatureGroup(name="Regulatory zones", show=True)
+    group = folium.FeatureGroup(name=pres.tr(ZONES_LAYER), show=True)
     for _, z in pres.view.display_zones().iterrows():
         colour = pres.palette.zone(str(z["zone_id"]))
         folium.GeoJson(
@@ -80,7 +88,7 @@ def add_zones(m: folium.Map, pres: LanePresentation) -> None:
                 "fillColor": c,
                 "fillOpacity": 0.12,
             },
-            tooltip=folium.Tooltip(popups.zone_tooltip(z), sticky=True),
+            tooltip=folium.Tooltip(popups.zone_tooltip(z, pres.tr), sticky=True),
         ).add_to(group)
     group.add_to(m)
 
@@ -89,7 +97,7 @@ def add_route(m: folium.Map, pres: LanePresentation) -> folium.Marker | None:
     """Each route as one continuous line of ``pres.lane_weight_px + 4`` px in the lane colour;
     the headline route carries ``pres.lane_label`` halfway along, turned with the line.
     Returns the lane label's marker (``None`` without a label)."""
-    group = folium.FeatureGroup(name="Route", show=True)
+    group = folium.FeatureGroup(name=pres.tr(ROUTE_LAYER), show=True)
     label_marker = None
     weight = pres.lane_weight_px
     for n, (_, r) in enumerate(pres.view.display_routes().iterrows()):
@@ -98,7 +106,15 @@ def add_route(m: folium.Map, pres: LanePresentation) -> folium.Marker | None:
             color=pres.palette.lane,
             weight=weight + 4,
             opacity=0.9,
-            tooltip=folium.Tooltip(popups.route_tooltip(r), sticky=True),
+            tooltip=folium.Tooltip(
+                popups.route_tooltip(
+                    r,
+                    pres.tr,
+                    pres.port_name(str(r["route_id"]).split(">")[0], str(r["origin"])),
+                    pres.port_name(str(r["route_id"]).split(">")[-1], str(r["destination"])),
+                ),
+                sticky=True,
+            ),
             class_name="lane-route",
         ).add_to(group)
         if n == 0 and pres.lane_label:
@@ -121,10 +137,10 @@ def add_route(m: folium.Map, pres: LanePresentation) -> folium.Marker | None:
 def segments_group(pres: LanePresentation) -> folium.FeatureGroup:
     """The routes' segments coloured by zone; tooltips give name, nm, hours at the view's
     speed and the rules. Depends on the speed (the base map does not)."""
-    group = folium.FeatureGroup(name="Segments by zone", show=True)
+    group = folium.FeatureGroup(name=pres.tr(SEGMENTS_LAYER), show=True)
     weight = max(2.0, pres.lane_weight_px - 1)
     for _, s in pres.view.display_segments().iterrows():
-        tip = popups.segment_tooltip(s, pres.view.speed_kn)
+        tip = popups.segment_tooltip(s, pres.view.speed_kn, pres.tr)
         for part in latlon_lines(s.geometry):
             folium.PolyLine(
                 part,
@@ -160,12 +176,13 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
     show_ports, show_labels = pres.shows("ports"), pres.shows("labels")
     if not (show_ports or show_labels):
         return []
-    marker_group = folium.FeatureGroup(name="Ports", show=True)
-    label_group = folium.FeatureGroup(name="Port labels", show=True)
+    marker_group = folium.FeatureGroup(name=pres.tr(PORTS_LAYER), show=True)
+    label_group = folium.FeatureGroup(name=pres.tr(LABELS_LAYER), show=True)
     marks = []
     for _, p in pres.view.display_ports().iterrows():
         where = latlon(p.geometry.x, p.geometry.y)
         radius = _radius_px(p["teu"])
+        name = pres.port_name(str(p["id"]), str(p["name"]))
         marker = label = None
         if show_ports:
             marker = folium.CircleMarker(
@@ -177,12 +194,12 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
                 fill_color=pres.palette.port,
                 fill_opacity=0.9,
                 popup=folium.Popup(
-                    popups.port_popup(p),
+                    popups.port_popup(p, pres.tr, name),
                     max_width=POPUP_MAX_WIDTH_PX,
                     auto_pan_padding_top_left=POPUP_PAN_PADDING_TOP_LEFT,
                     auto_pan_padding_bottom_right=POPUP_PAN_PADDING_BOTTOM_RIGHT,
                 ),
-                tooltip=folium.Tooltip(popups.text_html(p["name"])),
+                tooltip=folium.Tooltip(popups.text_html(name)),
                 class_name="port-marker",
             )
             marker.add_to(marker_group)
@@ -197,7 +214,7 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
                 fill=False,
                 interactive=False,
                 tooltip=folium.Tooltip(
-                    popups.text_html(p["name"]),
+                    popups.text_html(name),
                     permanent=True,
                     direction=side,
                     class_name="port-label",

@@ -25,12 +25,14 @@ from branca.element import Figure
 from folium import plugins
 
 from geo.errors import GeoError
+from geo.i18n import N_
 from geo.present.model import LanePresentation
 from geo.present.options import BASEMAPS
 from geo.present.text import esc
-from geo.render.folium import assets, layers, popups, standalone
+from geo.render.folium import assets, layers, popups, standalone, webfont
 from geo.render.folium.coords import latlon_bounds, latlon_lines
 from geo.render.folium.elements import (
+    CjkFontFace,
     HtmlControl,
     LandMiniMap,
     LaneFrame,
@@ -46,7 +48,7 @@ ONLINE_TILES_NAME: Final[str] = "Esri.WorldGrayCanvas"
 OFFLINE_MAX_ZOOM: Final[int] = 7
 #: Deepest zoom with online tiles (the land layer takes over, at its own limit, if they fail).
 ONLINE_MAX_ZOOM: Final[int] = 12
-TILE_FALLBACK_MESSAGE: Final[str] = (
+TILE_FALLBACK_MESSAGE: Final[str] = N_(
     "Online tiles are unavailable (no network?): showing the offline land layer."
 )
 #: Simplification of the lane for the points the frame keeps clear of controls (degrees).
@@ -135,6 +137,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         scroll_wheel_zoom=False,  # LaneFrame turns it on once the user clicks into the map
     )
     PageStyle(pres.palette).add_to(m)
+    if pres.tr.chinese:  # the Chinese web font, served or embedded (webfont.py)
+        CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     land = layers.add_land(m, pres, show=not online)
     if online:
         tiles = folium.TileLayer(
@@ -145,7 +149,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         )
         tiles.add_to(m)
         fallback = TileFallback(
-            tiles, land, max_zoom=OFFLINE_MAX_ZOOM, message=TILE_FALLBACK_MESSAGE
+            tiles, land, max_zoom=OFFLINE_MAX_ZOOM, message=pres.tr(TILE_FALLBACK_MESSAGE)
         )
         fallback.add_to(m)
     if pres.shows("zones"):
@@ -158,7 +162,9 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         HtmlControl(
             popups.custom_label_html(pres), position="topright", css_class="custom-label"
         ).add_to(m)
-    plugins.Fullscreen(position="topleft").add_to(m)
+    plugins.Fullscreen(
+        position="topleft", title=pres.tr("Full Screen"), title_cancel=pres.tr("Exit Full Screen")
+    ).add_to(m)
     NauticalMeasure(position="topleft").add_to(m)
     if options.minimap:
         LandMiniMap(land_geojson(pres.view.window_west_deg, 1.0), pres.palette).add_to(m)
@@ -170,6 +176,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         lane_label=lane_label,
         lane_weight_px=pres.lane_weight_px + 4,
         max_zoom=max_zoom,
+        wait_fonts=pres.tr.chinese,
     ).add_to(m)
     assets.stable_ids(m, seed=_seed(pres, options))
     return m

@@ -17,13 +17,15 @@ from typing import Final
 
 import folium
 
+from geo.i18n import ENGLISH, N_, Translator
+from geo.present.localnames import data_text, when_words
 from geo.present.model import LanePresentation
 from geo.present.progress import MeasureItem
 from geo.present.text import esc, safe_url
 from geo.render.folium.coords import latlon
 from geo.render.templating import render
 
-LAYER_NAME: Final[str] = "In place at the ports"
+LAYER_NAME: Final[str] = N_("In place at the ports")
 BADGE_PX: Final[int] = 16
 BADGE_PANE: Final[str] = "corridor-measures"
 #: Where a port's badge sits against its marker (Leaflet icon anchor, px), clear of its label.
@@ -47,27 +49,45 @@ def _position(pres: LanePresentation, port: str, lon: float, lat: float) -> tupl
     return (lon - west) % 360.0 + west, lat
 
 
-def tooltip_html(items: Sequence[MeasureItem]) -> str:
+def _label(m: MeasureItem, tr: Translator) -> str:
+    return data_text("measure", m.label, tr.lang)
+
+
+def _when(m: MeasureItem, tr: Translator) -> str:
+    """The measure's date in ``tr``'s language (``"1 Jan 2023"`` / ``"2023年1月1日"``)."""
+    return when_words(m.when, tr.lang)
+
+
+def tooltip_html(
+    items: Sequence[MeasureItem], tr: Translator = ENGLISH, port_name: str | None = None
+) -> str:
     """``"Los Angeles — in place:<br>At-berth regulation · 1 Jan 2023 (CARB)<br>…"``, escaped."""
-    lines = [f"{esc(items[0].port_name)} — in place:"]
-    lines += [f"{esc(m.tooltip())} ({esc(m.source_short)})" for m in items]
+    port = port_name or items[0].port_name
+    lines = [esc(tr("{port} — in place:", port=port))]
+    lines += [
+        esc(f"{_label(m, tr)} · {_when(m, tr)}") + esc(tr(" ({source})", source=m.source_short))
+        for m in items
+    ]
     return "<br>".join(lines)
 
 
-def popup_html(items: Sequence[MeasureItem]) -> str:
+def popup_html(
+    items: Sequence[MeasureItem], tr: Translator = ENGLISH, port_name: str | None = None
+) -> str:
     """Each measure of one port: label, date, description and linked source (template)."""
     return render(
         "geo.render.folium",
         "measures_popup.html",
-        port=items[0].port_name,
+        heading=tr("In place at {port}", port=port_name or items[0].port_name),
         items=[
             {
-                "label": m.label,
-                "when": m.when,
-                "description": m.description,
+                "label": _label(m, tr),
+                "when": _when(m, tr),
+                "description": data_text("measure_text", m.description, tr.lang),
                 "source": m.source,
                 "url": m.source_url.strip() if safe_url(m.source_url) else "",
                 "year": m.year,
+                "source_word": tr("Source ({year}):", year=m.year),
             }
             for m in items
         ],
@@ -85,10 +105,11 @@ def add_measures(m: folium.Map, pres: LanePresentation) -> None:
     # below the vector layer (z 400) where the port circles are drawn: a badge never takes a
     # click meant for a port, however close the markers are spread
     folium.map.CustomPane(BADGE_PANE, z_index=390, pointer_events=True).add_to(m)
-    group = folium.FeatureGroup(name=LAYER_NAME, show=True)
+    group = folium.FeatureGroup(name=pres.tr(LAYER_NAME), show=True)
     colour = esc(pres.palette.lane)
     for port, items in by_port.items():
         lon, lat = _position(pres, port, items[0].lon, items[0].lat)
+        name = pres.port_name(port, items[0].port_name)
         badge = (
             f'<div class="corridor-measure" style="width:{BADGE_PX - 4}px;'
             f"height:{BADGE_PX - 4}px;border-radius:3px;background:{colour};color:#ffffff;"
@@ -103,8 +124,8 @@ def add_measures(m: folium.Map, pres: LanePresentation) -> None:
                 icon_anchor=BADGE_ANCHOR.get(port, _DEFAULT_ANCHOR),
                 class_name="corridor-measure-icon",
             ),
-            tooltip=folium.Tooltip(tooltip_html(items)),
-            popup=folium.Popup(popup_html(items), max_width=300),
+            tooltip=folium.Tooltip(tooltip_html(items, pres.tr, name)),
+            popup=folium.Popup(popup_html(items, pres.tr, name), max_width=300),
             pane=BADGE_PANE,
         ).add_to(group)
     group.add_to(m)

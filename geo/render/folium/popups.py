@@ -8,15 +8,21 @@ http(s).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from babel import Locale
+
 from geo.facts import trade
+from geo.i18n import BABEL_LOCALES, ENGLISH, N_, Translator
+from geo.present import wording
+from geo.present.localnames import data_text, place_name, segment_name
 from geo.present.model import LanePresentation
 from geo.present.text import safe_url
 from geo.render.templating import render
 
 _PACKAGE = "geo.render.folium"
-LEGEND_FOOTNOTE = "Zones approximate · not for navigation"
+LEGEND_FOOTNOTE = N_("Zones approximate · not for navigation")
 
 
 def _html(template_name: str, **values: Any) -> str:
@@ -35,7 +41,7 @@ def legend_html(pres: LanePresentation) -> str:
         title=pres.title,
         items=pres.legend,
         lane_label=pres.lane_label,
-        footnote=LEGEND_FOOTNOTE,
+        footnote=pres.tr(LEGEND_FOOTNOTE),
     )
 
 
@@ -44,6 +50,7 @@ def figures_html(pres: LanePresentation) -> str:
     sources of :class:`LanePresentation`, as on the slides."""
     return _html(
         "figures.html",
+        heading=pres.tr("Key figures and sources"),
         subtitle=pres.subtitle,
         metrics=pres.metrics,
         passages=pres.passages_text(),
@@ -71,48 +78,74 @@ def lane_label_html(pres: LanePresentation, angle_deg: float) -> str:
     )
 
 
-def route_tooltip(row: Any) -> str:
-    """``Origin → Destination`` and the route's length (a row of ``view.display_routes()``)."""
+def route_tooltip(
+    row: Any, tr: Translator = ENGLISH, origin: str | None = None, destination: str | None = None
+) -> str:
+    """``Origin → Destination`` and the route's length (a row of ``view.display_routes()``);
+    ``origin``/``destination``: the names in ``tr``'s language (default: the row's)."""
     return _html(
         "route_tooltip.html",
-        origin=row["origin"],
-        destination=row["destination"],
-        distance=f"{row['distance_nm']:,.0f} nm · {row['distance_km']:,.0f} km",
+        origin=origin or row["origin"],
+        destination=destination or row["destination"],
+        distance=tr("{value} nm", value=tr.number(row["distance_nm"]))
+        + " · "
+        + tr("{value} km", value=tr.number(row["distance_km"])),
     )
 
 
-def _hours(hours: float) -> str:
-    return f"{hours:,.0f} h ({hours / 24:,.1f} days)" if hours >= 24 else f"{hours:,.1f} h"
+def _hours(hours: float, tr: Translator = ENGLISH) -> str:
+    if hours >= 24:
+        return tr("{hours} h ({days} days)", hours=tr.number(hours), days=tr.number(hours / 24, 1))
+    return tr("{value} h", value=tr.number(hours, 1))
 
 
-def segment_tooltip(row: Any, speed_kn: float) -> str:
+def segment_tooltip(row: Any, speed_kn: float, tr: Translator = ENGLISH) -> str:
     """Name, nm, hours at ``speed_kn`` knots, share and rules of a segment row."""
-    figures = (
-        f"{row['distance_nm']:,.0f} nm · {_hours(float(row['duration_h']))} at {speed_kn:g} kn"
-        f" · {row['share'] * 100:.0f} % of the voyage"
+    figures = tr(
+        "{distance} · {hours} at {speed} kn · {share} % of the voyage",
+        distance=tr("{value} nm", value=tr.number(row["distance_nm"])),
+        hours=_hours(float(row["duration_h"]), tr),
+        speed=f"{speed_kn:g}",
+        share=f"{row['share'] * 100:.0f}",
     )
+    measures = str(row.get("corridor_measures", "") or "")
     return _html(
         "segment_tooltip.html",
-        name=row["name"],
+        name=segment_name(str(row["zone_id"]), str(row["kind"]), str(row["name"]), tr.lang),
         figures=figures,
-        rules=row["rules"],
-        measures=str(row.get("corridor_measures", "") or ""),
+        rules=data_text("rules", str(row["rules"]), tr.lang),
+        measures=data_text("corridor", measures, tr.lang) if measures else "",
+        corridor=tr("Corridor:"),
     )
 
 
-def zone_tooltip(row: Any) -> str:
-    """Name, rules and source of a zone row."""
+def zone_tooltip(row: Any, tr: Translator = ENGLISH) -> str:
+    """Name, rules and source of a zone row (the source's title as published)."""
     return _html(
         "zone_tooltip.html",
-        name=row["zone_name"],
+        name=place_name("zone", str(row["zone_id"]), tr.lang, str(row["zone_name"])),
         approximate=bool(row.get("approximate", False)),
-        rules=row["rules"],
-        source=row["source"],
-        year=row["year"],
+        approximate_word=tr(" (approximate)"),
+        rules=data_text("rules", str(row["rules"]), tr.lang),
+        source_line=tr("Source: {source} ({year})", source=row["source"], year=row["year"]),
     )
 
 
-def port_popup(row: Any) -> str:
+@lru_cache(maxsize=8)
+def _territories(lang: str) -> dict[str, str]:
+    """Country names by ISO 3166 code in ``lang`` (Babel's CLDR data)."""
+    return dict(Locale.parse(BABEL_LOCALES[lang]).territories)
+
+
+def country_name(locode: str, english: str, tr: Translator = ENGLISH) -> str:
+    """The country of a UN/LOCODE in ``tr``'s language (CLDR: ``US`` → ``美国``); English as
+    the catalogue has it."""
+    if not tr.chinese or len(locode) < 2:
+        return english
+    return _territories(tr.lang).get(locode[:2].upper(), english)
+
+
+def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> str:
     """A port row's popup: code, country, container volumes by year and trade, each with its
     source. A terminal (Yangshan inside CNSHA) points to its port instead of repeating its
     figures. (Port-level figures are not in the lane's presentation model yet; they come
@@ -122,13 +155,17 @@ def port_popup(row: Any) -> str:
     terminal = bool(locode) and row["id"] != locode
     counted = row["role"] != "coordinates" and not terminal
     volumes = [
-        {"label": f.label(), "source": f.source, "url": _link(f.source_url)}
+        {
+            "label": wording.port_volume_words(f.value, f.year, f.label(), tr),
+            "source": f.source,
+            "url": _link(f.source_url),
+        }
         for f in (trade.port_volumes(code) if counted else [])
     ]
     trades = [
         {
-            "metric": f.metric.capitalize(),
-            "label": f.label(),
+            "metric": data_text("trade_metric", f.metric, tr.lang).capitalize(),
+            "label": wording.figure_words(f, tr),
             "source": f.source,
             "url": _link(f.source_url),
         }
@@ -136,11 +173,19 @@ def port_popup(row: Any) -> str:
     ]
     return _html(
         "port_popup.html",
-        name=row["name"],
+        name=name or row["name"],
         locode=locode,
-        country=row["country"],
+        country=country_name(locode, str(row["country"]), tr),
         terminal=terminal,
         volumes=volumes,
         trade=trades,
         position=row["coord_source"],
+        words={
+            "part_of": tr(
+                "Part of the port {locode}: its volumes are counted there.", locode=locode
+            ),
+            "volume": tr("Container volume"),
+            "position": tr("Position: {source}", source=row["coord_source"]),
+            "sep": tr(": "),
+        },
     )

@@ -13,19 +13,15 @@ that package, and added with :meth:`FontManager.addfont` (every face of the ``.t
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
 from matplotlib import font_manager
 
+from geo.render.cjkfont import CJK_FAMILY, candidate_files
+
 LATIN_FAMILY: Final[str] = "DejaVu Sans"
-CJK_FAMILY: Final[str] = "Noto Sans CJK SC"
-_DEBIAN_DIR: Final[Path] = Path("/usr/share/fonts/opentype/noto")
-_PYPI_PACKAGE: Final[str] = "noto_cjk_sans_otc"
 
 
 def _known() -> bool:
@@ -33,27 +29,8 @@ def _known() -> bool:
 
 
 def _candidate_files() -> list[Path]:
-    """Files that may hold Noto Sans CJK SC: fontconfig's answer, Debian's folder, the PyPI
-    package's folder."""
-    out: list[Path] = []
-    if shutil.which("fc-match"):
-        try:
-            done = subprocess.run(
-                ["fc-match", "--format=%{file}", f"{CJK_FAMILY}:lang=zh-cn"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            )
-            if done.returncode == 0 and "CJK" in done.stdout:
-                out.append(Path(done.stdout.strip()))
-        except (OSError, subprocess.SubprocessError):
-            pass
-    out.extend(sorted(_DEBIAN_DIR.glob("NotoSansCJK-*.ttc")))
-    spec = importlib.util.find_spec(_PYPI_PACKAGE)
-    if spec is not None and spec.origin:
-        out.extend(sorted(Path(spec.origin).parent.glob("*.tt[cf]")))
-    return [p for p in dict.fromkeys(out) if p.is_file()]
+    """Files that may hold Noto Sans CJK SC (see :func:`geo.render.cjkfont.candidate_files`)."""
+    return candidate_files("Regular") + candidate_files("Bold")
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from matplotlib.lines import Line2D
 
+from geo.i18n import N_, Translator
+from geo.present.localnames import data_text, when_words
 from geo.present.progress import (
     TIMELINE_NOTE,
     TIMELINE_TITLE,
@@ -97,24 +99,49 @@ def _draw_rows(
         _line(fig, lay, x_line, (ys[i], ys[i + 1]), pal.lane, dashed=not entries[i + 1].done)
     for entry, y in zip(entries, ys):
         _dot(fig, lay, x_line, y, pal.lane, filled=entry.done)
+        tr = pres.tr
         when = add_text(
-            fig, lay, x_line - lay.px(26), y, entry.when, 16, color=pal.ink,
+            fig, lay, x_line - lay.px(26), y, when_words(entry.when, tr.lang), 16, color=pal.ink,
             fontweight="bold", ha="right", va="center", gid="timeline-when",
         )  # fmt: skip
         wrap_text(when, renderer, x_line - lay.margin - lay.px(30), 2, lay.pt(12))
         event = add_text(
-            fig, lay, x_text, y + lay.px(4), entry.event, 15, color=pal.ink, ha="left",
+            fig, lay, x_text, y + lay.px(4), data_text("milestone", entry.event, tr.lang), 15, color=pal.ink, ha="left",
             va="bottom", linespacing=1.15, gid="timeline-event",
         )  # fmt: skip
         wrap_text(event, renderer, text_w, 2, lay.pt(11.5))
-        status = "" if entry.done else f"{entry.status.capitalize()} · "
+        status = "" if entry.done else f"{tr(STATUS[entry.status])} · "
+        cited = tr("Source: {source}", source=entry.source_short)
         source = add_text(
-            fig, lay, x_text, y - lay.px(2), f"{status}Source: {entry.source_short}", 11.5,
+            fig, lay, x_text, y - lay.px(2), f"{status}{cited}", 11.5,
             color=pal.muted, ha="left", va="top", gid="timeline-source",
         )  # fmt: skip
         wrap_text(source, renderer, text_w, 1, lay.pt(10))
         if text_height(event, renderer) > step * 0.9:  # crowded (small pages): one line only
             wrap_text(event, renderer, text_w, 1, lay.pt(10))
+
+
+#: The status words, title and note of the slide (the English ones are
+#: :mod:`geo.present.progress`'s own, as they were).
+STATUS = {"target": N_("Target"), "proposed": N_("Proposed"), "done": N_("Done")}
+TITLE = N_("The corridor's progress")
+NOTE = N_(
+    "Dates as published by the cited sources; targets and proposals are the partners' stated "
+    "goals, not forecasts."
+)
+
+
+def _zh_subtitle(entries: tuple[TimelineEntry, ...], tr: Translator) -> str:
+    done = [e for e in entries if e.done]
+    ahead = [e for e in entries if not e.done and e.status == "target"]
+    steps = [when_words(e.when, tr.lang) for e in (done[0], done[-1])] if done else []
+    if ahead:
+        steps.append(when_words(max(ahead, key=lambda e: e.year).when, tr.lang))
+    return tr(
+        "Milestones from {steps} · filled: happened · hollow: target or proposal · each with "
+        "its source",
+        steps=" → ".join(dict.fromkeys(steps)),
+    )
 
 
 def build_timeline_figure(
@@ -127,7 +154,15 @@ def build_timeline_figure(
     the corridor tag."""
     fig, lay, renderer = new_page(width_px, height_px)
     entries = timeline()
+    tr = pres.tr
     head = replace(pres, title=TIMELINE_TITLE, subtitle=timeline_subtitle(entries))
+    if tr.chinese:
+        head = replace(pres, title=tr(TITLE), subtitle=_zh_subtitle(entries, tr))
+    sources = timeline_sources(entries)
+    note = f"{TIMELINE_NOTE} {NOT_FOR_NAVIGATION}"
+    if tr.chinese:
+        sources = tr("Sources: {sources}.", sources=sources.removeprefix("Sources: ")[:-1])
+        note = f"{tr(NOTE)}{tr(NOT_FOR_NAVIGATION)}"
     top = draw_header(fig, lay, renderer, head)
     pal = pres.palette
     bottom = draw_footer_lines(
@@ -136,8 +171,8 @@ def build_timeline_figure(
         renderer,
         pal,
         [
-            (timeline_sources(entries), 10.5, pal.muted, 3, "footer-sources"),
-            (f"{TIMELINE_NOTE} {NOT_FOR_NAVIGATION}", 11, pal.ink, 2, "footer-assumptions"),
+            (sources, 10.5, pal.muted, 3, "footer-sources"),
+            (note, 11, pal.ink, 2, "footer-assumptions"),
         ],
     )
     _draw_rows(fig, lay, renderer, pres, entries, top, bottom)

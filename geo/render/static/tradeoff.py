@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from matplotlib.axes import Axes
 
+from geo.i18n import Translator
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff, speed_tradeoff
+from geo.present.wording import nm_words, ship_words
 from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, FONT_FAMILY, Layout
+from geo.render.static.fonts import family_for
 from geo.render.static.panel import draw_header
 from geo.render.static.slides import bytes_or_file, draw_footer_lines, figure_bytes, new_page
 
@@ -40,10 +43,13 @@ def _style_axes(ax: Axes, lay: Layout, pres: LanePresentation, ylabel: str) -> N
         label.set_fontfamily(FONT_FAMILY)
     ax.grid(axis="y", color="#eceef0", linewidth=lay.pt(0.8))
     ax.set_axisbelow(True)
-    ax.set_xlabel("Speed (kn)", fontsize=lay.pt(13), color=pal.ink, parse_math=False)
+    xlabel = pres.tr("Speed (kn)")
+    ax.set_xlabel(
+        xlabel, fontsize=lay.pt(13), color=pal.ink, parse_math=False, fontfamily=family_for(xlabel)
+    )
     ax.set_title(
         ylabel, loc="left", fontsize=lay.pt(15), color=pal.ink, fontweight="bold",
-        parse_math=False, pad=lay.px(12),
+        parse_math=False, pad=lay.px(12), fontfamily=family_for(ylabel),
     )  # fmt: skip
 
 
@@ -62,7 +68,7 @@ def _mark(
         text, (x, y), xytext=(lay.px(10), lay.px(8) if above else -lay.px(8)),
         textcoords="offset pixels", fontsize=lay.pt(13), color=pal.ink, fontweight="bold",
         ha="left", va="bottom" if above else "top",
-        fontfamily=FONT_FAMILY, parse_math=False, zorder=5,
+        fontfamily=family_for(text), parse_math=False, zorder=5,
         bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none"},
     )  # fmt: skip
 
@@ -81,43 +87,72 @@ def _draw_charts(
     ax_days = fig.add_axes(lay.fig_rect(boxes[0]))
     ax_days.plot(speeds, [r.days for r in t.rows], color=pal.lane, linewidth=lay.pt(3))
     ax_days.set_ylim(0, max(r.days for r in t.rows) * 1.12)
-    _style_axes(ax_days, lay, pres, "Days at sea")
+    tr = pres.tr
+    _style_axes(ax_days, lay, pres, tr("Days at sea"))
     _mark(
         ax_days,
         lay,
         pres,
         cur.speed_kn,
         cur.days,
-        f"{cur.speed_kn:g} kn · {cur.days:,.1f} days",
+        tr("{speed} kn · {days} days", speed=f"{cur.speed_kn:g}", days=tr.number(cur.days, 1)),
         above=True,
     )
 
     ax_co2 = fig.add_axes(lay.fig_rect(boxes[1]))
     ttw = [r.co2_ttw_t for r in t.rows]
-    ax_co2.plot(speeds, ttw, color=pal.lane, linewidth=lay.pt(3), label="CO₂ tank-to-wake")
+    ax_co2.plot(speeds, ttw, color=pal.lane, linewidth=lay.pt(3), label=tr("CO₂ tank-to-wake"))
     top_y = max(ttw)
     if t.wtw_available:
         wtw = [r.co2e_wtw_t or 0.0 for r in t.rows]
         ax_co2.plot(
             speeds, wtw, color=WTW_COLOUR, linewidth=lay.pt(2.5), linestyle=(0, (5, 3)),
-            label="CO₂e well-to-wake",
+            label=tr("CO₂e well-to-wake"),
         )  # fmt: skip
         top_y = max(top_y, *wtw)
         legend = ax_co2.legend(
             loc="upper left", frameon=False, fontsize=lay.pt(12), labelcolor=pal.ink
         )
         for text in legend.get_texts():
-            text.set_fontfamily(FONT_FAMILY)
+            text.set_fontfamily(family_for(text.get_text()))
     ax_co2.set_ylim(0, top_y * 1.12)
     ax_co2.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
-    title = "CO₂ per voyage (t)" if t.wtw_available else f"CO₂ per voyage (t), {TTW_ONLY}"
+    title = tr("CO₂ per voyage (t)")
+    if not t.wtw_available:
+        title = tr("{title}, {scope}", title=title, scope=tr(TTW_ONLY))
     _style_axes(ax_co2, lay, pres, title)
     _mark(
-        ax_co2, lay, pres, cur.speed_kn, cur.co2_ttw_t, f"{cur.co2_ttw_t:,.0f} t CO₂", above=False
+        ax_co2, lay, pres, cur.speed_kn, cur.co2_ttw_t, tr("{value} t CO₂", value=tr.number(cur.co2_ttw_t)), above=False
     )
     for ax in (ax_days, ax_co2):
         ax.set_xlim(min(speeds) - 0.3, max(speeds) + 0.3)
         ax.set_xticks([s for s in range(int(min(speeds)), int(max(speeds)) + 1, 2)])
+
+
+def _zh_title(pres: LanePresentation) -> str:
+    route = pres.view.main
+    return pres.tr(
+        "Speed trade-off: {origin} → {destination}",
+        origin=pres.port_name(route.origin.id, route.origin.name),
+        destination=pres.port_name(route.destination.id, route.destination.name),
+    )
+
+
+def _zh_subtitle(pres: LanePresentation, t: SpeedTradeoff, tr: Translator) -> str:
+    speeds = [r.speed_kn for r in t.rows]
+    return tr(
+        "Days at sea and CO₂ per voyage from {low} to {high} kn · {ship} · chosen speed {speed} kn",
+        low=f"{min(speeds):g}",
+        high=f"{max(speeds):g}",
+        ship=ship_words(pres.view, tr),
+        speed=f"{pres.view.speed_kn:g}",
+    ) + tr(" · {distance} at sea", distance=nm_words(pres.view.main.distance_nm, tr))
+
+
+def _sources(t: SpeedTradeoff, tr: Translator) -> str:
+    if not tr.chinese:
+        return t.footer_sources()
+    return tr("Sources: {sources}.", sources=t.footer_sources().removeprefix("Sources: ")[:-1])
 
 
 def build_tradeoff_figure(
@@ -130,6 +165,8 @@ def build_tradeoff_figure(
     fig, lay, renderer = new_page(width_px, height_px)
     t = speed_tradeoff(pres.view)
     head = replace(pres, title=t.title, subtitle=t.subtitle)
+    if pres.tr.chinese:
+        head = replace(pres, title=_zh_title(pres), subtitle=_zh_subtitle(pres, t, pres.tr))
     top = draw_header(fig, lay, renderer, head)
     pal = pres.palette
     bottom = draw_footer_lines(
@@ -138,7 +175,7 @@ def build_tradeoff_figure(
         renderer,
         pal,
         [
-            (t.footer_sources(), 10.5, pal.muted, 3, "footer-sources"),
+            (_sources(t, pres.tr), 10.5, pal.muted, 3, "footer-sources"),
             (f"{t.assumptions} {t.notice}", 11, pal.ink, 3, "footer-assumptions"),
         ],
     )

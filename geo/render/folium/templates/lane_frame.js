@@ -281,6 +281,14 @@
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
     map.on("zoomend", function () { declutter(); keepNamesInside(); });
+{% if this.wait_fonts %}
+    // the Chinese web font arrives after the first fit: measure the names again with it
+    if (document.fonts && document.fonts.ready) {
+        document.fonts.ready.then(function () {
+            if (userMoved) { refreshLabels(); declutter(); keepNamesInside(); } else { fit(); }
+        });
+    }
+{% endif %}
 })({{ this._parent.get_name() }}, {
     bounds: {{ this.bounds|tojson }},
     exact: {{ this.exact|tojson }},

@@ -1,0 +1,114 @@
+"""The map, its web font and the extra slides in Chinese: real names, no English legend, every
+glyph in the font, no missing glyph on a slide, SVG keeps the Chinese as text."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+import pytest
+
+from geo.i18n import ENGLISH
+from geo.present.localnames import data_text, when_words
+from geo.present.model import LanePresentation, present
+from geo.present.view import build_view
+from geo.render.cjkfont import candidate_files
+from geo.render.folium import mapping, popups, webfont
+
+AS_OF = "2026-01-15"
+
+
+@pytest.fixture(scope="module")
+def zh() -> LanePresentation:
+    return present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF), lang="zh")
+
+
+@pytest.fixture(scope="module")
+def zh_html(zh: LanePresentation) -> str:
+    html = mapping.standalone_html(zh)
+    # the legend and the figures box sit JSON-encoded in scripts: read their \\uXXXX as text
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), html)
+
+
+def test_the_chinese_map_names_ports_legend_and_layers_in_chinese(zh_html: str) -> None:
+    for word in ("上海", "洋山深水港", "洛杉矶", "长滩", "远洋水域", "北美排放控制区", "海里"):
+        assert word in zh_html, word
+    for word in ("监管水域", "港口名称", "分区航段", "港口已落实措施", "关键数据与来源"):
+        assert word in zh_html, word
+    for english in (
+        "Open ocean",
+        "North American ECA",
+        "Zones approximate",
+        "Port labels",
+        "Regulatory zones",
+        "Key figures and sources",
+        "Container volume",
+        "In place at",
+        ">Shanghai<",
+        ">Long Beach<",
+    ):
+        assert english not in zh_html, english
+
+
+def test_the_chinese_map_embeds_its_font_and_the_english_map_has_none(zh_html: str) -> None:
+    if not candidate_files("Regular"):
+        pytest.skip("no Noto Sans CJK on this machine")
+    assert re.search(
+        r'@font-face \{ font-family: "Lane CJK SC".*?data:font/woff;base64,', zh_html, re.S
+    )
+    english = mapping.full_map(present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF)))
+    assert "Lane CJK SC" not in english.get_root().render()
+
+
+def test_english_popups_keep_their_words() -> None:
+    assert data_text("rules", "Global fuel sulphur cap", "en") == "Global fuel sulphur cap"
+    assert popups.country_name("USLAX", "United States", ENGLISH) == "United States"
+
+
+def test_the_web_font_has_every_glyph_of_the_catalogue_and_names() -> None:
+    font = webfont.subset_font("Regular")
+    if font is None:
+        pytest.skip("no Noto Sans CJK on this machine")
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(io.BytesIO(font.data)).getBestCmap()
+    wanted = [ch for ch in webfont.catalogue_chars() if webfont.drawn_by_subset(ch)]
+    missing = [ch for ch in wanted if ord(ch) not in cmap and ch != "\u3000"]
+    assert len(wanted) > 300
+    assert missing == []
+    assert len(font.data) < 400_000  # a subset, not the 19 MB font
+    for ch in "上海洛杉矶长滩釜山宁波舟山纽约鹿特丹":
+        assert ord(ch) in cmap
+
+
+def test_dates_of_milestones_in_chinese() -> None:
+    assert when_words("9 Jun 2022", "zh") == "2022年6月9日"
+    assert when_words("≈22 Sep 2023", "zh") == "约2023年9月22日"
+    assert when_words("2030 target", "zh") == "2030年目标"
+    assert when_words("proposed (2026)", "zh") == "提议（2026年）"
+    assert when_words("Jan 2022", "en") == "Jan 2022"
+
+
+@pytest.mark.parametrize("slide", ["tradeoff", "timeline"])
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_chinese_extra_slides_draw_every_glyph(zh: LanePresentation, slide: str, fmt: str) -> None:
+    from geo.render.static.fonts import cjk_font_available
+    from geo.render.static.timeline import render_timeline_static
+    from geo.render.static.tradeoff import render_tradeoff_static
+
+    if not cjk_font_available():
+        pytest.skip("no Noto Sans CJK on this machine")
+    draw = render_tradeoff_static if slide == "tradeoff" else render_timeline_static
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = draw(zh, fmt)
+    assert isinstance(data, bytes) and data
+    glyph = [
+        str(w.message) for w in caught if "Glyph" in str(w.message) or "findfont" in str(w.message)
+    ]
+    assert glyph == []
+    if fmt == "svg":
+        text = data.decode("utf-8")
+        word = "航速（节）" if slide == "tradeoff" else "绿色航运走廊进展"
+        assert word in text
