@@ -7,7 +7,9 @@ through :mod:`geo.render.folium.coords` only.
 
 from __future__ import annotations
 
+import functools
 import math
+from typing import Any
 
 import folium
 from shapely.geometry import mapping
@@ -54,6 +56,13 @@ def add_land(m: folium.Map, pres: LanePresentation, *, show: bool = True) -> fol
     return group
 
 
+def fixed_style(style: dict[str, Any], _feature: object) -> dict[str, Any]:
+    """A GeoJSON style function giving every feature ``style`` (used through
+    :func:`functools.partial`, which, unlike a lambda, lets the map be pickled: the page copies
+    its cached map that way)."""
+    return style
+
+
 def land_layer(
     window_west_deg: float, beyond: tuple[float, float] | None, palette: Palette
 ) -> folium.GeoJson:
@@ -63,12 +72,15 @@ def land_layer(
     return folium.GeoJson(
         land_geojson(window_west_deg, 0.05, beyond),
         name="Land (Natural Earth)",
-        style_function=lambda _f: {
-            "color": palette.land_edge,
-            "weight": 0.6,
-            "fillColor": palette.land,
-            "fillOpacity": 1.0,
-        },
+        style_function=functools.partial(
+            fixed_style,
+            {
+                "color": palette.land_edge,
+                "weight": 0.6,
+                "fillColor": palette.land,
+                "fillOpacity": 1.0,
+            },
+        ),
         interactive=False,
         control=False,
     )
@@ -81,13 +93,16 @@ def add_zones(m: folium.Map, pres: LanePresentation) -> None:
         colour = pres.palette.zone(str(z["zone_id"]))
         folium.GeoJson(
             {"type": "Feature", "properties": {}, "geometry": mapping(z.geometry)},
-            style_function=lambda _f, c=colour: {
-                "color": c,
-                "weight": 0.8,
-                "opacity": 0.5,
-                "fillColor": c,
-                "fillOpacity": 0.12,
-            },
+            style_function=functools.partial(
+                fixed_style,
+                {
+                    "color": colour,
+                    "weight": 0.8,
+                    "opacity": 0.5,
+                    "fillColor": colour,
+                    "fillOpacity": 0.12,
+                },
+            ),  # fmt: skip
             tooltip=folium.Tooltip(popups.zone_tooltip(z, pres.tr), sticky=True),
         ).add_to(group)
     group.add_to(m)
