@@ -14,11 +14,20 @@ MUTED: Final[str] = "#5b6470"  # secondary text
 RULE: Final[str] = "#c9ced3"  # hairlines
 PANEL_FILL: Final[str] = "#f6f7f8"  # metrics and legend panel
 
+#: One colour per kind of sulphur regime, so a reader learns it once: every 0.10 % S emission
+#: control area is bluish green wherever it lies, China's 0.50 % S control areas reddish
+#: purple; the corridor's two port approaches keep their own colours.
 ZONE_COLOURS: Final[dict[str, str]] = {
     "shanghai_approach": "#E69F00",  # orange
     "china_coastal_eca": "#CC79A7",  # reddish purple
+    "china_inland_eca": "#CC79A7",
+    "hainan_eca": "#CC79A7",
     "open_ocean": "#0072B2",  # blue
     "north_american_eca": "#009E73",  # bluish green
+    "us_caribbean_eca": "#009E73",
+    "north_sea_eca": "#009E73",
+    "baltic_eca": "#009E73",
+    "mediterranean_eca": "#009E73",
     "san_pedro_bay_approach": "#D55E00",  # vermillion
 }
 FALLBACK_ZONE_COLOUR: Final[str] = "#999999"

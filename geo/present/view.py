@@ -99,9 +99,16 @@ class LaneView:
         )
 
     def display_zones(self) -> gpd.GeoDataFrame:
-        return self._cached(
-            "d_zones", lambda: layers.to_display_window(self.zones_gdf(), self.window_west_deg)
-        )
+        """The zones the map and the slides draw: those a route of this view enters (the
+        legend lists exactly these), in the display window. The exports keep every zone."""
+
+        def entered() -> gpd.GeoDataFrame:
+            ids = set(self.segments_gdf()["zone_id"].astype(str))
+            zones = self.zones_gdf()
+            shown = zones[zones["zone_id"].astype(str).isin(ids)]
+            return layers.to_display_window(shown, self.window_west_deg)
+
+        return self._cached("d_zones", entered)
 
     def display_lon_range(self) -> tuple[float, float]:
         """West and east longitude of what the map must show (routes may pass 360°)."""
