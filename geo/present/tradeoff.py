@@ -117,7 +117,8 @@ class SpeedTradeoff:
     def footer_sources(self) -> str:
         """``"Sources: Notteboom, T. and Carriou, P. (2009); IMO MEPC.364(79) …."``."""
         names = list(dict.fromkeys(s.short for s in self.sources if s.short))
-        return translator(self.lang)("Sources: {sources}.", sources="; ".join(names))
+        tr = translator(self.lang)
+        return tr("Sources: {sources}.", sources="; ".join(names))
 
 
 def speed_tradeoff(
@@ -214,7 +215,8 @@ def markdown_caption(t: SpeedTradeoff) -> str:
     cited = "; ".join(
         f"[{md(short)}]({url})" if safe_url(url) else md(short) for short, url in links.items()
     )
-    return translator(t.lang)(
+    tr = translator(t.lang)
+    return tr(
         "{assumptions} Sources: {sources}. {notice}",
         assumptions=md(t.assumptions),
         sources=cited,
