@@ -97,6 +97,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
     ids, labels = port_options(tr.lang)
     st.sidebar.header(tr("Lane"))
     search_help = tr("Type a port name or UN/LOCODE to search the whole catalogue.")
+    choose = tr("Choose options") if tr.chinese else None  # English: Streamlit's own
 
     def pick(title: str, current: str, key: str) -> None:
         options = ids if current in labels else [current, *ids]
@@ -122,6 +123,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
     st.sidebar.multiselect(
         tr("Avoid passages"),
         list(routing.PASSAGES),
+        placeholder=choose,
         default=list(state.avoid),
         key="avoid",
         format_func=lambda p: passage_labels([p], tr)[0],
@@ -155,6 +157,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
     st.sidebar.multiselect(
         tr("Layers"),
         list(ALL_LAYERS),
+        placeholder=choose,
         default=list(state.layers),
         key="layers",
         format_func=lambda layer: tr(LAYER_WORDS[layer]),

@@ -87,6 +87,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
     sb = st.sidebar
     sb.header(tr("Compare"))
     search_help = tr("Type a port name or UN/LOCODE to search the whole catalogue.")
+    choose = tr("Choose options") if tr.chinese else None  # English: Streamlit's own
     mode = sb.radio(
         tr("Lanes"),
         list(MODE_LABELS),
@@ -100,6 +101,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
         picked = sb.multiselect(
             title,
             options,
+            placeholder=choose,
             default=list(current),
             key=key,
             format_func=lambda i: labels.get(i, i),
@@ -128,6 +130,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
         avoid = sb.multiselect(
             tr("Avoid passages"),
             list(routing.PASSAGES),
+            placeholder=choose,
             default=list(url.avoid),
             key="cmp-avoid",
             format_func=lambda p: passage_labels([p], tr)[0],
@@ -142,6 +145,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
         picked = sb.multiselect(
             tr("Avoidance sets (one lane each)"),
             [*current, *(c for c in SET_CHOICES if c not in current)],
+            placeholder=choose,
             default=current,
             key="cmp-sets",
             format_func=lambda k: avoidance.avoid_label(avoidance.parse_avoid_set(k), tr),
