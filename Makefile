@@ -53,7 +53,7 @@ fonts: $(VENV)/.installed
 ## then fill every empty msgstr in geo/locale/zh/LC_MESSAGES/geo.po (a test checks none is empty)
 i18n: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k N_ --no-location --sort-output \
-		--project=pacific-lane --copyright-holder="pacific-lane contributors" -o geo/locale/geo.pot geo
+		--project=pacific-lane --copyright-holder="pacific-lane contributors" -o geo/locale/geo.pot geo app.py app_pages
 	$(VENV)/bin/pybabel update -i geo/locale/geo.pot -d geo/locale -D geo -l zh --no-fuzzy-matching --width 100
 
 ## make check: lint, format check and type check

@@ -14,8 +14,10 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from app_pages import language
 from geo.catalogue import ports, sealanes
 from geo.errors import GeoError
+from geo.i18n import N_, Translator, translator
 from geo.jobs import snapshot
 from geo.present import urlstate
 from geo.present.model import LanePresentation, check_extent, present
@@ -24,6 +26,7 @@ from geo.present.progress import markdown_line, timeline
 from geo.present.text import md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import build_view, segments_table
+from geo.present.wording import passage_labels
 from geo.render import charts
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing
@@ -33,24 +36,39 @@ from geo.voyage.factors import fuels, ship_classes
 APP_DIR = Path(__file__).resolve().parent
 MAP_HEIGHT_PX = 560
 PAGE_CSS = (APP_DIR / "app_pages" / "page.css").read_text(encoding="utf-8")
+PAGE_TITLE = N_("Shanghai ⇄ San Pedro Bay green corridor")
+HEADING = N_("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
+LANE_MAP, COMPARE_LANES = N_("Lane map"), N_("Compare lanes")  # the navigation's page names
+#: The map layers in the sidebar's words (data labels: geo.present.datawords).
+LAYER_WORDS = {
+    "route": N_("Route"),
+    "segments": N_("Segments"),
+    "zones": N_("Zones"),
+    "ports": N_("Ports"),
+    "labels": N_("Labels"),
+}
 
 st.set_page_config(
-    page_title="Shanghai ⇄ San Pedro Bay green corridor", page_icon="🚢", layout="wide"
+    page_title=translator(language.current())(PAGE_TITLE), page_icon="🚢", layout="wide"
 )
 
 
 @st.cache_data(show_spinner=False)
-def port_options() -> tuple[list[str], dict[str, str]]:
-    """Catalogue ids in display order, and their labels (searchable by code or name)."""
+def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
+    """Catalogue ids in display order, and their labels (searchable by code or name; in
+    Chinese the Chinese name comes first where there is one)."""
+    tr = translator(lang)
     ids: list[str] = []
     labels: dict[str, str] = {}
     for p in ports.catalogue():
         ids.append(p.id)
-        extra = " — Los Angeles + Long Beach" if p.members else ""
+        extra = tr(" — Los Angeles + Long Beach") if p.members else ""
         if not p.members and sealanes.far_from_sea_lanes(p):
-            extra = f" — far from the sea lanes ({sealanes.sea_lane_distance_nm(p):,.0f} nm)"
+            distance = tr("{value} nm", value=tr.number(sealanes.sea_lane_distance_nm(p)))
+            extra = tr(" — far from the sea lanes ({distance})", distance=distance)
         country = f", {p.country}" if p.country else ""
-        labels[p.id] = f"{p.name}{country} ({p.locode or p.id}){extra}"
+        label = f"{p.name}{country} ({p.locode or p.id}){extra}"
+        labels[p.id] = language.port_label(p.id, label, lang)
     return ids, labels
 
 
@@ -64,19 +82,22 @@ def base_map(
     label: str,
     extent: tuple[float, float, float, float] | None,
     ship: int,
+    lang: str = "en",
 ) -> folium.Map:
     view = build_view(origin, dest, avoid=avoid, ship_teu=ship)  # the ship decides canals
-    pres = present(view, layers=layers, label=label, extent=extent)
+    pres = present(view, layers=layers, label=label, extent=extent, lang=lang)
     m = mapping.build_map(pres, mapping.MapOptions(basemap=basemap))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
     return m
 
 
-def sidebar(state: urlstate.ViewState) -> None:
-    """The controls. Built last; their values reach the page through session state
-    (:func:`widget_state`) on the next run."""
-    ids, labels = port_options()
-    st.sidebar.header("Lane")
+def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
+    """The controls. Built last (below the language control, built first); their values
+    reach the page through session state (:func:`widget_state`) on the next run."""
+    ids, labels = port_options(tr.lang)
+    st.sidebar.header(tr("Lane"))
+    search_help = tr("Type a port name or UN/LOCODE to search the whole catalogue.")
+    choose = tr("Choose options") if tr.chinese else None  # English: Streamlit's own
 
     def pick(title: str, current: str, key: str) -> None:
         options = ids if current in labels else [current, *ids]
@@ -86,13 +107,13 @@ def sidebar(state: urlstate.ViewState) -> None:
             index=options.index(current),
             key=key,
             format_func=lambda i: labels.get(i, i),
-            help="Type a port name or UN/LOCODE to search the whole catalogue.",
+            help=search_help,
         )
 
-    pick("Origin", state.origin, "origin")
-    pick("Destination", state.dest, "dest")
+    pick(tr("Origin"), state.origin, "origin")
+    pick(tr("Destination"), state.dest, "dest")
     st.sidebar.slider(
-        "Speed (knots)",
+        tr("Speed (knots)"),
         min_value=0.5,
         max_value=float(MAX_SPEED_KN),  # the same range the URL and the CLI accept
         step=0.5,
@@ -100,60 +121,66 @@ def sidebar(state: urlstate.ViewState) -> None:
         key="speed",
     )
     st.sidebar.multiselect(
-        "Avoid passages",
+        tr("Avoid passages"),
         list(routing.PASSAGES),
+        placeholder=choose,
         default=list(state.avoid),
         key="avoid",
-        format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
+        format_func=lambda p: passage_labels([p], tr)[0],
     )
-    st.sidebar.header("Ship")
+    st.sidebar.header(tr("Ship"))
     classes = {c.teu: c.name for c in ship_classes()}
     ships = sorted({*classes, state.ship})
     st.sidebar.selectbox(
-        "Ship size",
+        tr("Ship size"),
         ships,
         index=ships.index(state.ship),
         key="ship",
         format_func=lambda teu: (
-            f"{teu:,} TEU" + (f" · {classes[teu]}" if "TEU" not in classes.get(teu, "TEU") else "")
+            tr("{value} TEU", value=tr.count(teu))
+            + (f" · {tr(classes[teu])}" if "TEU" not in classes.get(teu, "TEU") else "")
         ),
     )
     fuel_table = fuels()
     st.sidebar.selectbox(
-        "Fuel",
+        tr("Fuel"),
         list(fuel_table),
         index=list(fuel_table).index(state.fuel),
         key="fuel",
-        format_func=lambda f: fuel_table[f].label,
-        help="Ships on VLSFO switch to 0.10 % S fuel (MGO) inside emission control areas.",
+        format_func=lambda f: tr(fuel_table[f].label),
+        help=tr("Ships on VLSFO switch to 0.10 % S fuel (MGO) inside emission control areas."),
     )
     st.sidebar.slider(
-        "Load factor", 0.05, 1.0, float(state.load), step=0.05, key="load", format="%.2f"
+        tr("Load factor"), 0.05, 1.0, float(state.load), step=0.05, key="load", format="%.2f"
     )
-    st.sidebar.header("Map")
+    st.sidebar.header(tr("Map"))
     st.sidebar.multiselect(
-        "Layers",
+        tr("Layers"),
         list(ALL_LAYERS),
+        placeholder=choose,
         default=list(state.layers),
         key="layers",
-        format_func=str.capitalize,
+        format_func=lambda layer: tr(LAYER_WORDS[layer]),
     )
     st.sidebar.radio(
-        "Basemap",
+        tr("Basemap"),
         list(BASEMAPS),
         index=list(BASEMAPS).index(state.basemap),
         key="basemap",
         format_func=lambda b: (
-            "Offline land (Natural Earth)" if b == "offline" else "Online tiles (needs internet)"
+            tr("Offline land (Natural Earth)")
+            if b == "offline"
+            else tr("Online tiles (needs internet)")
         ),
     )
     st.sidebar.text_input(
-        "Custom map label", value=state.label, key="label", max_chars=urlstate.MAX_LABEL_CHARS
+        tr("Custom map label"), value=state.label, key="label", max_chars=urlstate.MAX_LABEL_CHARS
     )
 
 
 def metrics(pres: LanePresentation) -> None:
     """The key figures as metric cards, read from the presentation model."""
+    tr = pres.tr
     st.html(PAGE_CSS)
     cols = st.columns(len(pres.metrics))
     for col, m in zip(cols, pres.metrics):
@@ -161,21 +188,31 @@ def metrics(pres: LanePresentation) -> None:
     view = pres.view
     notes = []
     if len(view.routes) > 1:
-        others = "; ".join(
-            f"{x.destination.name}: {x.distance_nm:,.0f} nm, {x.duration_days:,.1f} days"
+        others = ("；" if tr.chinese else "; ").join(
+            tr(
+                "{name}: {distance}, {days}",
+                name=pres.port_name(x.destination.id, x.destination.name),
+                distance=tr("{value} nm", value=tr.number(x.distance_nm)),
+                days=tr("{value} days", value=tr.number(x.duration_days, 1)),
+            )
             for x in view.routes[1:]
         )
         notes.append(
-            f"Headline figures for {view.main.origin.name} → {view.main.destination.name}. "
-            f"Also: {others}."
+            tr(
+                "Headline figures for {origin} → {destination}. Also: {others}.",
+                origin=pres.port_name(view.main.origin.id, view.main.origin.name),
+                destination=pres.port_name(view.main.destination.id, view.main.destination.name),
+                others=others,
+            )
         )
-    caption = md(" ".join([*notes, pres.passages_text() + "."]))
+    end = "。" if tr.chinese else "."
+    caption = md(("" if tr.chinese else " ").join([*notes, pres.passages_text() + end]))
     trade_value = pres.metric("trade")
     if trade_value.source:
         cited = md(trade_value.source)
         if safe_url(trade_value.source_url):
             cited = f"[{cited}]({trade_value.source_url})"
-        caption += f" Trade value: {cited}. Every source: Sources tab."
+        caption += tr(" Trade value: {source}. Every source: Sources tab.", source=cited)
     st.caption(caption)
     for w in pres.warnings:
         st.warning(md(w))
@@ -184,28 +221,29 @@ def metrics(pres: LanePresentation) -> None:
 def details(pres: LanePresentation) -> None:
     """Segments, the speed trade-off, the corridor's progress and sources; only the open tab
     is built (lazy tabs keep the first paint light)."""
+    tr = pres.tr
     tab_seg, tab_speed, tab_prog, tab_src = st.tabs(
-        ["Segments", "Speed trade-off", "Corridor progress", "Sources"],
+        [tr("Segments"), tr("Speed trade-off"), tr("Corridor progress"), tr("Sources")],
         key="details-tab",
         on_change="rerun",
     )
     view = pres.view
     if tab_seg.open:
         with tab_seg:
-            st.table(segments_table(view).set_index("Route"))
+            st.table(segments_table(view, tr.lang).set_index(tr("Route")))
     if tab_speed.open:
         with tab_speed:
-            speeds = speed_tradeoff(view)
+            speeds = speed_tradeoff(view, lang=tr.lang)
             st.altair_chart(charts.tradeoff_chart(speeds), width="content", theme=None)
             st.caption(markdown_caption(speeds))
             st.dataframe(speeds.table_rows(), hide_index=True, width="content")
     if tab_prog.open:
         with tab_prog:
-            st.markdown("\n".join(markdown_line(e) for e in timeline()))
+            st.markdown("\n".join(markdown_line(e, tr) for e in timeline()))
             in_place = pres.measures
             if in_place:
-                st.markdown("**In place at the ports of this lane** (markers on the map)")
-                st.markdown("\n".join(markdown_line(m) for m in in_place))
+                st.markdown(tr("**In place at the ports of this lane** (markers on the map)"))
+                st.markdown("\n".join(markdown_line(m, tr) for m in in_place))
     if tab_src.open:
         with tab_src:
             if not view.lane.sourced:
@@ -220,41 +258,53 @@ def details(pres: LanePresentation) -> None:
 
 
 def snapshot_panel(pres: LanePresentation) -> None:
-    """Format, size and title for a slide-ready snapshot, rendered on demand."""
-    panel = st.expander("Snapshot for a presentation", key="snapshot-panel", on_change="rerun")
+    """Format, size and title for a slide-ready snapshot, rendered on demand (in the
+    presentation's language)."""
+    tr = pres.tr
+    panel = st.expander(tr("Snapshot for a presentation"), key="snapshot-panel", on_change="rerun")
     if not panel.open:  # built only when opened: keeps the first paint light
         return
     with panel:
         cols = st.columns(3)
-        fmt = cols[0].selectbox("Format", ["png", "svg", "pdf", "html", "geojson", "gpkg", "csv"])
-        size = cols[1].selectbox("Size", list(snapshot.SIZES), index=0)
-        title = cols[2].text_input("Title", value=pres.title, max_chars=120)
-        if st.button("Render snapshot", key="render-snapshot"):
+        fmt = cols[0].selectbox(
+            tr("Format"), ["png", "svg", "pdf", "html", "geojson", "gpkg", "csv"], key="snap-fmt"
+        )
+        size = cols[1].selectbox(tr("Size"), list(snapshot.SIZES), index=0, key="snap-size")
+        title = cols[2].text_input(tr("Title"), value=pres.title, max_chars=120)
+        if st.button(tr("Render snapshot"), key="render-snapshot"):
             try:
-                with st.spinner("Rendering…"):
+                with st.spinner(tr("Rendering…")):
                     slide = pres.with_title(title or None)
                     result = snapshot.render_bytes(slide, fmt, size=snapshot.parse_size(size))
             except GeoError as exc:
                 st.error(md(str(exc)))
                 return
-            st.caption(md(f"Rendered by: {result.renderer_label}. {result.note}".strip()))
+            st.caption(
+                md(
+                    tr(
+                        "Rendered by: {renderer}. {note}",
+                        renderer=result.renderer_label,
+                        note=result.note,
+                    ).strip()
+                )
+            )
             st.download_button(
-                f"Download {result.filename}",
+                tr("Download {filename}", filename=result.filename),
                 result.data,
                 file_name=result.filename,
                 mime=result.mime,
                 on_click="ignore",  # the button stays after the click
             )
-        if st.button("Prepare every format (zip)", key="render-all"):
+        if st.button(tr("Prepare every format (zip)"), key="render-all"):
             try:
-                with st.spinner("Rendering every format…"):
+                with st.spinner(tr("Rendering every format…")):
                     slide = pres.with_title(title or None)
                     bundle = snapshot.render_zip(slide, size=snapshot.parse_size(size))
             except GeoError as exc:
                 st.error(md(str(exc)))
                 return
             st.download_button(
-                f"Download all ({bundle.filename})",
+                tr("Download all ({filename})", filename=bundle.filename),
                 bundle.data,
                 file_name=bundle.filename,
                 mime=bundle.mime,
@@ -262,7 +312,7 @@ def snapshot_panel(pres: LanePresentation) -> None:
             )
 
 
-def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
+def widget_state(url_state: urlstate.ViewState, lang: str) -> urlstate.ViewState:
     """The choice on screen: the sidebar widgets' values once they exist, else the URL's; the
     map's extent as the user last left it.
 
@@ -282,6 +332,7 @@ def widget_state(url_state: urlstate.ViewState) -> urlstate.ViewState:
         ship=int(ss.get("ship", url_state.ship)),
         fuel=ss.get("fuel", url_state.fuel),
         load=float(ss.get("load", url_state.load)),
+        lang=lang,
     )
 
 
@@ -297,12 +348,16 @@ def _extent_from(returned: object) -> tuple[float, float, float, float] | None:
         return None
 
 
+COPY_LINK = N_("Copy link: the button at the right of the box copies the link to this view.")
+
+
 def share_link(state: urlstate.ViewState) -> None:
-    """The link to this exact view (lane, speed, layers, extent), with a copy button."""
+    """The link to this exact view (lane, speed, layers, extent, language), with a copy
+    button."""
     query = urllib.parse.urlencode(urlstate.to_query(state), safe=",")
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
     st.code(f"{base}?{query}", language=None)
-    st.caption("Copy link: the button at the right of the box copies the link to this view.")
+    st.caption(translator(state.lang)(COPY_LINK))
 
 
 @st.fragment
@@ -320,6 +375,7 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
         state.label,
         ss["initial-extent"],
         state.ship,
+        pres.lang,
     )
     segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
     returned = st_folium(
@@ -340,11 +396,12 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
 def main() -> None:
     url_state, warnings = urlstate.parse_state(st.query_params.to_dict())
     ss = st.session_state
+    tr = language.control()  # first in the sidebar
     # the first run's warnings stay: the URL is rewritten at once, and the map's first report
     # of its bounds reruns the page, which would otherwise drop them before anyone read them
     for w in ss.setdefault("url-warnings", warnings):
         st.warning(md(w))
-    state = widget_state(url_state)
+    state = widget_state(url_state, tr.lang)
     st.query_params.from_dict(urlstate.to_query(state))
     ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
 
@@ -358,22 +415,34 @@ def main() -> None:
             load_factor=state.load,
             fuel=state.fuel,
         )
-        pres = present(view, layers=state.layers, label=state.label, extent=state.extent)
+        pres = present(
+            view, layers=state.layers, label=state.label, extent=state.extent, lang=tr.lang
+        )
     except GeoError as exc:
-        st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
+        st.title(tr(HEADING))
         st.error(md(str(exc)))
-        sidebar(state)
+        sidebar(state, tr)
         st.stop()
     except Exception as exc:  # never a traceback on the page
-        st.title("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
-        st.error(md(f"This lane could not be computed ({type(exc).__name__}). Choose another."))
-        sidebar(state)
+        st.title(tr(HEADING))
+        st.error(
+            md(
+                tr(
+                    "This lane could not be computed ({error}). Choose another.",
+                    error=type(exc).__name__,
+                )
+            )
+        )
+        sidebar(state, tr)
         st.stop()
     st.title(pres.title)
     st.caption(
         md(
-            f"{pres.subtitle}. The sea route, the regulatory zones it crosses and what the "
-            "lane is worth, for the LA–Long Beach–Shanghai Green Shipping Corridor."
+            tr(
+                "{subtitle}. The sea route, the regulatory zones it crosses and what the "
+                "lane is worth, for the LA–Long Beach–Shanghai Green Shipping Corridor.",
+                subtitle=pres.subtitle,
+            )
         )
     )
     metrics(pres)
@@ -381,24 +450,25 @@ def main() -> None:
         st.info(md(view.lane.message))
     lane_map(state, pres)
     snapshot_panel(pres)
-    share = st.expander("Share this view", key="share-panel", on_change="rerun")
+    share = st.expander(tr("Share this view"), key="share-panel", on_change="rerun")
     if share.open:  # built only when opened
         with share:
             share_link(state)
     details(pres)
-    sidebar(state)
+    sidebar(state, tr)
 
 
 # The pages, named in the navigation, this one first. They live in app_pages/, not pages/:
 # Streamlit treats a pages/ folder as the legacy automatic menu (this page would be "app"),
 # and until this script has called st.navigation once in the process, a link straight to
 # another page would run that page alone under the legacy menu.
+tr_nav = translator(language.current())
 st.navigation(
     [
-        st.Page(main, title="Lane map", icon=":material/map:", default=True),
+        st.Page(main, title=tr_nav(LANE_MAP), icon=":material/map:", default=True),
         st.Page(
             "app_pages/compare_lanes.py",
-            title="Compare lanes",
+            title=tr_nav(COMPARE_LANES),
             icon=":material/compare_arrows:",
             url_path="compare",
         ),

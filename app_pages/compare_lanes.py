@@ -16,10 +16,13 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from app_pages import language
 from geo.catalogue import ports
 from geo.errors import GeoError
+from geo.i18n import N_, Translator, translator
 from geo.present import avoidance, compare, compare_co2, compare_url
 from geo.present.text import md
+from geo.present.wording import passage_labels
 from geo.render.folium import assets
 from geo.render.folium.compare import compare_map
 from geo.routing import engine as routing
@@ -28,9 +31,11 @@ from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
 APP_DIR = Path(__file__).resolve().parents[1]  # app.py's folder: its static/ is served
 MAP_HEIGHT_PX = 540
 MODE_LABELS = {
-    "pairs": "Several origins × destinations",
-    "avoid": "One pair, several avoidance sets",
+    "pairs": N_("Several origins × destinations"),
+    "avoid": N_("One pair, several avoidance sets"),
 }
+TITLE = N_("Compare lanes")
+PAGE_TITLE = N_("Compare lanes · Pacific lane")
 #: Avoidance sets offered in the sidebar (URL keys, see geo.present.compare_url).
 SET_CHOICES = (
     "none",
@@ -44,14 +49,19 @@ SET_CHOICES = (
     "malacca",
 )
 
-st.set_page_config(page_title="Compare lanes · Pacific lane", page_icon="🚢", layout="wide")
+st.set_page_config(
+    page_title=translator(language.current())(PAGE_TITLE),
+    page_icon="🚢",
+    layout="wide",
+)
 
 
 @st.cache_data(show_spinner=False)
-def port_options() -> tuple[list[str], dict[str, str]]:
-    """Catalogue ids in display order, and their labels (searchable by code or name)."""
+def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
+    """Catalogue ids in display order, and their labels (searchable by code or name; in
+    Chinese the Chinese name comes first where there is one)."""
     ids = [p.id for p in ports.catalogue()]
-    labels = {p.id: p.label for p in ports.catalogue()}
+    labels = {p.id: language.port_label(p.id, p.label, lang) for p in ports.catalogue()}
     return ids, labels
 
 
@@ -71,16 +81,18 @@ def comparison(state: compare_url.CompareState) -> compare.Comparison:
     )
 
 
-def sidebar(url: compare_url.CompareState) -> compare_url.CompareState:
+def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.CompareState:
     """The controls, opened on the URL's choice; returns the choice on screen."""
-    ids, labels = port_options()
+    ids, labels = port_options(tr.lang)
     sb = st.sidebar
-    sb.header("Compare")
+    sb.header(tr("Compare"))
+    search_help = tr("Type a port name or UN/LOCODE to search the whole catalogue.")
+    choose = tr("Choose options") if tr.chinese else None  # English: Streamlit's own
     mode = sb.radio(
-        "Lanes",
+        tr("Lanes"),
         list(MODE_LABELS),
         index=list(MODE_LABELS).index(url.mode),
-        format_func=MODE_LABELS.__getitem__,
+        format_func=lambda m: tr(MODE_LABELS[m]),
         key="cmp-mode",
     )
 
@@ -89,11 +101,12 @@ def sidebar(url: compare_url.CompareState) -> compare_url.CompareState:
         picked = sb.multiselect(
             title,
             options,
+            placeholder=choose,
             default=list(current),
             key=key,
             format_func=lambda i: labels.get(i, i),
             max_selections=compare.MAX_PORTS_PER_SIDE,
-            help="Type a port name or UN/LOCODE to search the whole catalogue.",
+            help=search_help,
         )
         return tuple(picked)
 
@@ -106,40 +119,44 @@ def sidebar(url: compare_url.CompareState) -> compare_url.CompareState:
                 index=options.index(current),
                 key=key,
                 format_func=lambda i: labels.get(i, i),
-                help="Type a port name or UN/LOCODE to search the whole catalogue.",
+                help=search_help,
             )
         )
 
     state = url
     if mode == "pairs":
-        origins = many("Origins", url.origins, "cmp-origins")
-        dests = many("Destinations", url.dests, "cmp-dests")
+        origins = many(tr("Origins"), url.origins, "cmp-origins")
+        dests = many(tr("Destinations"), url.dests, "cmp-dests")
         avoid = sb.multiselect(
-            "Avoid passages",
+            tr("Avoid passages"),
             list(routing.PASSAGES),
+            placeholder=choose,
             default=list(url.avoid),
             key="cmp-avoid",
-            format_func=lambda p: routing.PASSAGE_LABELS.get(p, p),
+            format_func=lambda p: passage_labels([p], tr)[0],
         )
         state = compare_url.CompareState(
-            mode="pairs", origins=origins, dests=dests, avoid=tuple(sorted(avoid))
+            mode="pairs", origins=origins, dests=dests, avoid=tuple(sorted(avoid)), lang=tr.lang
         )
     else:
-        origin = one("Origin", url.origin, "cmp-origin")
-        dest = one("Destination", url.dest, "cmp-dest")
+        origin = one(tr("Origin"), url.origin, "cmp-origin")
+        dest = one(tr("Destination"), url.dest, "cmp-dest")
         current = [avoidance.avoid_set_key(s) for s in url.sets]
         picked = sb.multiselect(
-            "Avoidance sets (one lane each)",
+            tr("Avoidance sets (one lane each)"),
             [*current, *(c for c in SET_CHOICES if c not in current)],
+            placeholder=choose,
             default=current,
             key="cmp-sets",
-            format_func=lambda k: avoidance.avoid_label(avoidance.parse_avoid_set(k)),
+            format_func=lambda k: avoidance.avoid_label(avoidance.parse_avoid_set(k), tr),
             max_selections=compare.MAX_AVOID_SETS,
         )
         sets = tuple(avoidance.parse_avoid_set(k) for k in picked)
-        state = compare_url.CompareState(mode="avoid", origin=origin, dest=dest, sets=sets)
+        state = compare_url.CompareState(
+            mode="avoid", origin=origin, dest=dest, sets=sets, lang=tr.lang
+        )
     speed = sb.slider(
-        "Speed (knots)",
+        tr("Speed (knots)"),
         min_value=0.5,
         max_value=float(MAX_SPEED_KN),
         step=0.5,
@@ -153,32 +170,43 @@ def share_link(state: compare_url.CompareState) -> None:
     query = urllib.parse.urlencode(compare_url.to_query(state), safe=",;")
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
     st.code(f"{base}?{query}", language=None)
-    st.caption("Copy link: the button at the right of the box copies the link to this view.")
+    tr = translator(state.lang)
+    st.caption(tr("Copy link: the button at the right of the box copies the link to this view."))
 
 
 def main() -> None:
     url_state, warnings = compare_url.parse_compare_state(st.query_params.to_dict())
+    tr = language.control()  # first in the sidebar
     for w in warnings:
         st.warning(md(w))
-    state = sidebar(url_state)
+    state = sidebar(url_state, tr)
     st.query_params.from_dict(compare_url.to_query(state))
     try:
         cmp = comparison(state)
         lanes = dataclasses.replace(state, speed=DEFAULT_SPEED_KN)  # the map shows no days
         m = lanes_map(lanes)
     except GeoError as exc:
-        st.title("Compare lanes")
+        st.title(tr(TITLE))
         st.error(md(str(exc)))
         st.stop()
     except Exception as exc:  # never a traceback on the page
-        st.title("Compare lanes")
-        st.error(md(f"These lanes could not be computed ({type(exc).__name__}). Choose others."))
+        st.title(tr(TITLE))
+        st.error(
+            md(
+                tr(
+                    "These lanes could not be computed ({error}). Choose others.",
+                    error=type(exc).__name__,
+                )
+            )
+        )
         st.stop()
     st.title(cmp.title)
     st.caption(
         md(
-            "Sea distance, days at sea and CO₂ of several lanes, each measured exactly as on the "
-            "lane map; differences are to the shortest lane."
+            tr(
+                "Sea distance, days at sea and CO₂ of several lanes, each measured exactly as "
+                "on the lane map; differences are to the shortest lane."
+            )
         )
     )
     st.markdown(md(cmp.summary()))
@@ -195,12 +223,15 @@ def main() -> None:
         st.warning(md(w))
     st.caption(
         md(
-            "Distances are geodesic (WGS 84) along the sea-lane network; days are time at sea "
-            f"at the chosen speed, no port time; CO₂ is tank-to-wake per voyage for an "
-            f"{compare_co2.co2_note()}, as on the lane map. Not for navigation."
+            tr(
+                "Distances are geodesic (WGS 84) along the sea-lane network; days are time at "
+                "sea at the chosen speed, no port time; CO₂ is tank-to-wake per voyage for an "
+                "{ship}, as on the lane map. Not for navigation.",
+                ship=compare_co2.co2_note(tr),
+            )
         )
     )
-    share = st.expander("Share this comparison", key="cmp-share", on_change="rerun")
+    share = st.expander(tr("Share this comparison"), key="cmp-share", on_change="rerun")
     if share.open:
         with share:
             share_link(state)

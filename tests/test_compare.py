@@ -315,7 +315,7 @@ def test_the_page_shows_an_error_not_a_traceback_when_no_port_is_left() -> None:
 
 def test_switching_to_avoidance_sets_in_the_sidebar_updates_table_and_url() -> None:
     at = run()
-    at.sidebar.radio[0].set_value("avoid").run()
+    at.sidebar.radio(key="cmp-mode").set_value("avoid").run()
     assert not at.exception
     assert at.title[0].value == "Compare lanes: Shanghai → Rotterdam, 3 avoidance sets"
     assert at.table[0].value["Avoiding"].tolist()[0] == "No avoidance"

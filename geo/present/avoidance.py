@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from geo.i18n import ENGLISH, Translator
+from geo.present.localnames import place_name
 from geo.routing import engine as routing
 
 
-def avoid_label(avoid: Sequence[str]) -> str:
-    """``()`` → ``No avoidance``; ``("panama", "suez")`` → ``Avoid Panama Canal + Suez Canal``."""
+def avoid_label(avoid: Sequence[str], tr: Translator = ENGLISH) -> str:
+    """``()`` → ``No avoidance``; ``("panama", "suez")`` → ``Avoid Panama Canal + Suez Canal``
+    (in ``tr``'s language: ``不规避``, ``规避巴拿马运河 + 苏伊士运河``)."""
     if not avoid:
-        return "No avoidance"
-    return "Avoid " + " + ".join(routing.PASSAGE_LABELS.get(p, p) for p in avoid)
+        return tr("No avoidance")
+    names = (place_name("passage", p, tr.lang, routing.PASSAGE_LABELS.get(p, p)) for p in avoid)
+    return tr("Avoid {passages}", passages=" + ".join(names))
 
 
 def passages_label(passages: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from shapely.geometry import LineString
 
+from geo.i18n import ENGLISH, Translator
 from geo.routing.engine import Route
 from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU, voyage_emissions
 from geo.voyage.factors import fuels, reference
@@ -32,10 +33,17 @@ def co2_t(route: Route, speed_kn: float) -> float:
     return voyage_emissions(_segments(route.coords), speed_kn=speed_kn).co2_ttw_t
 
 
-def co2_note() -> str:
-    """The assumptions, e.g. ``8,000 TEU ship at 70 % load, VLSFO; MGO in ECAs``."""
+def co2_note(tr: Translator = ENGLISH) -> str:
+    """The assumptions, e.g. ``8,000 TEU ship at 70 % load, VLSFO; MGO in ECAs`` (in ``tr``'s
+    language, with the lane page's words)."""
     fuel = fuels()[DEFAULT_FUEL]
     eca = fuels()[fuel.eca_fuel]
-    switch = f"; {eca.label} in ECAs" if eca.fuel != fuel.fuel else ""
+    switch = tr("; {fuel} in ECAs", fuel=tr(eca.label)) if eca.fuel != fuel.fuel else ""
     load = reference("load_factor").value
-    return f"{DEFAULT_SHIP_TEU:,} TEU ship at {load * 100:.0f} % load, {fuel.label}{switch}"
+    return tr(
+        "{teu} TEU ship at {load} % load, {fuel}{switch}",
+        teu=tr.number(DEFAULT_SHIP_TEU),
+        load=f"{load * 100:.0f}",
+        fuel=tr(fuel.label),
+        switch=switch,
+    )

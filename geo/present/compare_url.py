@@ -4,7 +4,8 @@ streamlit.
 Names: ``mode`` (``pairs``, the default, or ``avoid``), ``speed`` (knots); for ``pairs``:
 ``origins`` and ``dests`` (comma-separated ports: UN/LOCODE or name) and ``avoid``
 (comma-separated passages); for ``avoid``: ``origin``, ``dest`` and ``sets`` (avoidance sets
-separated by ``;``, passages in a set by ``,``, ``none`` for no avoidance). Example:
+separated by ``;``, passages in a set by ``,``, ``none`` for no avoidance); ``lang`` (``en``,
+the default, or ``zh``) for both. Example:
 ``?mode=avoid&origin=CNSHA&dest=NLRTM&sets=none;suez;panama,suez``.
 
 A bad value falls back to the default and adds a warning that names the value (shortened by
@@ -20,8 +21,9 @@ from typing import Final
 
 from geo.catalogue import ports
 from geo.errors import GeoError
+from geo.i18n import DEFAULT_LANGUAGE
 from geo.present import avoidance, compare
-from geo.present.urlstate import echo, page_avoid, page_speed, reason
+from geo.present.urlstate import echo, page_avoid, page_lang, page_speed, reason
 from geo.settings import DEFAULT_SPEED_KN
 
 MODES: Final[tuple[str, ...]] = ("pairs", "avoid")
@@ -44,6 +46,7 @@ class CompareState:
     origin: str = DEFAULT_PAIR[0]
     dest: str = DEFAULT_PAIR[1]
     sets: tuple[tuple[str, ...], ...] = DEFAULT_SETS
+    lang: str = DEFAULT_LANGUAGE
 
 
 DEFAULT_STATE: Final[CompareState] = CompareState()
@@ -145,6 +148,10 @@ def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, lis
         state = replace(state, dest=_port("dest", _first(params["dest"]), state.dest, warnings))
     if "sets" in params:
         state = replace(state, sets=_sets(_first(params["sets"]), warnings))
+    if "lang" in params:
+        lang = page_lang(_first(params["lang"]), warnings)
+        if lang is not None:
+            state = replace(state, lang=lang)
     if state.origin == state.dest:
         warnings.append(
             f"URL origin and dest are the same ({state.origin}); showing the default pair"
@@ -175,4 +182,6 @@ def to_query(state: CompareState) -> dict[str, str]:
         if state.avoid:
             out["avoid"] = ",".join(state.avoid)
     out["speed"] = _number_text(state.speed)
+    if state.lang != DEFAULT_LANGUAGE:
+        out["lang"] = state.lang
     return out

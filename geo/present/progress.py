@@ -18,6 +18,8 @@ from typing import Final
 
 from geo.facts import trade
 from geo.facts.measures import measures
+from geo.i18n import ENGLISH, Translator
+from geo.present.localnames import port_id_name
 from geo.present.text import md, safe_url, short_source
 from geo.present.view import LaneView
 
@@ -40,6 +42,9 @@ class TimelineEntry:
     done: bool
     status: str
     year: float
+    #: The ISO date (``2022-01``) and its ``date_precision``, for dates in other languages.
+    date: str = ""
+    precision: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,8 @@ class MeasureItem:
     source_short: str
     source_url: str
     year: int
+    date: str = ""
+    precision: str = ""
 
     def tooltip(self) -> str:
         """``"Shore power · 2025"``."""
@@ -89,6 +96,8 @@ def timeline() -> tuple[TimelineEntry, ...]:
             done=not m.is_forward_looking,
             status=STATUS_WORDS.get(m.date_precision, "done"),
             year=_decimal_year(m.date, m.date_precision),
+            date=m.date,
+            precision=m.date_precision,
         )
         for m in trade.milestones()
     )
@@ -122,6 +131,8 @@ def measures_for(view: LaneView) -> tuple[MeasureItem, ...]:
             source_short=short_source(m.source),
             source_url=m.source_url,
             year=m.year,
+            date=m.date,
+            precision=m.date_precision,
         )
         for m in measures()
         if m.port in names
@@ -156,15 +167,39 @@ def timeline_sources(entries: tuple[TimelineEntry, ...]) -> str:
     return "Sources: " + "; ".join(names) + "."
 
 
-def markdown_line(item: TimelineEntry | MeasureItem) -> str:
+def when_words(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:
+    """The date of ``item`` in words: English as the data gives it (``"Jan 2022"``,
+    ``"2030 target"``); Chinese ``"2022年1月"``, ``"2030年目标"``, ``"约2023年9月22日"``."""
+    if not tr.chinese or not item.date:
+        return item.when
+    parts = item.date.split("-")
+    year = parts[0]
+    if item.precision == "target":
+        return tr("{year} target", year=year)
+    if item.precision == "proposed":
+        return tr("proposed ({year})", year=year)
+    text = f"{year}年"
+    if len(parts) > 1 and item.precision != "year":
+        text += f"{int(parts[1])}月"
+        if len(parts) > 2 and item.precision != "month":
+            text += f"{int(parts[2])}日"
+    return f"约{text}" if item.precision == "approx" else text
+
+
+def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:
     """A Streamlit-markdown bullet, every text through :func:`geo.present.text.md`: the date
     in words, what (a hollow ○ for targets and proposals, ● for what happened; the port for a
-    measure) and the short source, linked when its URL is http(s)."""
+    measure) and the short source, linked when its URL is http(s). Dates, port names and
+    measure labels (:mod:`geo.present.datawords`) in ``tr``'s language; events and
+    descriptions as their sources word them."""
     source = md(item.source_short)
     if safe_url(item.source_url):
         source = f"[{source}]({item.source_url})"
+    when = md(when_words(item, tr))
     if isinstance(item, MeasureItem):
-        what = f"{md(item.port_name)}: {md(item.label)} — {md(item.description)}"
-        return f"- **{md(item.when)}** · {what} · _{source}_"
+        port = port_id_name(item.port, item.port_name, tr.lang)
+        colon = "：" if tr.chinese else ": "
+        what = f"{md(port)}{colon}{md(tr(item.label))} — {md(item.description)}"
+        return f"- **{when}** · {what} · _{source}_"
     mark = "●" if item.done else "○"
-    return f"- {mark} **{md(item.when)}** — {md(item.event)} · _{source}_"
+    return f"- {mark} **{when}** — {md(item.event)} · _{source}_"

@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
+from geo.i18n import N_, translator
 from geo.present.items import Source
 from geo.present.layers import route_id
-from geo.present.text import format_date, md, safe_url
+from geo.present.localnames import port_name
+from geo.present.text import md, safe_url
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION, ship_words
 from geo.routing.engine import validate_speed
@@ -35,7 +37,7 @@ UNITS: Final[dict[str, str]] = {
     "co2_ttw_t": "t CO₂",
     "co2e_wtw_t": "t CO₂e",
 }
-TTW_ONLY: Final[str] = "tank-to-wake only"
+TTW_ONLY: Final[str] = N_("tank-to-wake only")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class SpeedTradeoff:
     notice: str
     sources: tuple[Source, ...]
     units: dict[str, str]
+    lang: str = "en"
 
     def current(self) -> TradeoffRow:
         """The row at the view's speed."""
@@ -92,14 +95,21 @@ class SpeedTradeoff:
 
     def table_rows(self) -> list[dict[str, str]]:
         """Rows formatted for a short table: ``Speed``, ``Days at sea``, ``Fuel``,
-        ``CO₂ tank-to-wake``, ``CO₂e well-to-wake`` (``"—"`` when not sourced)."""
+        ``CO₂ tank-to-wake``, ``CO₂e well-to-wake`` (``"—"`` when not sourced), headers and
+        numbers in the trade-off's language."""
+        tr = translator(self.lang)
+
+        def tonnes(value: float) -> str:
+            return tr("{value} t", value=tr.number(value))
+
         return [
             {
-                "Speed": f"{r.speed_kn:g} kn" + (" (chosen)" if r.current else ""),
-                "Days at sea": f"{r.days:,.1f}",
-                "Fuel": f"{r.fuel_t:,.0f} t",
-                "CO₂ tank-to-wake": f"{r.co2_ttw_t:,.0f} t",
-                "CO₂e well-to-wake": "—" if r.co2e_wtw_t is None else f"{r.co2e_wtw_t:,.0f} t",
+                tr("Speed"): tr("{value} kn", value=f"{r.speed_kn:g}")
+                + (tr(" (chosen)") if r.current else ""),
+                tr("Days at sea"): tr.number(r.days, 1),
+                tr("Fuel"): tonnes(r.fuel_t),
+                tr("CO₂ tank-to-wake"): tonnes(r.co2_ttw_t),
+                tr("CO₂e well-to-wake"): "—" if r.co2e_wtw_t is None else tonnes(r.co2e_wtw_t),
             }
             for r in self.rows
         ]
@@ -107,13 +117,18 @@ class SpeedTradeoff:
     def footer_sources(self) -> str:
         """``"Sources: Notteboom, T. and Carriou, P. (2009); IMO MEPC.364(79) …."``."""
         names = list(dict.fromkeys(s.short for s in self.sources if s.short))
-        return "Sources: " + "; ".join(names) + "."
+        tr = translator(self.lang)
+        return tr("Sources: {sources}.", sources="; ".join(names))
 
 
-def speed_tradeoff(view: LaneView, speeds: Iterable[float] = SPEEDS_KN) -> SpeedTradeoff:
+def speed_tradeoff(
+    view: LaneView, speeds: Iterable[float] = SPEEDS_KN, lang: str = "en"
+) -> SpeedTradeoff:
     """The speed trade-off of ``view``'s headline route at ``speeds`` (knots; the view's speed
-    is added when missing). Raises :class:`~geo.errors.InvalidSpeedError` naming a speed that
-    is not in (0, 40] kn, and the voyage model's errors."""
+    is added when missing), its words in ``lang``. Raises
+    :class:`~geo.errors.InvalidSpeedError` naming a speed that is not in (0, 40] kn, and the
+    voyage model's errors."""
+    tr = translator(lang)
     wanted = {validate_speed(s) for s in speeds} | {float(view.speed_kn)}
     segs = view.segments_gdf()
     mine = segs[segs["route_id"] == route_id(view.main)]
@@ -143,18 +158,28 @@ def speed_tradeoff(view: LaneView, speeds: Iterable[float] = SPEEDS_KN) -> Speed
         )
     fuel = fuels()[view.fuel]
     if wtw_all:
-        scope = "CO₂ tank-to-wake (IMO MEPC.364(79)) and CO₂e well-to-wake per voyage."
+        scope = tr("CO₂ tank-to-wake (IMO MEPC.364(79)) and CO₂e well-to-wake per voyage.")
     else:
-        scope = (
-            f"CO₂ per voyage, {TTW_ONLY}: {fuel.label} has no sourced well-to-wake factor "
-            "(or burns one in ECAs that has none)."
+        scope = tr(
+            "CO₂ per voyage, {scope}: {fuel} has no sourced well-to-wake factor "
+            "(or burns one in ECAs that has none).",
+            scope=tr(TTW_ONLY),
+            fuel=fuel.label,
         )
     route = view.main
     return SpeedTradeoff(
-        title=f"Speed trade-off: {route.origin.name} → {route.destination.name}",
-        subtitle=(
-            f"Days at sea and CO₂ per voyage from {min(wanted):g} to {max(wanted):g} kn · "
-            f"{ship_words(view)} · chosen speed {view.speed_kn:g} kn"
+        title=tr(
+            "Speed trade-off: {origin} → {destination}",
+            origin=port_name(route.origin, tr.lang),
+            destination=port_name(route.destination, tr.lang),
+        ),
+        subtitle=tr(
+            "Days at sea and CO₂ per voyage from {low} to {high} kn · {ship} · "
+            "chosen speed {speed} kn",
+            low=f"{min(wanted):g}",
+            high=f"{max(wanted):g}",
+            ship=ship_words(view, tr),
+            speed=f"{view.speed_kn:g}",
         ),
         rows=tuple(rows),
         current_speed_kn=float(view.speed_kn),
@@ -164,16 +189,19 @@ def speed_tradeoff(view: LaneView, speeds: Iterable[float] = SPEEDS_KN) -> Speed
         fuel_label=fuel.label,
         wtw_available=wtw_all,
         scope_note=scope,
-        assumptions=(
-            f"{scope} Fuel per day by the cube law through a sourced reference point "
+        assumptions=tr(
+            "{scope} Fuel per day by the cube law through a sourced reference point "
             "(8,000 TEU: ≈ 225 t/day at 24 kn, ≈ 150 t/day at 21 kn), an extrapolation far "
             "below those speeds; other ship sizes scaled by a labelled assumption. "
-            f"{route.distance_nm:,.0f} nm at sea, no port time; data as of "
-            f"{format_date(view.as_of)}."
+            "{distance} nm at sea, no port time; data as of {date}.",
+            scope=scope,
+            distance=tr.number(route.distance_nm),
+            date=tr.date(view.as_of),
         ),
-        notice=NOT_FOR_NAVIGATION,
+        notice=tr(NOT_FOR_NAVIGATION),
         sources=tuple(Source(t, u) for t, u in sources.items()),
         units=dict(UNITS),
+        lang=tr.lang,
     )
 
 
@@ -187,4 +215,10 @@ def markdown_caption(t: SpeedTradeoff) -> str:
     cited = "; ".join(
         f"[{md(short)}]({url})" if safe_url(url) else md(short) for short, url in links.items()
     )
-    return f"{md(t.assumptions)} Sources: {cited}. {md(t.notice)}"
+    tr = translator(t.lang)
+    return tr(
+        "{assumptions} Sources: {sources}. {notice}",
+        assumptions=md(t.assumptions),
+        sources=cited,
+        notice=md(t.notice),
+    )

@@ -2,10 +2,10 @@
 
 Names: ``origin``, ``dest``, ``speed``, ``avoid`` (comma-separated), ``layers``
 (comma-separated, from :data:`geo.present.options.ALL_LAYERS`), ``basemap`` (``offline``/``online``)
-``label`` (a custom annotation), ``ship`` (TEU), ``fuel``, ``load`` (load factor, 0–1) and
-``extent`` (the map's view: ``west,south,east,north`` in
-degrees). A bad value falls back to the default and adds a warning that names the value —
-cut short and stripped of control characters (:func:`echo`; the page escapes it for
+``label`` (a custom annotation), ``ship`` (TEU), ``fuel``, ``load`` (load factor, 0–1),
+``extent`` (the map's view: ``west,south,east,north`` in degrees) and ``lang`` (``en``, the
+default, or ``zh``). A bad value falls back to the default and adds a warning that names the
+value — cut short and stripped of control characters (:func:`echo`; the page escapes it for
 markdown) — and what is accepted.
 """
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from geo.catalogue import ports
 from geo.errors import GeoError
+from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.text import plain
@@ -48,6 +49,7 @@ class ViewState:
     ship: int = DEFAULT_SHIP_TEU
     fuel: str = DEFAULT_FUEL
     load: float = DEFAULT_LOAD
+    lang: str = DEFAULT_LANGUAGE
 
 
 DEFAULT_STATE = ViewState()
@@ -100,6 +102,19 @@ def page_avoid(text: str, warnings: list[str]) -> tuple[str, ...] | None:
     except GeoError as exc:
         warnings.append(f"URL avoid={echo(text)} ignored: {reason(exc, text)}")
         return None
+
+
+def page_lang(text: str, warnings: list[str]) -> str | None:
+    """A URL language (``en`` or ``zh``, case ignored), or ``None`` with a warning (naming the
+    value and the accepted languages) appended to ``warnings``."""
+    code = text.strip().lower()
+    if code in LANGUAGES:
+        return code
+    warnings.append(
+        f"URL lang={echo(text)} ignored: accepted {', '.join(LANGUAGES)}; "
+        f"showing {DEFAULT_LANGUAGE}"
+    )
+    return None
 
 
 def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
@@ -172,6 +187,10 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
             )
         else:
             state = replace(state, extent=extent)
+    if "lang" in params:
+        lang = page_lang(_first(params["lang"]), warnings)
+        if lang is not None:
+            state = replace(state, lang=lang)
     if state.origin == state.dest:
         warnings.append(
             f"URL origin and dest are the same ({state.origin}); showing the default lane"
@@ -203,4 +222,6 @@ def to_query(state: ViewState) -> dict[str, str]:
         out["load"] = _number_text(state.load)
     if state.extent is not None:
         out["extent"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in state.extent)
+    if state.lang != DEFAULT_STATE.lang:
+        out["lang"] = state.lang
     return out

@@ -9,16 +9,20 @@ port (Los Angeles and Long Beach); the headline figures are those of the first r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.facts import trade
+from geo.i18n import translator
 from geo.present import layers
+from geo.present.localnames import place_name, port_name
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
 from geo.voyage.canals import canals_closed_to
@@ -207,11 +211,41 @@ def _build(
     )
 
 
-def segments_table(view: LaneView) -> pd.DataFrame:
+_NUMBERED: Final[re.Pattern[str]] = re.compile(r"\s*\(\d+\)$")
+
+
+def segment_name(zone_id: str, name: str, lang: str = "en") -> str:
+    """A segment's name in ``lang``: a sea by its name, a zone by its id (a numbering
+    suffix such as ``" (2)"`` kept); the English name where there is no Chinese one."""
+    if lang != "zh":
+        return name
+    numbered = _NUMBERED.search(name)
+    base = name[: numbered.start()] if numbered else name
+    local = place_name("sea", base, lang, "") or place_name("zone", zone_id, lang, base)
+    return local + (numbered.group(0) if numbered else "")
+
+
+def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:
     """The segment table as the page shows it: plain words, rounded, units in the headers,
-    and a total row after each route's segments."""
+    and a total row after each route's segments; headers, port and place names and numbers
+    in ``lang`` (the rules and measures stay as their sources word them)."""
+    tr = translator(lang)
     segs = view.segments_gdf()
-    names = {layers.route_id(r): f"{r.origin.name} → {r.destination.name}" for r in view.routes}
+    names = {
+        layers.route_id(r): (
+            f"{port_name(r.origin, tr.lang)} → {port_name(r.destination, tr.lang)}"
+        )
+        for r in view.routes
+    }
+    cols = {
+        "route": tr("Route"),
+        "segment": tr("Segment"),
+        "distance": tr("Distance (nm)"),
+        "hours": tr("Hours at speed"),
+        "share": tr("Share of voyage (%)"),
+        "rules": tr("Rules"),
+        "measures": tr("Corridor measures"),
+    }
     rows: list[dict[str, object]] = []
     for r in view.routes:
         rid = layers.route_id(r)
@@ -219,24 +253,24 @@ def segments_table(view: LaneView) -> pd.DataFrame:
         for _, seg in mine.iterrows():
             rows.append(
                 {
-                    "Route": names.get(rid, rid),
-                    "Segment": str(seg["name"]),
-                    "Distance (nm)": f"{float(seg['distance_nm']):,.0f}",
-                    "Hours at speed": f"{float(seg['duration_h']):,.1f}",
-                    "Share of voyage (%)": f"{float(seg['share']) * 100:.1f}",
-                    "Rules": str(seg["rules"]),
-                    "Corridor measures": str(seg["corridor_measures"] or ""),
+                    cols["route"]: names.get(rid, rid),
+                    cols["segment"]: segment_name(str(seg["zone_id"]), str(seg["name"]), tr.lang),
+                    cols["distance"]: tr.number(float(seg["distance_nm"])),
+                    cols["hours"]: tr.number(float(seg["duration_h"]), 1),
+                    cols["share"]: f"{float(seg['share']) * 100:.1f}",
+                    cols["rules"]: str(seg["rules"]),
+                    cols["measures"]: str(seg["corridor_measures"] or ""),
                 }
             )
         rows.append(
             {
-                "Route": names.get(rid, rid),
-                "Segment": "Total",
-                "Distance (nm)": f"{r.distance_nm:,.0f}",
-                "Hours at speed": f"{r.duration_h:,.1f}",
-                "Share of voyage (%)": "100.0",
-                "Rules": "",
-                "Corridor measures": "",
+                cols["route"]: names.get(rid, rid),
+                cols["segment"]: tr("Total"),
+                cols["distance"]: tr.number(r.distance_nm),
+                cols["hours"]: tr.number(r.duration_h, 1),
+                cols["share"]: "100.0",
+                cols["rules"]: "",
+                cols["measures"]: "",
             }
         )
     return pd.DataFrame(rows)

@@ -205,12 +205,12 @@ def ship_words(view: LaneView, tr: Translator = ENGLISH) -> str:
     table = fuels()
     fuel = table[view.fuel]
     eca = table[fuel.eca_fuel]
-    switch = tr("; {fuel} in ECAs", fuel=eca.label) if eca.fuel != fuel.fuel else ""
+    switch = tr("; {fuel} in ECAs", fuel=tr(eca.label)) if eca.fuel != fuel.fuel else ""
     return tr(
         "{teu} TEU ship at {load} % load, {fuel}{switch}",
         teu=tr.number(view.ship_teu),
         load=f"{view.load_factor * 100:.0f}",
-        fuel=fuel.label,
+        fuel=tr(fuel.label),
         switch=switch,
     )
 

@@ -1,0 +1,62 @@
+"""The page language, shared by every page: the URL's ``lang``, the control at the top of the
+sidebar and the session (which keeps the choice when the user changes page).
+
+Streamlit glue only: the words are in ``geo``'s catalogues (:func:`geo.i18n.translator`).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import streamlit as st
+
+from geo.catalogue import names
+from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
+
+#: The sidebar control's key (its value is the language code).
+CONTROL_KEY: Final[str] = "lang"
+#: The choice kept in the session across pages (a widget's own state is dropped when the page
+#: that shows it is left).
+KEPT_KEY: Final[str] = "page-lang"
+#: Each language in its own words; the label is in both, so it reads the same either way.
+NAMES: Final[dict[str, str]] = {"en": "English", "zh": "中文"}
+LABEL: Final[str] = "Language · 语言"
+
+
+def current() -> str:
+    """The language of this run: the control's value once it exists, else the URL's ``lang``
+    (a bad value: English; the page's URL parser warns about it), else the session's."""
+    ss = st.session_state
+    if ss.get(CONTROL_KEY) in LANGUAGES:
+        return str(ss[CONTROL_KEY])
+    raw = st.query_params.get("lang")
+    if raw is not None:
+        code = raw.strip().lower()
+        return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    kept = ss.get(KEPT_KEY)
+    return str(kept) if kept in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def control() -> Translator:
+    """The language control at the top of the sidebar (call it before any other sidebar
+    element); the translator of the language chosen."""
+    lang = current()
+    choice = st.sidebar.radio(
+        LABEL,
+        LANGUAGES,
+        index=LANGUAGES.index(lang),
+        key=CONTROL_KEY,
+        format_func=NAMES.__getitem__,
+        horizontal=True,
+    )
+    st.session_state[KEPT_KEY] = choice
+    return translator(str(choice))
+
+
+def port_label(port_id: str, label: str, lang: str) -> str:
+    """A port picker's label: in Chinese, the Chinese name first where there is one
+    (``"上海 Shanghai, China (CNSHA)"``), so either name finds it."""
+    if lang != "zh":
+        return label
+    found = names.chinese_names().get(port_id.upper())
+    return f"{found.name} {label}" if found else label

@@ -1,0 +1,40 @@
+"""The page in 中文 in headless Chromium, offline: ``?lang=zh`` and the language control."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.test_app_e2e import metric, open_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
+    open_app(page, f"{app_server}/?lang=zh")
+    heading = page.locator("h1").first.inner_text()
+    assert "上海" in heading and "圣佩德罗湾" in heading
+    assert metric(page, "海上距离").endswith("海里")
+    assert metric(page, "航行时间") == "13.3 天"
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("起运港").wait_for(timeout=30_000)  # the sidebar is built after the map
+    text = sidebar.inner_text()
+    picked = " | ".join(sidebar.locator("input").evaluate_all("els => els.map(e => e.value)"))
+    shown = f"{text} | {picked}"  # a selectbox shows its choice in its input
+    assert "上海 Shanghai, China (CNSHA)" in shown and "圣佩德罗湾 San Pedro Bay" in shown, shown
+    assert "航速（节）" in text and "中文" in text
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Sea distance" not in body
+    assert page.blocked_urls == []
+    assert page.page_errors == []
+
+
+def test_the_language_control_switches_to_chinese(page: Any, app_server: str) -> None:
+    open_app(page, app_server)
+    assert metric(page, "Sea distance").endswith("nm")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("中文").click()
+    page.locator('[data-testid="stMetric"]', has_text="海上距离").wait_for(timeout=60_000)
+    assert "lang=zh" in page.url
+    assert page.page_errors == []

@@ -1,0 +1,187 @@
+"""The pages in 中文: ``?lang=zh``, the language control, a bad ``lang``, and every page
+string in the Chinese catalogue."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.pofile import read_po
+from streamlit.testing.v1 import AppTest
+
+from geo.i18n import po_path
+from geo.present import compare_url, urlstate
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+COMPARE = str(ROOT / "app_pages" / "compare_lanes.py")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Words of the English page that must not be left on the Chinese one.
+ENGLISH_LABELS = (
+    "Sea distance",
+    "Time at sea",
+    "Lane trade value",
+    "Origin",
+    "Destination",
+    "Speed (knots)",
+    "Avoid passages",
+    "Ship size",
+    "Load factor",
+    "Layers",
+    "Basemap",
+    "Passages used",
+    "Headline figures",
+    "Trade value:",
+)
+
+
+def run(path: str = APP, **params: str) -> AppTest:
+    at = AppTest.from_file(path, default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Every label and text of the main area and the sidebar."""
+    parts = [e.value for e in (*at.title, *at.caption, *at.markdown, *at.warning)]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    for kind in ("selectbox", "slider", "multiselect", "radio", "text_input"):
+        parts += [str(w.label) for w in getattr(at.sidebar, kind)]
+    parts += [str(h.value) for h in at.sidebar.header]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def zh_app() -> AppTest:
+    return run(lang="zh")
+
+
+def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: AppTest) -> None:
+    assert "上海" in zh_app.title[0].value
+    shown = {m.label: m.value for m in zh_app.metric}
+    assert shown["海上距离"].endswith(" 海里")
+    assert shown["航行时间"] == "13.3 天"
+    assert shown["航线贸易额"] == "超过3000亿美元"
+    labels = [w.label for w in zh_app.sidebar.selectbox]
+    assert labels[:2] == ["起运港", "目的港"]
+    assert zh_app.sidebar.slider[0].label == "航速（节）"
+    origin = zh_app.sidebar.selectbox(key="origin")
+    assert origin.format_func(origin.value) == "上海 Shanghai, China (CNSHA)"
+    dest = zh_app.sidebar.selectbox(key="dest")
+    assert dest.format_func(dest.value).startswith("圣佩德罗湾 San Pedro Bay")
+    assert zh_app.sidebar.radio(key="lang").value == "zh"
+    assert zh_app.sidebar.radio[0].label == "Language · 语言"  # first in the sidebar
+    assert zh_app.query_params["lang"] == ["zh"] or zh_app.query_params["lang"] == "zh"
+    assert not zh_app.warning
+
+
+def test_no_english_label_is_left_on_the_chinese_page(zh_app: AppTest) -> None:
+    text = page_text(zh_app)
+    assert HAN.search(text)
+    left = [word for word in ENGLISH_LABELS if word in text]
+    assert left == []
+    table = zh_app.table[0].value
+    assert list(table.columns)[:3] == ["航段", "距离（海里）", "航行小时数"]
+    assert table.index.name == "航线"
+    assert "北美排放控制区" in set(table["航段"]) and "合计" in set(table["航段"])
+
+
+def test_the_chinese_tabs_speak_chinese() -> None:
+    at = run(lang="zh")
+    at.session_state["details-tab"] = "走廊进展"
+    at.run()
+    assert not at.exception, at.exception
+    progress = " ".join(m.value for m in at.markdown)
+    assert "○ **2030年目标**" in progress and "2022年1月" in progress
+    assert "本航线港口已实施的措施" in progress and "岸电" in progress
+    at.session_state["details-tab"] = "航速权衡"
+    at.run()
+    assert not at.exception, at.exception
+    rows = at.dataframe[0].value
+    assert "18 节（所选）" in set(rows["航速"])
+    captions = " ".join(c.value for c in at.caption)
+    assert "不可用于航海" in captions and "资料来源：" in captions
+    at.session_state["details-tab"] = "资料来源"
+    at.run()
+    assert "China Daily" in " ".join(m.value for m in at.markdown)  # titles as published
+
+
+def test_a_bad_lang_warns_naming_it_and_falls_back_to_english() -> None:
+    at = run(lang="xx")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "lang=" in warnings and "xx" in warnings and "en, zh" in warnings
+    assert "Sea distance" in {m.label for m in at.metric}
+    assert "lang" not in at.query_params
+    assert at.sidebar.radio(key="lang").value == "en"
+
+
+def test_switching_the_control_changes_the_page_and_the_url() -> None:
+    at = run()
+    assert "Sea distance" in {m.label for m in at.metric}
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert not at.exception, at.exception
+    assert "海上距离" in {m.label for m in at.metric}
+    assert at.sidebar.selectbox[0].label == "起运港"
+    assert at.query_params["lang"] in ("zh", ["zh"])
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception, at.exception
+    assert "Sea distance" in {m.label for m in at.metric}
+    assert "lang" not in at.query_params
+
+
+def test_the_compare_page_in_chinese() -> None:
+    at = run(COMPARE, lang="zh")
+    assert at.sidebar.radio(key="lang").value == "zh"
+    assert at.sidebar.header[0].value == "比较"
+    assert [w.label for w in at.sidebar.multiselect][:2] == ["起运港", "目的港"]
+    picker = at.sidebar.multiselect(key="cmp-origins")
+    assert picker.format_func("CNSHA").startswith("上海 ")
+    assert "不可用于航海" in " ".join(c.value for c in at.caption)
+    assert at.query_params["lang"] in ("zh", ["zh"])
+    bad = run(COMPARE, lang="fr")
+    assert any("lang=" in w.value and "'fr'" in w.value for w in bad.warning)
+
+
+def test_url_states_carry_the_language() -> None:
+    state, warnings = urlstate.parse_state({"lang": "ZH"})
+    assert state.lang == "zh" and warnings == []
+    assert urlstate.to_query(state)["lang"] == "zh"
+    assert "lang" not in urlstate.to_query(urlstate.DEFAULT_STATE)
+    state, warnings = urlstate.parse_state({"lang": "xx"})
+    assert state.lang == "en"
+    assert warnings == ["URL lang='xx' ignored: accepted en, zh; showing en"]
+    cmp, warnings = compare_url.parse_compare_state({"lang": "zh", "mode": "avoid"})
+    assert cmp.lang == "zh" and warnings == []
+    assert compare_url.to_query(cmp)["lang"] == "zh"
+    assert "lang" not in compare_url.to_query(compare_url.DEFAULT_STATE)
+
+
+def _page_messages() -> set[str]:
+    """Every message the pages and geo mark with ``tr(...)`` or ``N_(...)``, extracted as
+    ``make i18n`` extracts them."""
+    keywords: dict[str, None] = {"tr": None, "N_": None}
+    ids: set[str] = set()
+    for found in extract_from_dir(
+        str(ROOT / "geo"), method_map=[("**.py", "python")], keywords=keywords
+    ):
+        ids.add(found[2] if isinstance(found[2], str) else found[2][0])
+    for path in (ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))):
+        for found in extract_from_file("python", str(path), keywords=keywords):
+            ids.add(found[1] if isinstance(found[1], str) else found[1][0])
+    return ids
+
+
+def test_every_message_of_the_pages_has_a_chinese_translation() -> None:
+    with po_path("zh").open("rb") as fh:
+        zh = {m.id: m.string for m in read_po(fh) if m.id}
+    used = _page_messages()
+    assert "Share this view" in used and "Compare lanes" in used
+    assert sorted(used - set(zh)) == []
+    assert sorted(mid for mid in used if not zh[mid]) == []
+    # Chinese text is written with full-width punctuation
+    assert [mid for mid in used if re.search(r"[\u4e00-\u9fff][,:;(]", str(zh[mid]))] == []
