@@ -63,6 +63,17 @@ def fixed_style(style: dict[str, Any], _feature: object) -> dict[str, Any]:
     return style
 
 
+def zone_style(colour: str) -> dict[str, Any]:
+    """A zone's outline and light tint in ``colour``."""
+    return {
+        "color": colour,
+        "weight": 0.8,
+        "opacity": 0.5,
+        "fillColor": colour,
+        "fillOpacity": 0.12,
+    }
+
+
 def land_layer(
     window_west_deg: float, beyond: tuple[float, float] | None, palette: Palette
 ) -> folium.GeoJson:
@@ -93,16 +104,7 @@ def add_zones(m: folium.Map, pres: LanePresentation) -> None:
         colour = pres.palette.zone(str(z["zone_id"]))
         folium.GeoJson(
             {"type": "Feature", "properties": {}, "geometry": mapping(z.geometry)},
-            style_function=functools.partial(
-                fixed_style,
-                {
-                    "color": colour,
-                    "weight": 0.8,
-                    "opacity": 0.5,
-                    "fillColor": colour,
-                    "fillOpacity": 0.12,
-                },
-            ),  # fmt: skip
+            style_function=functools.partial(fixed_style, zone_style(colour)),
             tooltip=folium.Tooltip(popups.zone_tooltip(z, pres.tr), sticky=True),
         ).add_to(group)
     group.add_to(m)
