@@ -24,7 +24,7 @@ from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
 from geo.present.text import md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
-from geo.present.view import build_view, segments_table
+from geo.present.view import LaneView, build_view, segments_table
 from geo.present.wording import passage_labels
 from geo.render import charts
 from geo.render.folium import assets, mapping
@@ -219,6 +219,28 @@ def metrics(pres: LanePresentation) -> None:
         st.warning(md(w))
 
 
+def segment_tables(view: LaneView, tr: Translator) -> None:
+    """One narrow table per route (segment, distance, hours, share, a total row), then the
+    rules and corridor measures once per zone crossed: seven columns of prose do not read on
+    a phone, and the rules of a zone are the same for every route through it."""
+    table = segments_table(view, tr.lang)
+    route, segment = tr("Route"), tr("Segment")
+    rules, measures = tr("Rules"), tr("Corridor measures")
+    for name, rows in table.groupby(route, sort=False):
+        if len(view.routes) > 1:
+            st.markdown(f"**{md(str(name))}**")
+        st.table(rows.drop(columns=[route, rules, measures]).set_index(segment))
+    lines = []
+    for _, row in table.drop_duplicates(subset=[segment, rules]).iterrows():
+        if str(row[rules]).strip():
+            line = tr("**{zone}**: {rules}", zone=md(str(row[segment])), rules=md(str(row[rules])))
+            if str(row[measures]).strip():
+                line += tr(" Corridor measures: {measures}", measures=md(str(row[measures])))
+            lines.append(f"- {line}")
+    if lines:
+        st.markdown(f"**{md(rules)}**\n" + "\n".join(lines))
+
+
 def details(pres: LanePresentation) -> None:
     """Segments, the speed trade-off, the corridor's progress and sources; only the open tab
     is built (lazy tabs keep the first paint light)."""
@@ -231,7 +253,7 @@ def details(pres: LanePresentation) -> None:
     view = pres.view
     if tab_seg.open:
         with tab_seg:
-            st.table(segments_table(view, tr.lang).set_index(tr("Route")))
+            segment_tables(view, tr)
     if tab_speed.open:
         with tab_speed:
             speeds = speed_tradeoff(view, lang=tr.lang)

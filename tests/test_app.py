@@ -41,14 +41,20 @@ def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
 
 
 def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest) -> None:
+    # one narrow table per route (LA, Long Beach), each with a total row; the rules of each
+    # zone once, as a list, not as two prose columns repeated per route
+    assert len(default_app.table) == 2
     table = default_app.table[0].value
-    assert "North American ECA" in set(table["Segment"])
-    assert not default_app.markdown  # lazy tabs: only the open one is built
+    assert "North American ECA" in set(table.index) and "Total" in set(table.index)
+    assert list(table.columns) == ["Distance (nm)", "Hours at speed", "Share of voyage (%)"]
+    rules = " ".join(m.value for m in default_app.markdown)
+    assert rules.count("**North American ECA**:") == 1
+    assert "Corridor measures:" in rules
     at = run()
     at.session_state["details-tab"] = "Corridor progress"
     at.run()
     assert not at.exception, at.exception
-    assert not at.table
+    assert not at.table  # lazy tabs: only the open one is built
     progress = " ".join(m.value for m in at.markdown)
     assert "Port of Long Beach joins the corridor" in progress
     assert "○ **2030 target**" in progress  # targets hollow, with the date words
@@ -127,3 +133,14 @@ def test_the_port_picker_marks_ports_far_from_the_sea_lanes(default_app: AppTest
     marked = [o for o in options if "far from the sea lanes" in o]
     assert marked and all(o.endswith(" nm)") for o in marked)
     assert not any(o.startswith("Shanghai, China (CNSHA)") for o in marked)
+
+
+def test_a_speed_change_keeps_the_layer_choices() -> None:
+    at = run(layers="route,ports,labels")
+    assert at.sidebar.multiselect(key="layers").value == ["route", "ports", "labels"]
+    at.sidebar.multiselect(key="layers").set_value(["route", "ports"]).run()
+    at.sidebar.slider(key="speed").set_value(12.0).run()
+    assert not at.exception, at.exception
+    assert at.sidebar.multiselect(key="layers").value == ["route", "ports"]
+    assert at.query_params["layers"] in ("route,ports", ["route,ports"])
+    assert at.query_params["speed"] in ("12", ["12"])

@@ -155,3 +155,19 @@ def test_a_snapshot_downloads_from_the_page(page: Any, app_server: str) -> None:
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1920, 1080)
     assert page.blocked_urls == []
+
+
+def test_the_segment_tables_read_on_a_phone(page: Any, app_server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, app_server)
+    tables = page.locator('[data-testid="stTable"]')
+    tables.first.wait_for(timeout=30_000)
+    assert tables.count() == 2  # Los Angeles, Long Beach
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stTable"]')].map(t => ({
+            box: t.clientWidth, content: t.querySelector('table').scrollWidth}))"""
+    )
+    for w in widths:  # no sideways scrolling inside a table
+        assert w["content"] <= w["box"] + 1, widths
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert "North American ECA" in page.locator("body").inner_text()
