@@ -82,3 +82,92 @@ def test_route_between_chinese_names(capsys: pytest.CaptureFixture[str]) -> None
     data = json.loads(out)
     assert (data["origin"]["locode"], data["destination"]["locode"]) == ("CNSHA", "USLGB")
     assert main(["route", "上海", "长滩", "--format", "text", "--lang", "zh"]) == 0
+
+
+# --- 3. speeds outside the model's range -----------------------------------------------
+
+
+@pytest.mark.parametrize("speed", ["0.1", "0.49", "40.5", "1e-320", "nan"])
+def test_cli_refuses_a_speed_outside_the_page_range(
+    speed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(["route", "Shanghai", "Los Angeles", "--speed", speed], capsys)
+    assert code == 2 and out == ""
+    assert f"speed {speed!r}" in err and "from 0.5 to 40" in err
+
+
+def test_cli_and_url_accept_the_same_speeds() -> None:
+    from geo.cli.common import speed_arg
+    from geo.present.urlstate import page_speed
+    from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
+
+    for speed in (MIN_SPEED_KN, 18.0, MAX_SPEED_KN):
+        assert speed_arg(str(speed)) == speed
+        assert page_speed(str(speed), []) == speed
+    for bad in ("0.4", "40.01"):
+        assert page_speed(bad, []) is None
+
+
+@pytest.fixture(scope="module")
+def slow_pres():  # type: ignore[no-untyped-def]
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    return present(build_view("Shanghai", "Los Angeles", speed_kn=5.0, as_of="2026-11-26"))
+
+
+def test_a_speed_outside_the_fuel_model_warns_everywhere(slow_pres) -> None:  # type: ignore[no-untyped-def]
+    from geo.cli.route import route_json, route_text
+    from geo.voyage.factors import model_speed_range
+
+    low, high = model_speed_range()
+    assert (low, high) == (10.0, 25.0)
+    (warning,) = [w for w in slow_pres.warnings if "voyage model's range" in w]
+    assert "At 5 kn" in warning and "21 and 24 kn" in warning and "10 to 25 kn" in warning
+    assert warning in slow_pres.footer_lines()[1]  # every slide's footer
+    assert warning in route_json(slow_pres)["warnings"]
+    assert warning in route_text(slow_pres)
+
+
+@pytest.mark.parametrize("speed", [10.0, 18.0, 25.0])
+def test_no_model_warning_within_the_range(speed: float) -> None:
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    pres = present(build_view("Shanghai", "Los Angeles", speed_kn=speed, as_of="2026-11-26"))
+    assert not any("voyage model's range" in w for w in pres.warnings)
+    assert pres.caveats == ()
+
+
+def test_the_chinese_model_warning_is_translated() -> None:
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    pres = present(build_view("上海", "长滩", speed_kn=30.0, as_of="2026-11-26"), lang="zh")
+    assert any("航速 30 节" in w and "10–25 节" in w for w in pres.warnings)
+
+
+# --- 4. warnings printed once ---------------------------------------------------------------
+
+
+def test_text_report_prints_each_warning_once_on_stdout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run_main(
+        ["route", "Shanghai", "Los Angeles", "--speed", "5", "--format", "text"], capsys
+    )
+    assert code == 0
+    assert out.count("voyage model's range") == 1
+    assert "voyage model's range" not in err
+
+
+def test_json_carries_warnings_inside_and_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, err = run_main(
+        ["route", "Shanghai", "Los Angeles", "--speed", "5", "--format", "json"], capsys
+    )
+    assert code == 0
+    data = json.loads(out)  # stdout stays machine-readable
+    assert sum("voyage model's range" in w for w in data["warnings"]) == 1
+    assert err.count("warning: At 5 kn") == 1

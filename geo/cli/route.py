@@ -2,6 +2,10 @@
 
 The route's text and JSON read the presentation model (:mod:`geo.present.model`), so they
 state the same distance, time, trade figure and sources as the page and every snapshot.
+
+Warnings are printed once: the text report (for a person) lists them in its body on stdout;
+JSON and GeoJSON carry them in their ``warnings`` field and, because their stdout is for a
+program or a file, also as ``warning:`` lines on stderr where the person running it sees them.
 """
 
 from __future__ import annotations
@@ -178,7 +182,8 @@ def add_parsers(sub: Any) -> None:
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
     pres = present(view, lang=args.lang if args.format == "text" else "en")
-    warn(pres)
+    if args.format != "text":  # the text report lists its warnings itself: once, on stdout
+        warn(pres)
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)
         out.write("\n")
