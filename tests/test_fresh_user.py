@@ -5,6 +5,8 @@ SVG sized in pixels; a short lane framed so it shows; the compare title counts w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geo.catalogue import ports
@@ -171,3 +173,24 @@ def test_json_carries_warnings_inside_and_on_stderr(capsys: pytest.CaptureFixtur
     data = json.loads(out)  # stdout stays machine-readable
     assert sum("voyage model's range" in w for w in data["warnings"]) == 1
     assert err.count("warning: At 5 kn") == 1
+
+
+# --- 5. the SVG says the pixels it was asked for -----------------------------------------
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_svg_size_is_in_the_pixels_asked_for_and_keeps_its_viewbox(
+    tmp_path: Path, width: int, height: int
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    out = tmp_path / "lane.svg"
+    code = main(
+        ["snapshot", "Shanghai", "Los Angeles", "--out", str(out), "--size", f"{width}x{height}"]
+    )
+    assert code == 0
+    root = ET.parse(out).getroot()
+    assert (root.get("width"), root.get("height")) == (f"{width}px", f"{height}px")
+    view_w, view_h = (float(v) for v in root.get("viewBox", "").split()[2:])
+    assert view_w / view_h == pytest.approx(width / height, rel=1e-3)
+    assert root.find("{http://www.w3.org/2000/svg}title") is not None

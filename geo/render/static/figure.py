@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from xml.dom import minidom
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -157,8 +158,8 @@ def render_static_bytes(
 ) -> bytes:
     """The slide of ``pres`` as bytes in ``fmt`` (``"png"``, ``"svg"`` or ``"pdf"``, any case,
     a leading dot allowed). The PNG is exactly ``width_px × height_px``; SVG and PDF have the
-    same layout at 100 px per inch. Raises :class:`~geo.errors.ExportError` naming a bad
-    format or size."""
+    same layout at 100 px per inch, and the SVG states its size in pixels (``width="1920px"``).
+    Raises :class:`~geo.errors.ExportError` naming a bad format or size."""
     key = str(fmt).lower().lstrip(".")
     if f".{key}" not in STATIC_FORMATS:
         raise ExportError(
@@ -170,7 +171,22 @@ def render_static_bytes(
         _ensure_svg_rc()
     buf = io.BytesIO()
     fig.savefig(buf, format=key, dpi=DPI, facecolor=PAGE, metadata=_metadata(key, pres))
+    if key == "svg":
+        return svg_in_pixels(buf.getvalue(), width_px, height_px)
     return buf.getvalue()
+
+
+def svg_in_pixels(svg: bytes, width_px: int, height_px: int) -> bytes:
+    """The SVG with its root ``width``/``height`` set to the asked pixels (``1920px``):
+    matplotlib writes points (1920 px at 100 dpi → ``1382.4pt``). The ``viewBox`` is kept, so
+    the drawing scales to the new size. Parsed as XML, not edited as text."""
+    doc = minidom.parseString(svg)
+    root = doc.documentElement
+    if root.tagName != "svg" or not root.getAttribute("viewBox"):
+        raise ExportError("the SVG writer gave no <svg> root with a viewBox; cannot size it")
+    root.setAttribute("width", f"{int(width_px)}px")
+    root.setAttribute("height", f"{int(height_px)}px")
+    return bytes(doc.toxml(encoding="utf-8"))
 
 
 def render_static(
