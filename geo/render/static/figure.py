@@ -182,7 +182,7 @@ def svg_in_pixels(svg: bytes, width_px: int, height_px: int) -> bytes:
     the drawing scales to the new size. Parsed as XML, not edited as text."""
     doc = minidom.parseString(svg)
     root = doc.documentElement
-    if root.tagName != "svg" or not root.getAttribute("viewBox"):
+    if root is None or root.tagName != "svg" or not root.getAttribute("viewBox"):
         raise ExportError("the SVG writer gave no <svg> root with a viewBox; cannot size it")
     root.setAttribute("width", f"{int(width_px)}px")
     root.setAttribute("height", f"{int(height_px)}px")
