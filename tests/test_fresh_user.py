@@ -14,6 +14,8 @@ from geo.cli import main
 from geo.errors import AmbiguousPortError
 from tests.cli_helpers import run_main
 
+ROOT = Path(__file__).resolve().parents[1]
+
 # --- 1. a name several ports answer to -----------------------------------------------
 
 
@@ -194,3 +196,106 @@ def test_svg_size_is_in_the_pixels_asked_for_and_keeps_its_viewbox(
     view_w, view_h = (float(v) for v in root.get("viewBox", "").split()[2:])
     assert view_w / view_h == pytest.approx(width / height, rel=1e-3)
     assert root.find("{http://www.w3.org/2000/svg}title") is not None
+
+
+# --- 6. a short hop is framed so its lane and both ports show ------------------------------
+
+
+@pytest.fixture(scope="module")
+def hop_pres():  # type: ignore[no-untyped-def]
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    return present(build_view("USLAX", "USLGB", as_of="2026-11-26"))
+
+
+def test_the_least_frame_spans_40_nm_each_way_around_the_hop(hop_pres) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from geo.present.frame import MIN_FRAME_NM, lane_bounds, lane_frame
+
+    west, south, east, north = lane_frame(hop_pres.view)
+    lat = (south + north) / 2
+    assert (north - south) * 60 >= MIN_FRAME_NM - 1e-9
+    assert (east - west) * 60 * math.cos(math.radians(lat)) >= MIN_FRAME_NM - 1e-9
+    lw, ls, le, ln = lane_bounds(hop_pres.view)
+    assert west <= lw and south <= ls and le <= east and ln <= north
+    for port in (ports.get("USLAX"), ports.get("USLGB")):
+        assert west < port.lon < east and south < port.lat < north
+
+
+def test_static_slide_shows_both_ports_apart_and_the_lane(hop_pres) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from geo.render.static.figure import build_figure
+    from geo.render.static.projection import mercator_y
+
+    fig = build_figure(hop_pres, width_px=1920, height_px=1080)
+    ax = fig.axes[0]
+    x0, x1 = ax.get_xlim()
+    assert (x1 - x0) * 60 * np.cos(np.radians(33.7)) < 110  # the old frame was ≈ 125 nm wide
+    pts = []
+    for code in ("USLAX", "USLGB"):
+        port = ports.get(code)
+        px, py = ax.transData.transform((port.lon, float(mercator_y(port.lat))))
+        bbox = ax.get_window_extent()
+        assert bbox.x0 < px < bbox.x1 and bbox.y0 < py < bbox.y1
+        pts.append((px, py))
+    assert np.hypot(pts[0][0] - pts[1][0], pts[0][1] - pts[1][1]) >= 30  # apart, not one dot
+    lane_px = ax.transData.transform(
+        [(x, float(mercator_y(y))) for x, y in hop_pres.view.main.line.coords]
+    )
+    assert np.ptp(lane_px[:, 0]) + np.ptp(lane_px[:, 1]) >= 40  # the lane is drawn, not a dot
+
+
+def test_the_maps_frame_a_short_hop_close_enough(hop_pres) -> None:  # type: ignore[no-untyped-def]
+    from geo.present.frame import fit_zoom
+    from geo.present.model import present
+    from geo.present.view import build_view
+    from geo.render.browser.page import snapshot_page_html
+    from geo.render.folium.mapping import OFFLINE_MAX_ZOOM, map_bounds
+
+    (south, _), (north, _) = map_bounds(hop_pres)
+    assert (north - south) * 60 >= 40 - 1e-9
+    assert fit_zoom(hop_pres.view) >= 9.5  # deeper than the offline limit, for this hop only
+    wide = present(build_view("Shanghai", "Los Angeles", as_of="2026-11-26"))
+    assert fit_zoom(wide.view) < OFFLINE_MAX_ZOOM
+    html = snapshot_page_html(hop_pres)
+    assert "framed.extend(L.latLngBounds(least))" in html
+
+
+# --- 7. the compare title counts the lanes it compares ---------------------------------------
+
+
+def test_a_left_out_pair_is_not_counted_and_is_named() -> None:
+    from geo.present import compare
+
+    cmp = compare.compare_pairs(["Shanghai", "Long Beach"], ["Long Beach", "Rotterdam"])
+    assert len(cmp.rows) == 3
+    assert cmp.title == "Compare lanes: 3 lanes from 2 origins to 2 destinations"
+    assert cmp.notes() == ("Left out: Long Beach → Long Beach (the same port at both ends).",)
+    full = compare.compare_pairs(["Shanghai"], ["Long Beach", "Rotterdam"])
+    assert full.title == "Compare lanes: 1 origin × 2 destinations" and full.notes() == ()
+
+
+def test_a_lane_with_no_route_is_not_counted_and_is_named() -> None:
+    from geo.present import compare
+
+    blocked = "cape_horn,magellan,panama,south_africa,suez"
+    cmp = compare.compare_avoidance("CNSHA", "NLRTM", ["", blocked])
+    assert cmp.title == "Compare lanes: Shanghai → Rotterdam, 1 avoidance set"
+    (note,) = cmp.notes()
+    assert note.startswith("Not compared: Avoid ") and "no sea route" in note
+
+
+def test_the_compare_page_title_matches_the_lanes_shown() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "compare_lanes.py"), default_timeout=180)
+    at.query_params["origins"] = "CNSHA,USLGB"
+    at.query_params["dests"] = "USLGB,NLRTM"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Compare lanes: 3 lanes from 2 origins to 2 destinations"
+    assert len(at.table[0].value) == 3
+    assert any("Long Beach → Long Beach" in i.value for i in at.info)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from xml.dom import minidom
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+from xml.dom import minidom
 
 import matplotlib as mpl
 import numpy as np
@@ -28,8 +28,10 @@ from matplotlib.patches import Rectangle
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output
+from geo.present.frame import lane_frame
 from geo.render.static import basemap, labels, lane, panel
 from geo.render.static.lane import LANE_WIDTH_PT
+from geo.render.static.projection import mercator_y
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
     DEFAULT_WIDTH_PX,
@@ -86,7 +88,9 @@ def build_figure(
         spine.set_edgecolor(pal.rule)
         spine.set_linewidth(lay.pt(0.8))
     lane_xy = lane.lane_coords(pres)
-    frame_pts = np.vstack([*lane_xy, lane.end_points(pres)])
+    west, south, east, north = lane_frame(pres.view)  # a short hop: at least 40 nm each way
+    least = np.array([[west, mercator_y(south)], [east, mercator_y(north)]])
+    frame_pts = np.vstack([*lane_xy, lane.end_points(pres), least])
     aspect = (map_box[2] - map_box[0]) / (map_box[3] - map_box[1])
     ext = basemap.fit_extent(pres, frame_pts, aspect)
     ax.set_xlim(ext.lon0, ext.lon1)
