@@ -175,6 +175,8 @@ def main() -> None:
         st.error(md(f"These lanes could not be computed ({type(exc).__name__}). Choose others."))
         st.stop()
     st.title(cmp.title)
+    for note in cmp.notes():  # the lanes asked for that the title does not count
+        st.info(md(note))
     st.caption(
         md(
             "Sea distance, days at sea and CO₂ of several lanes, each measured exactly as on the "
