@@ -201,6 +201,8 @@ def main() -> None:
         )
         st.stop()
     st.title(cmp.title)
+    for note in cmp.notes():  # the lanes asked for that the title does not count
+        st.info(md(note))
     st.caption(
         md(
             tr(

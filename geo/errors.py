@@ -55,8 +55,8 @@ class AmbiguousPortError(GeoError):
         self.query = query
         self.candidates = candidates
         super().__init__(
-            f"Port name {query!r} is ambiguous: {'; '.join(candidates)}. "
-            "Give the UN/LOCODE or 'name, country'."
+            f"Port name {query!r} is ambiguous, it matches: {'; '.join(candidates)}. "
+            "Give the code in brackets (UN/LOCODE) or 'name, country'."
         )
 
 

@@ -14,6 +14,8 @@ NM_PER_KM: Final[float] = 1 / KM_PER_NM
 HOURS_PER_DAY: Final[float] = 24.0
 
 DEFAULT_SPEED_KN: Final[float] = 18.0
+#: The speeds the page's slider, a URL and the command line accept (knots).
+MIN_SPEED_KN: Final[float] = 0.5
 MAX_SPEED_KN: Final[float] = 40.0
 
 DEFAULT_ORIGIN: Final[str] = "Shanghai"

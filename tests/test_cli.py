@@ -83,7 +83,7 @@ def test_ports_lists_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ports", "long beach"]) == 0
     header, columns, first, *_ = capsys.readouterr().out.splitlines()
     assert header == "1 of 1 ports matching 'long beach'"
-    assert columns.split() == ["CODE", "NAME", "COUNTRY", "LON", "LAT"]
+    assert columns.split() == ["CODE", "NAME", "ZH", "COUNTRY", "LON", "LAT"]
     assert first.startswith("USLGB") and "Long Beach" in first
 
 

@@ -296,7 +296,7 @@ def test_the_page_reproduces_a_url_and_warns_about_bad_values() -> None:
         sets=f"none;{','.join(BLOCKED)};<b>x</b>",
         speed="12",
     )
-    assert at.title[0].value == "Compare lanes: Shanghai → Rotterdam, 2 avoidance sets"
+    assert at.title[0].value == "Compare lanes: Shanghai → Rotterdam, 1 avoidance set"  # 1 routed
     table = at.table[0].value
     expected = engine.route("CNSHA", "NLRTM", speed_kn=12)
     assert table["Distance (nm)"].tolist() == [f"{expected.distance_nm:,.0f}", "no route"]

@@ -254,7 +254,12 @@ def suggest(query: str, limit: int = 5) -> list[str]:
 
 
 def _describe(port: Port) -> str:
-    return f"{port.name}, {port.country} ({port.locode})" if port.locode else port.name
+    """``"Shanghai, China (CNSHA)"``; a place without a UN/LOCODE shows the catalogue id
+    that selects it (``"San Pedro Bay, United States (SAN-PEDRO-BAY)"``)."""
+    if port.kind == "coordinates":
+        return port.name
+    code = port.locode or port.id
+    return f"{port.name}, {port.country} ({code})" if port.country else f"{port.name} ({code})"
 
 
 def _number_text(value: float) -> str:
@@ -322,6 +327,10 @@ def resolve(query: str) -> Port:
     if not matches and "," in key:
         name, _, country = (s.strip() for s in _names.fold(text).rpartition(","))
         matches = [p for p in _folded_index().get(name, []) if _names.fold(p.country) == country]
+    if matches and not any(p.kind != "catalogue" for p in matches):
+        longer = _longer_names(_names.fold(text), exclude=matches)
+        if any(p.kind != "catalogue" for p in longer):  # "San Pedro": also San Pedro Bay
+            raise AmbiguousPortError(text, [_describe(p) for p in [*matches, *longer][:6]])
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
@@ -335,8 +344,23 @@ def resolve(query: str) -> Port:
     raise UnknownPortError(text, suggest(text))
 
 
+def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
+    """Ports (not in ``exclude``) whose folded name or alias starts with the words of ``key``
+    and goes on (``san pedro`` → San Pedro Bay, San Pedro De Macoris): curated ones first,
+    then the major, then the rest."""
+    taken = {p.id for p in exclude}
+    found: dict[str, Port] = {}
+    for name, bucket in _folded_index().items():
+        if name.startswith(key + " "):
+            for port in bucket:
+                if port.id not in taken:
+                    found.setdefault(port.id, port)
+    return sorted(found.values(), key=lambda p: (p.kind == "catalogue", not p.major, p.name))
+
+
 def search(query: str, limit: int = 20) -> list[Port]:
-    """Ports whose code, name (or alias) or country matches the query, best matches first.
+    """Ports whose code, name (or alias, Chinese name or Chinese alias from
+    ``data/port_names_zh.csv``) or country matches the query, best matches first.
 
     Matching is on folded text (no accents, case or qualifiers); a query's words may come in
     any order (``beach long``). Rank: exact, prefix, every word a prefix of a word, substring,
@@ -349,13 +373,16 @@ def search(query: str, limit: int = 20) -> list[Port]:
     alias_names: dict[str, list[str]] = {}
     for alias, code in _names.aliases().items():
         alias_names.setdefault(code, []).append(alias)
+    chinese = _names.chinese_names()
     scored: list[tuple[int, int, Port]] = []
     for n, port in enumerate(catalogue()):
         code = (port.locode or port.id).lower()
+        zh = chinese.get(port.id)
         fields = [
             _names.fold(port.name),
             *(_names.fold(a) for a in port.aliases),
             *alias_names.get(port.locode or "", []),
+            *((_names.fold(z) for z in (zh.name, *zh.aliases)) if zh else ()),
         ]
         if q == code or q in fields:
             score = 0

@@ -13,7 +13,7 @@ from geo.jobs import snapshot
 from geo.present.model import LanePresentation
 from geo.present.view import LaneView, build_view
 from geo.routing import engine as routing
-from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN, MIN_SPEED_KN
 from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
 from geo.voyage.factors import fuels
 
@@ -34,13 +34,17 @@ def terminal(text: object) -> str:
 
 
 def speed_arg(text: str) -> float:
+    """A ``--speed`` in knots within the range the page's slider and a URL accept
+    (:data:`~geo.settings.MIN_SPEED_KN` to :data:`~geo.settings.MAX_SPEED_KN`)."""
     try:
-        return routing.validate_speed(float(text))
+        speed = routing.validate_speed(float(text))
+        if MIN_SPEED_KN <= speed <= MAX_SPEED_KN:
+            return speed
     except (ValueError, GeoError):
-        raise argparse.ArgumentTypeError(
-            f"speed {text!r} is not accepted; give a number of knots above 0 and at most "
-            f"{MAX_SPEED_KN:g}"
-        ) from None
+        pass
+    raise argparse.ArgumentTypeError(
+        f"speed {text!r} is not accepted; give knots from {MIN_SPEED_KN:g} to {MAX_SPEED_KN:g}"
+    )
 
 
 def size_arg(text: str) -> tuple[int, int]:
@@ -61,7 +65,8 @@ def add_route_options(p: argparse.ArgumentParser) -> None:
         type=speed_arg,
         default=DEFAULT_SPEED_KN,
         metavar="KN",
-        help=f"speed in knots, above 0 and at most {MAX_SPEED_KN:g} (default {DEFAULT_SPEED_KN:g})",
+        help=f"speed in knots, {MIN_SPEED_KN:g} to {MAX_SPEED_KN:g} (default "
+        f"{DEFAULT_SPEED_KN:g}); outside the fuel model's range the figures carry a warning",
     )
     p.add_argument(
         "--avoid",

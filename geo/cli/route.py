@@ -2,6 +2,10 @@
 
 The route's text and JSON read the presentation model (:mod:`geo.present.model`), so they
 state the same distance, time, trade figure and sources as the page and every snapshot.
+
+Warnings are printed once: the text report (for a person) lists them in its body on stdout;
+JSON and GeoJSON carry them in their ``warnings`` field and, because their stdout is for a
+program or a file, also as ``warning:`` lines on stderr where the person running it sees them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import unicodedata
 from typing import Any, TextIO
 
 from geo.catalogue import ports as _ports
+from geo.catalogue.names import chinese_names
 from geo.cli.common import (
     add_lang_option,
     add_route_options,
@@ -164,9 +169,12 @@ def add_parsers(sub: Any) -> None:
     p_ports = sub.add_parser(
         "ports",
         help="list ports matching a query",
-        description="List catalogue ports whose code, name or country matches QUERY.",
+        description="List catalogue ports whose code, name (English or Chinese, aliases "
+        "included) or country matches QUERY.",
     )
-    p_ports.add_argument("query", help="part of a name, a UN/LOCODE or a country")
+    p_ports.add_argument(
+        "query", help="part of a name (English or Chinese: 上海), a UN/LOCODE or a country"
+    )
     p_ports.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     p_ports.set_defaults(handler=run_ports)
 
@@ -174,7 +182,8 @@ def add_parsers(sub: Any) -> None:
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
     pres = present(view, lang=args.lang if args.format == "text" else "en")
-    warn(pres)
+    if args.format != "text":  # the text report lists its warnings itself: once, on stdout
+        warn(pres)
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)
         out.write("\n")
@@ -194,9 +203,14 @@ def run_ports(args: argparse.Namespace, out: TextIO) -> int:
         raise GeoError(msg + (f"; close: {', '.join(hint)}" if hint else ""))
     total = len(_ports.search(args.query, limit=len(_ports.catalogue())))
     out.write(terminal(f"{len(matches)} of {total} ports matching {args.query!r}") + "\n")
-    out.write(f"{'CODE':<14} {'NAME':<34} {'COUNTRY':<22} {'LON':>9} {'LAT':>8}\n")
+    chinese = chinese_names()
+    out.write(f"{'CODE':<14} {'NAME':<34} {'ZH':<12} {'COUNTRY':<22} {'LON':>9} {'LAT':>8}\n")
     for p in matches:
-        code = p.locode or p.id
-        line = f"{code:<14} {p.name:<34} {p.country:<22} {p.lon:9.3f} {p.lat:8.3f}"
+        code = p.id  # what selects it: CNSHA-YANGSHAN shares Shanghai's UN/LOCODE
+        zh = chinese[p.id].name if p.id in chinese else ""
+        line = (
+            f"{code:<14} {_pad(p.name, 34)} {_pad(zh, 12)} {_pad(p.country, 22)} "
+            f"{p.lon:9.3f} {p.lat:8.3f}"
+        )
         out.write(terminal(line) + "\n")
     return 0

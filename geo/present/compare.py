@@ -114,6 +114,8 @@ class Comparison:
     rows: tuple[CompareRow, ...]
     window_west_deg: float
     colour_by: Literal["origin", "destination", "avoid"] = "destination"
+    #: Pairs asked for but left out before routing (``Long Beach → Long Beach``: one port).
+    left_out: tuple[str, ...] = ()
 
     def label(self, row: CompareRow) -> str:
         """A lane's name: ``Shanghai → Los Angeles`` (pairs) or ``Avoid Suez Canal`` (avoid)."""
@@ -124,16 +126,31 @@ class Comparison:
     @property
     def title(self) -> str:
         """``Compare lanes: 3 origins × 4 destinations`` or ``Compare lanes: Shanghai →
-        Rotterdam, 3 avoidance sets``."""
+        Rotterdam, 3 avoidance sets``. Counts only the lanes compared (with a sea route); when
+        they are not every origin × destination, the lane count comes first (``3 lanes from 2
+        origins to 2 destinations``). :meth:`notes` names the lanes left out."""
         if self.mode == "avoid":
             first = self.rows[0]
             return (
                 f"Compare lanes: {first.origin.name} → {first.destination.name}, "
-                f"{_count(len(self.rows), 'avoidance set')}"
+                f"{_count(len(self.routed), 'avoidance set')}"
             )
-        n_o = len({r.origin.id for r in self.rows})
-        n_d = len({r.destination.id for r in self.rows})
-        return f"Compare lanes: {_count(n_o, 'origin')} × {_count(n_d, 'destination')}"
+        n_o = len({r.origin.id for r in self.routed})
+        n_d = len({r.destination.id for r in self.routed})
+        if len(self.routed) == n_o * n_d:
+            return f"Compare lanes: {_count(n_o, 'origin')} × {_count(n_d, 'destination')}"
+        return (
+            f"Compare lanes: {_count(len(self.routed), 'lane')} from {_count(n_o, 'origin')} "
+            f"to {_count(n_d, 'destination')}"
+        )
+
+    def notes(self) -> tuple[str, ...]:
+        """One line per lane asked for but not compared: a pair with one port at both ends,
+        a lane with no sea route (and why)."""
+        same = tuple(f"Left out: {pair} (the same port at both ends)." for pair in self.left_out)
+        return same + tuple(
+            f"Not compared: {self.label(r)}: {r.reason}." for r in self.rows if r.route is None
+        )
 
     @property
     def routed(self) -> tuple[CompareRow, ...]:
@@ -311,6 +328,9 @@ def _finish(
         for o, d, avoid, style in lanes
         if o.route_coord != d.route_coord
     ]
+    left_out = tuple(
+        f"{o.name} → {d.name}" for o, d, _, _ in lanes if o.route_coord == d.route_coord
+    )
     if not measured:
         raise GeoError("every lane asked for starts and ends at the same port; choose two ports")
 
@@ -332,7 +352,7 @@ def _finish(
             CompareRow(number, o, d, avoid, route, reason, delta_nm, delta_days, style, co2)
         )
     routes = [r.route for r in rows if r.route is not None]
-    return Comparison(mode, speed, tuple(rows), display_window(routes), colour_by)
+    return Comparison(mode, speed, tuple(rows), display_window(routes), colour_by, left_out)
 
 
 def compare_pairs(

@@ -78,6 +78,9 @@ class LanePresentation:
     #: What is in place at the view's ports (shore power, bunkering …), each with its source.
     measures: tuple[MeasureItem, ...] = ()
     lang: str = "en"
+    #: The warnings about the model's own figures (a speed outside the fuel model's range):
+    #: also in ``warnings``, and on every slide's footer after the assumptions.
+    caveats: tuple[str, ...] = ()
 
     @property
     def tr(self) -> Translator:
@@ -122,7 +125,8 @@ class LanePresentation:
 
     def footer_lines(self) -> tuple[str, ...]:
         """The slide footer, top to bottom: passages, assumptions + notice, sources."""
-        return (self.passages_text(), self.assumptions, self.footer_sources())
+        assumptions = " ".join((self.assumptions, *self.caveats))
+        return (self.passages_text(), assumptions, self.footer_sources())
 
     def with_title(self, title: str | None) -> LanePresentation:
         """The same view and choices under another title (``None``: the default title);
@@ -229,6 +233,8 @@ def present(
     warnings: list[str] = []
     for route in view.routes:
         warnings.extend(getattr(route, "warnings", ()))
+    caveats = tuple(w for w in (wording.speed_warning(view, tr),) if w)
+    warnings.extend(caveats)
     return LanePresentation(
         view=view,
         title=heading,
@@ -251,4 +257,5 @@ def present(
         palette=pal,
         measures=measures_for(view),
         lang=tr.lang,
+        caveats=caveats,
     )

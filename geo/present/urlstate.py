@@ -21,7 +21,13 @@ from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.text import plain
 from geo.routing import engine as routing
-from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
+from geo.settings import (
+    DEFAULT_DESTINATION,
+    DEFAULT_ORIGIN,
+    DEFAULT_SPEED_KN,
+    MAX_SPEED_KN,
+    MIN_SPEED_KN,
+)
 from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
 from geo.voyage.factors import reference
 from geo.voyage.validate import validate_fuel, validate_load_factor, validate_ship_teu
@@ -30,8 +36,8 @@ MAX_LABEL_CHARS = 120
 DEFAULT_LOAD: float = reference("load_factor").value
 MAX_ECHO_CHARS = 60
 #: The speed slider's range; a URL speed outside it falls back to the default.
-MIN_PAGE_SPEED_KN = 0.5
-MAX_PAGE_SPEED_KN = 40.0
+MIN_PAGE_SPEED_KN = MIN_SPEED_KN
+MAX_PAGE_SPEED_KN = MAX_SPEED_KN
 
 
 @dataclass(frozen=True)

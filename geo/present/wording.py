@@ -19,7 +19,7 @@ from geo.present.items import Metric, Source
 from geo.present.localnames import place_name, port_name
 from geo.present.view import LaneView
 from geo.routing import engine as routing
-from geo.voyage.factors import fuels, references
+from geo.voyage.factors import fuels, model_speed_range, references, sourced_speeds
 
 NOT_FOR_NAVIGATION: Final[str] = N_("Not for navigation.")
 SEAROUTE_SOURCE: Final[tuple[str, str]] = (
@@ -248,6 +248,27 @@ def assumptions(view: LaneView, tr: Translator = ENGLISH) -> str:
         ship=ship_words(view, tr),
         date=tr.date(view.as_of),
         notice=tr(NOT_FOR_NAVIGATION),
+    )
+
+
+def speed_warning(view: LaneView, tr: Translator = ENGLISH) -> str:
+    """A warning when the view's speed is outside the fuel model's range (empty inside it):
+    the fuel burn is sourced at two speeds and extended by the cube law over a labelled range
+    (:func:`geo.voyage.factors.model_speed_range`); beyond it fuel and CO₂ are not sourced."""
+    low, high = model_speed_range()
+    if low <= view.speed_kn <= high:
+        return ""
+    sourced = sourced_speeds()
+    return tr(
+        "At {speed} kn, fuel and CO₂ are outside the voyage model's range: the fuel burn is "
+        "sourced at {first} and {last} kn (Notteboom & Carriou 2009) and extended by the cube "
+        "law from {low} to {high} kn only (project assumption); beyond that they are not "
+        "sourced.",
+        speed=f"{view.speed_kn:g}",
+        first=f"{sourced[0]:g}",
+        last=f"{sourced[-1]:g}",
+        low=f"{low:g}",
+        high=f"{high:g}",
     )
 
 

@@ -193,6 +193,20 @@ def reference(quantity: str) -> Reference:
     raise DataError(f"{REFERENCE_PATH.name} has no row for {quantity!r}")
 
 
+def model_speed_range() -> tuple[float, float]:
+    """``(slowest, fastest)`` knots within which the fuel model's figures stand without a
+    warning: the cube law extended from the sourced reference points (a labelled assumption,
+    ``model_speed_min``/``model_speed_max`` in ``data/voyage_reference.csv``)."""
+    return reference("model_speed_min").value, reference("model_speed_max").value
+
+
+def sourced_speeds() -> tuple[float, ...]:
+    """The speeds (knots) of the sourced fuel-burn reference points, slowest first."""
+    return tuple(
+        sorted(r.speed_kn for r in references() if r.quantity == "fuel_burn" and r.speed_kn)
+    )
+
+
 @lru_cache(maxsize=1)
 def canal_limits() -> tuple[CanalLimit, ...]:
     """The canals of ``data/canal_limits.csv`` with their TEU limits."""

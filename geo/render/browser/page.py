@@ -13,14 +13,16 @@ from typing import Final
 from markupsafe import Markup
 
 from geo.errors import ExportError
+from geo.present.frame import lane_frame
 from geo.present.model import LanePresentation
 from geo.render.folium import mapping
 from geo.render.folium.coords import latlon_bounds
 from geo.render.templating import render
 
 _PACKAGE: Final[str] = "geo.render.browser"
-#: The fit never zooms in further than this: the offline land layer is 1:110m.
-MAX_FIT_ZOOM: Final[float] = 6.0
+#: The fit never zooms in further than this; a short hop is framed on the model's least frame
+#: (:func:`geo.present.frame.lane_frame`, ≥ 40 nm each way), which stays above it.
+MAX_FIT_ZOOM: Final[float] = 12.0
 #: Width / height below which the panel goes under the map (as on the static slide).
 TALL_RATIO: Final[float] = 1.25
 
@@ -66,8 +68,15 @@ def snapshot_page_html(
     )
     css = render(_PACKAGE, "slide.css", u=unit, pal=pres.palette)
     extent = latlon_bounds(*pres.extent) if pres.extent is not None else None
+    least = latlon_bounds(*lane_frame(pres.view)) if extent is None else None
     fit_js = render(
-        _PACKAGE, "fit.js", map_name=map_name, extent=extent, max_zoom=MAX_FIT_ZOOM, unit=unit
+        _PACKAGE,
+        "fit.js",
+        map_name=map_name,
+        extent=extent,
+        least=least,
+        max_zoom=MAX_FIT_ZOOM,
+        unit=unit,
     )
     return render(
         _PACKAGE,

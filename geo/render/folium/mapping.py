@@ -26,6 +26,7 @@ from folium import plugins
 
 from geo.errors import GeoError
 from geo.i18n import N_
+from geo.present.frame import fit_zoom, lane_frame
 from geo.present.model import LanePresentation
 from geo.present.options import BASEMAPS
 from geo.present.text import esc
@@ -76,13 +77,10 @@ class MapOptions:
 def map_bounds(pres: LanePresentation) -> list[list[float]]:
     """What the map frames, as Leaflet's ``[[south, west], [north, east]]``:
     ``pres.extent`` when given (``(west, south, east, north)`` in the display window),
-    else the routes."""
+    else the routes, at least :data:`~geo.present.frame.MIN_FRAME_NM` each way."""
     if pres.extent is not None:
         return latlon_bounds(*pres.extent)
-    west, south, east, north = shapely.GeometryCollection(
-        list(pres.view.display_routes().geometry)
-    ).bounds
-    return latlon_bounds(west, south, east, north)
+    return latlon_bounds(*lane_frame(pres.view))  # a short hop: at least 40 nm each way
 
 
 def keep_clear(pres: LanePresentation) -> list[list[float]]:
@@ -122,7 +120,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     """
     bounds = map_bounds(pres)
     online = options.basemap == "online"
-    max_zoom = ONLINE_MAX_ZOOM if online else OFFLINE_MAX_ZOOM
+    # offline: the land layer's limit, unless a short hop needs closer to show its lane
+    max_zoom = ONLINE_MAX_ZOOM if online else max(OFFLINE_MAX_ZOOM, fit_zoom(pres.view))
     m = folium.Map(
         location=[
             round((bounds[0][0] + bounds[1][0]) / 2, 3),

@@ -59,8 +59,9 @@ class Extent:
 def fit_extent(
     pres: LanePresentation, points: np.ndarray, aspect: float, *, margin: bool = True
 ) -> Extent:
-    """The frame: ``pres.extent`` when given, else the ``(n, 2)`` map-unit ``points`` (the lane
-    and its end ports) with margins; widened to the axes' ``aspect`` (width / height)."""
+    """The frame: ``pres.extent`` when given, else the ``(n, 2)`` map-unit ``points`` (the lane,
+    its end ports and the corners of :func:`geo.present.frame.lane_frame`, the least frame of a
+    short hop) with margins; widened to the axes' ``aspect`` (width / height)."""
     y_max = float(mercator_y(MAX_LAT_DEG))
     if pres.extent is not None:
         west, south, east, north = pres.extent
@@ -70,7 +71,7 @@ def fit_extent(
     else:
         lon0, lon1 = float(points[:, 0].min()), float(points[:, 0].max())
         y0, y1 = float(points[:, 1].min()), float(points[:, 1].max())
-        pad_x, pad_y, min_x, min_y = (1.24, 1.5, 2.0, 1.2) if margin else (1.0, 1.0, 0.05, 0.05)
+        pad_x, pad_y, min_x, min_y = (1.24, 1.5, 0.05, 0.05) if margin else (1.0, 1.0, 0.05, 0.05)
     span_x = max(lon1 - lon0, min_x) * pad_x
     span_y = max(y1 - y0, min_y) * pad_y
     cx, cy = (lon0 + lon1) / 2, (y0 + y1) / 2

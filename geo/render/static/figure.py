@@ -18,6 +18,7 @@ import io
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+from xml.dom import minidom
 
 import matplotlib as mpl
 import numpy as np
@@ -27,8 +28,10 @@ from matplotlib.patches import Rectangle
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output
+from geo.present.frame import lane_frame
 from geo.render.static import basemap, labels, lane, panel
 from geo.render.static.lane import LANE_WIDTH_PT
+from geo.render.static.projection import mercator_y
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
     DEFAULT_WIDTH_PX,
@@ -85,7 +88,9 @@ def build_figure(
         spine.set_edgecolor(pal.rule)
         spine.set_linewidth(lay.pt(0.8))
     lane_xy = lane.lane_coords(pres)
-    frame_pts = np.vstack([*lane_xy, lane.end_points(pres)])
+    west, south, east, north = lane_frame(pres.view)  # a short hop: at least 40 nm each way
+    least = np.array([[west, mercator_y(south)], [east, mercator_y(north)]])
+    frame_pts = np.vstack([*lane_xy, lane.end_points(pres), least])
     aspect = (map_box[2] - map_box[0]) / (map_box[3] - map_box[1])
     ext = basemap.fit_extent(pres, frame_pts, aspect)
     ax.set_xlim(ext.lon0, ext.lon1)
@@ -157,8 +162,8 @@ def render_static_bytes(
 ) -> bytes:
     """The slide of ``pres`` as bytes in ``fmt`` (``"png"``, ``"svg"`` or ``"pdf"``, any case,
     a leading dot allowed). The PNG is exactly ``width_px × height_px``; SVG and PDF have the
-    same layout at 100 px per inch. Raises :class:`~geo.errors.ExportError` naming a bad
-    format or size."""
+    same layout at 100 px per inch, and the SVG states its size in pixels (``width="1920px"``).
+    Raises :class:`~geo.errors.ExportError` naming a bad format or size."""
     key = str(fmt).lower().lstrip(".")
     if f".{key}" not in STATIC_FORMATS:
         raise ExportError(
@@ -170,7 +175,22 @@ def render_static_bytes(
         _ensure_svg_rc()
     buf = io.BytesIO()
     fig.savefig(buf, format=key, dpi=DPI, facecolor=PAGE, metadata=_metadata(key, pres))
+    if key == "svg":
+        return svg_in_pixels(buf.getvalue(), width_px, height_px)
     return buf.getvalue()
+
+
+def svg_in_pixels(svg: bytes, width_px: int, height_px: int) -> bytes:
+    """The SVG with its root ``width``/``height`` set to the asked pixels (``1920px``):
+    matplotlib writes points (1920 px at 100 dpi → ``1382.4pt``). The ``viewBox`` is kept, so
+    the drawing scales to the new size. Parsed as XML, not edited as text."""
+    doc = minidom.parseString(svg)
+    root = doc.documentElement
+    if root is None or root.tagName != "svg" or not root.getAttribute("viewBox"):
+        raise ExportError("the SVG writer gave no <svg> root with a viewBox; cannot size it")
+    root.setAttribute("width", f"{int(width_px)}px")
+    root.setAttribute("height", f"{int(height_px)}px")
+    return bytes(doc.toxml(encoding="utf-8"))
 
 
 def render_static(

@@ -1,8 +1,8 @@
 {#- After folium's own fit: frame the view, then mark the page ready. With an extent (the
     user's view) that extent is shown; otherwise the lane, its ports and their labels are fitted
-    inside the map (zooming out a step at a time until they fit, then centred). Only JSON
-    comes in. -#}
-(function (map, extent, maxZoom, unit) {
+    inside the map (zooming out a step at a time until they fit, then centred), never closer
+    than the model's least frame (a short hop: at least 40 nm each way). Only JSON comes in. -#}
+(function (map, extent, least, maxZoom, unit) {
   var root = document.documentElement;
   function frame() { return new Promise(function (ok) { requestAnimationFrame(function () {
     requestAnimationFrame(ok); }); }); }
@@ -85,7 +85,9 @@
       var ports = bounds.isValid() ? portElements(bounds) : [];
       var pad = 40 * unit;
       if (bounds.isValid()) {
-        map.fitBounds(bounds, {animate: false, maxZoom: maxZoom, padding: [pad, pad]});
+        var framed = L.latLngBounds(bounds.getSouthWest(), bounds.getNorthEast());
+        if (least) { framed.extend(L.latLngBounds(least)); }
+        map.fitBounds(framed, {animate: false, maxZoom: maxZoom, padding: [pad, pad]});
       }
       for (var i = 0; i < 24; i++) {
         await frame();
@@ -114,4 +116,5 @@
     root.dataset.snapshotError = String(e); }); }, 200); }
   if (document.readyState === "complete") { start(); }
   else { window.addEventListener("load", start); }
-})(window[{{ map_name|tojson }}], {{ extent|tojson }}, {{ max_zoom|tojson }}, {{ unit|tojson }});
+})(window[{{ map_name|tojson }}], {{ extent|tojson }}, {{ least|tojson }},
+   {{ max_zoom|tojson }}, {{ unit|tojson }});
