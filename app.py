@@ -29,7 +29,7 @@ from geo.present.wording import passage_labels
 from geo.render import charts
 from geo.render.folium import assets, mapping
 from geo.routing import engine as routing
-from geo.settings import MAX_SPEED_KN
+from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
 from geo.voyage.factors import fuels, ship_classes
 
 APP_DIR = Path(__file__).resolve().parent
@@ -115,7 +115,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
     pick(tr("Destination"), state.dest, "dest")
     st.sidebar.slider(
         tr("Speed (knots)"),
-        min_value=0.5,
+        min_value=float(MIN_SPEED_KN),
         max_value=float(MAX_SPEED_KN),  # the same range the URL and the CLI accept
         step=0.5,
         value=float(state.speed),

@@ -26,7 +26,7 @@ from geo.present.wording import passage_labels
 from geo.render.folium import assets
 from geo.render.folium.compare import compare_map
 from geo.routing import engine as routing
-from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN
+from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN, MIN_SPEED_KN
 
 APP_DIR = Path(__file__).resolve().parents[1]  # app.py's folder: its static/ is served
 MAP_HEIGHT_PX = 540
@@ -157,7 +157,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
         )
     speed = sb.slider(
         tr("Speed (knots)"),
-        min_value=0.5,
+        min_value=float(MIN_SPEED_KN),
         max_value=float(MAX_SPEED_KN),
         step=0.5,
         value=float(url.speed),
