@@ -35,6 +35,7 @@ from geo.voyage.factors import fuels, ship_classes
 APP_DIR = Path(__file__).resolve().parent
 MAP_HEIGHT_PX = 560
 PAGE_CSS = (APP_DIR / "app_pages" / "page.css").read_text(encoding="utf-8")
+ZH_CSS = (APP_DIR / "app_pages" / "page_zh.css").read_text(encoding="utf-8")
 PAGE_TITLE = N_("Shanghai ⇄ San Pedro Bay green corridor")
 HEADING = N_("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
 LANE_MAP, COMPARE_LANES = N_("Lane map"), N_("Compare lanes")  # the navigation's page names
@@ -182,7 +183,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
 def metrics(pres: LanePresentation) -> None:
     """The key figures as metric cards, read from the presentation model."""
     tr = pres.tr
-    st.html(PAGE_CSS)
+    st.html(PAGE_CSS + (ZH_CSS if pres.tr.chinese else ""))
     cols = st.columns(len(pres.metrics))
     for col, m in zip(cols, pres.metrics):
         col.metric(m.label, m.value, m.note or None, delta_color="off", delta_arrow="off")

@@ -66,7 +66,7 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     shown = {m.label: m.value for m in zh_app.metric}
     assert shown["海上距离"].endswith(" 海里")
     assert shown["航行时间"] == "13.3 天"
-    assert shown["航线贸易额"] == "超过3000亿美元"
+    assert shown["航线贸易额"] == "逾3000亿美元"
     labels = [w.label for w in zh_app.sidebar.selectbox]
     assert labels[:2] == ["起运港", "目的港"]
     assert zh_app.sidebar.slider[0].label == "航速（节）"

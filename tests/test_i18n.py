@@ -97,7 +97,7 @@ def test_the_model_speaks_chinese_and_keeps_source_titles(zh_pres) -> None:  # t
     labels = [m.label for m in zh_pres.metrics]
     assert labels == ["海上距离", "航行时间", "与大圆航线之比", "每航次二氧化碳排放", "航线贸易额"]
     assert zh_pres.metric("distance").value.endswith(" 海里")
-    assert zh_pres.metric("trade").value == "超过3000亿美元"
+    assert zh_pres.metric("trade").value == "逾3000亿美元"
     assert zh_pres.assumptions.endswith("不可用于航海。")
     assert zh_pres.footer_sources().startswith("资料来源：")
     assert [s.title for s in zh_pres.sources] == [s.title for s in en_pres.sources]

@@ -49,11 +49,11 @@ def year_words(year: str, tr: Translator = ENGLISH) -> str:
 
 def _figure_amount(fig: Figure, tr: Translator) -> tuple[str, bool]:
     """A sourced figure's amount without its year, and whether it is a yearly amount:
-    ``("> US$300 B", True)`` / ``("超过3000亿美元", True)``."""
+    ``("> US$300 B", True)`` / ``("逾3000亿美元", True)``."""
     per_year = fig.unit == "USD/year" or fig.amount().endswith(" a year")
     if not tr.chinese:
         return fig.amount().removesuffix(" a year"), per_year
-    qualifier = {"": "", "≈": "约", ">": "超过"}.get(fig.qualifier, fig.qualifier)
+    qualifier = {"": "", "≈": "约", ">": "逾"}.get(fig.qualifier, fig.qualifier)
     if fig.unit in ("USD", "USD/year"):
         amount = f"{tr.count(fig.value)}美元"
     elif fig.unit == "TEU":

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_app_e2e import metric, open_app
+from tests.browser.test_app_e2e import MAP_FRAME, metric, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,25 @@ def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
     assert "航速（节）" in text and "中文" in text
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Sea distance" not in body
+    # every figure fits its card at 1280 px (汉字 are wider than Latin letters)
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(card => {
+            const value = card.querySelector('[data-testid="stMetricValue"] div') ||
+                card.querySelector('[data-testid="stMetricValue"]');
+            return [value.innerText, value.scrollWidth - card.clientWidth];
+        }).filter(([, over]) => over > 1)"""
+    )
+    assert overflow == [], overflow
+    # the map speaks Chinese too, drawn with the served CJK web font
+    frame = page.frame_locator(MAP_FRAME)
+    settled = frame.locator("#map_div").evaluate(
+        """async () => { await document.fonts.ready;
+            return [...document.fonts].some(f =>
+                f.family.replace(/"/g, '') === 'Lane CJK SC' && f.status === 'loaded'); }"""
+    )
+    labels = frame.locator("#map_div .leaflet-tooltip").all_inner_texts()
+    assert "上海" in labels and "长滩" in labels, labels
+    assert settled
     assert page.blocked_urls == []
     assert page.page_errors == []
 
