@@ -94,9 +94,9 @@ def test_a_url_reproduces_a_view(page: Any, app_server: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Bering Strait").wait_for(timeout=30_000)  # built after the map
     assert "12.00" in sidebar.inner_text() and "Bering Strait" in sidebar.inner_text()
-    assert "Long Beach" in sidebar.locator("input").nth(1).input_value() or "Long Beach" in (
-        sidebar.get_by_text("Long Beach").first.inner_text()
-    )
+    dest = sidebar.locator('[data-testid="stSelectbox"]').nth(1)  # origin, destination, …
+    shown = f"{dest.inner_text()} | {dest.locator('input').input_value()}"
+    assert "Long Beach" in shown, shown
     assert page.blocked_urls == []
 
 
