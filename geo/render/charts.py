@@ -127,7 +127,11 @@ def tradeoff_chart(t: SpeedTradeoff, tr: Translator | None = None) -> Any:
         if t.wtw_available
         else tr("CO₂ per voyage (t, {scope})", scope=scope)
     )
-    subtitle = t.subtitle.split(" · ")
+    # one line per part; a long Chinese part also breaks after its full-width semicolons
+    # (Vega does not wrap a subtitle; English has none, so it is laid out as before)
+    subtitle = [
+        line for part in t.subtitle.split(" · ") for line in part.replace("；", "；\n").split("\n")
+    ]
     if not t.wtw_available:
         subtitle.append(
             tr(
