@@ -19,12 +19,14 @@ from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
 from geo.jobs import snapshot
 from geo.present import urlstate
+from geo.present.errtext import error_text
+from geo.present.localnames import country_name
 from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
 from geo.present.text import md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
-from geo.present.view import LaneView, build_view, segments_table
+from geo.present.view import LaneView, build_view, lane_message, segments_table
 from geo.present.wording import passage_labels
 from geo.render import charts
 from geo.render.folium import assets, mapping
@@ -66,7 +68,9 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
         if not p.members and sealanes.far_from_sea_lanes(p):
             distance = tr("{value} nm", value=tr.number(sealanes.sea_lane_distance_nm(p)))
             extra = tr(" — far from the sea lanes ({distance})", distance=distance)
-        country = f", {p.country}" if p.country else ""
+        code = p.locode or (p.members[0] if p.members else "")  # an alias: its members'
+        place = country_name(code, p.country, lang) if p.country else ""
+        country = f", {place}" if place else ""
         label = f"{p.name}{country} ({p.locode or p.id}){extra}"
         labels[p.id] = language.port_label(p.id, label, lang)
     return ids, labels
@@ -258,7 +262,7 @@ def details(pres: LanePresentation) -> None:
     if tab_speed.open:
         with tab_speed:
             speeds = speed_tradeoff(view, lang=tr.lang)
-            st.altair_chart(charts.tradeoff_chart(speeds), width="content", theme=None)
+            st.altair_chart(charts.tradeoff_chart(speeds, tr), width="content", theme=None)
             st.caption(markdown_caption(speeds))
             st.dataframe(speeds.table_rows(), hide_index=True, width="content")
     if tab_prog.open:
@@ -271,7 +275,7 @@ def details(pres: LanePresentation) -> None:
     if tab_src.open:
         with tab_src:
             if not view.lane.sourced:
-                st.info(view.lane.message)
+                st.info(md(lane_message(view, tr.lang)))
             st.markdown(
                 "\n".join(
                     f"- [{md(s.title)}]({s.url})" if safe_url(s.url) else f"- {md(s.title)}"
@@ -279,6 +283,25 @@ def details(pres: LanePresentation) -> None:
                 )
             )
             st.caption(md(pres.assumptions))
+
+
+#: Who drew a snapshot, in the page's words (``geo.jobs.snapshot.RENDERER_LABELS``' keys).
+RENDERER_WORDS = {
+    "browser": N_("headless Chromium"),
+    "static": N_("matplotlib"),
+    "folium": N_("folium (standalone HTML)"),
+    "data": N_("GeoPandas / GDAL"),
+}
+
+
+def snapshot_note(renderer: str, note: str, tr: Translator) -> str:
+    """Why another renderer drew the snapshot, in the page's language (English: as
+    ``geo.jobs.snapshot`` words it; Chinese: the fallback to the static renderer)."""
+    if not note or not tr.chinese:
+        return note
+    if renderer == "static":
+        return tr("The browser renderer was not available, so the static renderer drew the PNG.")
+    return note
 
 
 def snapshot_panel(pres: LanePresentation) -> None:
@@ -307,8 +330,8 @@ def snapshot_panel(pres: LanePresentation) -> None:
                 md(
                     tr(
                         "Rendered by: {renderer}. {note}",
-                        renderer=result.renderer_label,
-                        note=result.note,
+                        renderer=tr(RENDERER_WORDS.get(result.renderer, result.renderer_label)),
+                        note=snapshot_note(result.renderer, result.note, tr),
                     ).strip()
                 )
             )
@@ -418,12 +441,15 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
 
 
 def main() -> None:
-    url_state, warnings = urlstate.parse_state(st.query_params.to_dict())
     ss = st.session_state
     tr = language.control()  # first in the sidebar
+    params = st.query_params.to_dict()
+    url_state, _ = urlstate.parse_state(params)
     # the first run's warnings stay: the URL is rewritten at once, and the map's first report
-    # of its bounds reruns the page, which would otherwise drop them before anyone read them
-    for w in ss.setdefault("url-warnings", warnings):
+    # of its bounds reruns the page, which would otherwise drop them before anyone read them;
+    # they are worded again in the language of each run
+    _, warnings = urlstate.parse_state(ss.setdefault("url-params", params), tr)
+    for w in warnings:
         st.warning(md(w))
     state = widget_state(url_state, tr.lang)
     st.query_params.from_dict(urlstate.to_query(state))
@@ -444,7 +470,7 @@ def main() -> None:
         )
     except GeoError as exc:
         st.title(tr(HEADING))
-        st.error(md(str(exc)))
+        st.error(md(error_text(exc, tr)))
         sidebar(state, tr)
         st.stop()
     except Exception as exc:  # never a traceback on the page
@@ -471,7 +497,7 @@ def main() -> None:
     )
     metrics(pres)
     if not view.lane.sourced:
-        st.info(md(view.lane.message))
+        st.info(md(lane_message(view, tr.lang)))
     lane_map(state, pres)
     snapshot_panel(pres)
     share = st.expander(tr("Share this view"), key="share-panel", on_change="rerun")

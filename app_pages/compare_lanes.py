@@ -21,6 +21,7 @@ from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
 from geo.present import avoidance, compare, compare_co2, compare_url
+from geo.present.errtext import error_text
 from geo.present.text import md
 from geo.present.wording import passage_labels
 from geo.render.folium import assets
@@ -75,9 +76,11 @@ def lanes_map(state: compare_url.CompareState) -> folium.Map:
 
 def comparison(state: compare_url.CompareState) -> compare.Comparison:
     if state.mode == "avoid":
-        return compare.compare_avoidance(state.origin, state.dest, state.sets, speed_kn=state.speed)
+        return compare.compare_avoidance(
+            state.origin, state.dest, state.sets, speed_kn=state.speed, lang=state.lang
+        )
     return compare.compare_pairs(
-        state.origins, state.dests, speed_kn=state.speed, avoid=state.avoid
+        state.origins, state.dests, speed_kn=state.speed, avoid=state.avoid, lang=state.lang
     )
 
 
@@ -175,8 +178,8 @@ def share_link(state: compare_url.CompareState) -> None:
 
 
 def main() -> None:
-    url_state, warnings = compare_url.parse_compare_state(st.query_params.to_dict())
     tr = language.control()  # first in the sidebar
+    url_state, warnings = compare_url.parse_compare_state(st.query_params.to_dict(), tr)
     for w in warnings:
         st.warning(md(w))
     state = sidebar(url_state, tr)
@@ -187,7 +190,7 @@ def main() -> None:
         m = lanes_map(lanes)
     except GeoError as exc:
         st.title(tr(TITLE))
-        st.error(md(str(exc)))
+        st.error(md(error_text(exc, tr)))
         st.stop()
     except Exception as exc:  # never a traceback on the page
         st.title(tr(TITLE))

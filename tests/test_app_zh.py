@@ -71,7 +71,7 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     assert labels[:2] == ["起运港", "目的港"]
     assert zh_app.sidebar.slider[0].label == "航速（节）"
     origin = zh_app.sidebar.selectbox(key="origin")
-    assert origin.format_func(origin.value) == "上海 Shanghai, China (CNSHA)"
+    assert origin.format_func(origin.value) == "上海 Shanghai, 中国 (CNSHA)"
     dest = zh_app.sidebar.selectbox(key="dest")
     assert dest.format_func(dest.value).startswith("圣佩德罗湾 San Pedro Bay")
     assert zh_app.sidebar.radio(key="lang").value == "zh"
@@ -185,3 +185,82 @@ def test_every_message_of_the_pages_has_a_chinese_translation() -> None:
     assert sorted(mid for mid in used if not zh[mid]) == []
     # Chinese text is written with full-width punctuation
     assert [mid for mid in used if re.search(r"[\u4e00-\u9fff][,:;(]", str(zh[mid]))] == []
+
+
+def test_the_compare_page_table_map_and_summary_in_chinese() -> None:
+    at = run(COMPARE, lang="zh")
+    assert at.title[0].value == "航线比较：3个起运港 × 4个目的港"
+    table = at.table[0].value
+    assert list(table.columns)[:3] == ["起运港", "目的港", "距离（海里）"]
+    assert "每航次二氧化碳排放（吨）" in table.columns and "途经通道" in table.columns
+    assert "上海" in set(table["起运港"]) and "洛杉矶" in set(table["目的港"])
+    assert "最短" in set(table["Δ 海里"])
+    summary = " ".join(m.value for m in at.markdown)
+    assert "最短：" in summary and "Shortest" not in summary
+    html = compare_map_html("zh")
+    assert "航线" in html and "数据见下表" in html and "上海" in html and "洛杉矶" in html
+    assert "Noto Sans CJK SC" in html  # the Chinese web font, as on the lane map
+    assert "Figures in the table below" not in html and "nm vs shortest" not in html
+
+
+def compare_map_html(lang: str) -> str:
+    from geo.present import compare
+    from geo.render.folium.compare import compare_map
+
+    cmp = compare.compare_pairs(["CNSHA"], ["USLAX", "USLGB"], lang=lang)
+    html = compare_map(cmp).get_root().render()
+    # the legend sits JSON-encoded in a script: read its \\uXXXX as text
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), html)
+
+
+def test_the_compare_page_warns_in_chinese() -> None:
+    at = run(COMPARE, lang="zh", speed="999", origins="CNSHA,Atlantis")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "网址参数 speed=" in warnings and "999" in warnings
+    assert "Atlantis" in warnings and "未知港口" in warnings
+    assert "ignored" not in warnings
+
+
+def test_progress_tab_and_segment_rules_in_chinese() -> None:
+    at = run(lang="zh")
+    rules = " ".join(m.value for m in at.markdown)  # listed once per zone under the tables
+    assert "**适用规定**" in rules and "**北美排放控制区**：" in rules
+    assert HAN.search(rules) and "Emission Control Area" not in rules
+    assert "走廊第一阶段完成" in rules and "Corridor Phase 1" not in rules
+    at.session_state["details-tab"] = "走廊进展"
+    at.run()
+    assert not at.exception, at.exception
+    progress = " ".join(m.value for m in at.markdown)
+    assert "长滩港加入走廊" in progress and "Port of Long Beach joins" not in progress
+    assert "集装箱船岸电供应能力达100%" in progress
+
+
+def test_a_url_warning_and_an_error_in_chinese() -> None:
+    at = run(lang="zh", speed="999")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "网址参数 speed=" in warnings and "'999'" in warnings and "现显示 18 节" in warnings
+    assert "ignored" not in warnings
+    at = run(lang="zh", origin="ROCND", dest="GRPIR", avoid="bosporus")
+    errors = " ".join(e.value for e in at.error)
+    assert "没有海上路线" in errors and "no sea route" not in errors
+
+
+def test_the_port_pickers_name_countries_in_chinese(zh_app: AppTest) -> None:
+    origin = zh_app.sidebar.selectbox(key="origin")
+    assert origin.format_func("USLGB").startswith("长滩 Long Beach, 美国 (USLGB)")
+    assert "San Pedro Bay, 美国" in origin.format_func("SAN-PEDRO-BAY")
+
+
+def test_the_trade_off_chart_speaks_chinese() -> None:
+    from geo.present.tradeoff import speed_tradeoff
+    from geo.present.view import build_view
+    from geo.render.charts import tradeoff_chart
+
+    view = build_view("CNSHA", "USLAX", fuel="lng")
+    spec = str(tradeoff_chart(speed_tradeoff(view, lang="zh")).to_dict())
+    assert "航速（节）" in spec and "航行天数" in spec and "二氧化碳（油箱到航迹，吨）" in spec
+    assert "每航次二氧化碳排放（吨，仅计油箱到航迹）" in spec
+    for english in ("Speed (kn)", "Days at sea", "CO₂ per voyage", "tank-to-wake", "chosen"):
+        assert english not in spec, english
+    english_spec = str(tradeoff_chart(speed_tradeoff(view)).to_dict())
+    assert "Speed (kn)" in english_spec and "CO₂ per voyage (t, tank-to-wake only)" in english_spec

@@ -276,6 +276,9 @@ def test_a_left_out_pair_is_not_counted_and_is_named() -> None:
     assert cmp.notes() == ("Left out: Long Beach → Long Beach (the same port at both ends).",)
     full = compare.compare_pairs(["Shanghai"], ["Long Beach", "Rotterdam"])
     assert full.title == "Compare lanes: 1 origin × 2 destinations" and full.notes() == ()
+    zh = compare.compare_pairs(["Shanghai", "Long Beach"], ["Long Beach", "Rotterdam"], lang="zh")
+    assert zh.title == "航线比较：2个起运港至2个目的港的3条航线"
+    assert zh.notes() == ("未列入：长滩 → 长滩（起讫为同一港口）。",)
 
 
 def test_a_lane_with_no_route_is_not_counted_and_is_named() -> None:

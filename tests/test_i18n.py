@@ -135,3 +135,42 @@ def test_chinese_slide_draws_every_glyph_and_svg_keeps_text(zh_pres, tmp_path: P
     assert "上海 → 圣佩德罗湾" in svg and "Noto Sans CJK SC" in svg
     assert (tmp_path / "slide.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "slide.pdf").stat().st_size > 10_000
+
+
+def test_the_chinese_trade_off_and_progress_slides_have_chinese_footers(zh_pres) -> None:  # type: ignore[no-untyped-def]
+    from geo.render.static.timeline import build_timeline_figure
+    from geo.render.static.tradeoff import build_tradeoff_figure
+
+    fig, t = build_tradeoff_figure(zh_pres, width_px=1280, height_px=720)
+    texts = {str(x.get_gid()): x.get_text() for x in fig.texts if x.get_gid()}
+    footer = texts["footer-assumptions"]
+    assert "日耗油量按航速三次方规律" in footer and footer.endswith("不可用于航海。")
+    assert "Fuel per day" not in footer and "Not for navigation" not in footer
+    assert texts["footer-sources"].startswith("资料来源：")
+    assert t.title.startswith("航速权衡：上海") and "海上航程" in t.slide_subtitle
+    fig = build_timeline_figure(zh_pres, width_px=1280, height_px=720)
+    shown = " ".join(x.get_text() for x in fig.texts)
+    assert "长滩港加入走廊" in shown and "Port of Long Beach joins" not in shown
+    assert "Target" not in shown and "Source:" not in shown
+
+
+def test_errors_are_worded_in_chinese_at_the_edge_and_english_is_unchanged() -> None:
+    from geo.errors import SameEndpointsError, UnknownPortError
+    from geo.present.errtext import error_text
+
+    zh = translator("zh")
+    exc = UnknownPortError("Atlantis", ["Atlanta"])
+    assert error_text(exc) == str(exc)
+    assert error_text(exc, zh).startswith("未知港口 'Atlantis'：") and "Atlanta" in error_text(
+        exc, zh
+    )
+    same = SameEndpointsError("origin and destination are the same place (CNSHA)")
+    assert "同一地点" in error_text(same, zh)
+
+
+def test_the_ship_reads_as_chinese_without_stray_spaces(zh_pres) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    text = zh_pres.assumptions
+    assert "燃料为超低硫燃料油（VLSFO，硫含量0.50%）；排放控制区内使用船用轻柴油（MGO" in text
+    assert re.findall(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", text) == []

@@ -26,9 +26,12 @@ import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.errors import GeoError, NoRouteError
+from geo.i18n import N_, Translator, translator
 from geo.present.avoidance import avoid_label, parse_avoid_set, passages_label
 from geo.present.compare_co2 import co2_t
 from geo.present.layers import display_window
+from geo.present.localnames import port_name
+from geo.present.wording import passage_labels
 from geo.routing import engine as routing
 from geo.routing.antimeridian import shift_coords, shift_lon
 from geo.settings import DEFAULT_SPEED_KN, HOURS_PER_DAY
@@ -53,8 +56,8 @@ LANE_COLOURS: Final[tuple[str, ...]] = (
 #: SVG/Leaflet ``dashArray`` patterns ("" is a solid line), one per port of the other side.
 LANE_DASHES: Final[tuple[str, ...]] = ("", "10 7", "2 6", "14 5 2 5", "6 4", "1 4 6 4")
 
-NO_ROUTE: Final[str] = "no route"
-CO2_COLUMN: Final[str] = "CO₂ per voyage (t)"
+NO_ROUTE: Final[str] = N_("no route")
+CO2_COLUMN: Final[str] = N_("CO₂ per voyage (t)")
 #: The colour of the line-pattern rows of a legend (the pattern is what they explain).
 LEGEND_GREY: Final[str] = "#5b6470"
 
@@ -115,13 +118,61 @@ class Comparison:
     window_west_deg: float
     colour_by: Literal["origin", "destination", "avoid"] = "destination"
     #: Pairs asked for but left out before routing (``Long Beach → Long Beach``: one port).
-    left_out: tuple[str, ...] = ()
+    left_out: tuple[tuple[_ports.Port, _ports.Port], ...] = ()
+    #: The language of every text (``en`` or ``zh``); the figures do not depend on it.
+    lang: str = "en"
+
+    @property
+    def tr(self) -> Translator:
+        return translator(self.lang)
+
+    def name(self, port: _ports.Port) -> str:
+        """A port's name in the comparison's language (``Shanghai`` / ``上海``)."""
+        return port_name(port, self.lang)
 
     def label(self, row: CompareRow) -> str:
         """A lane's name: ``Shanghai → Los Angeles`` (pairs) or ``Avoid Suez Canal`` (avoid)."""
         if self.mode == "avoid":
-            return avoid_label(row.avoid)
-        return f"{row.origin.name} → {row.destination.name}"
+            return avoid_label(row.avoid, self.tr)
+        return f"{self.name(row.origin)} → {self.name(row.destination)}"
+
+    def reason(self, row: CompareRow) -> str:
+        """Why a lane has no route, in the comparison's language (English: the reason kept)."""
+        if not self.tr.chinese or row.route is not None:
+            return row.reason
+        tr = self.tr
+        return tr(
+            "no sea route from {origin} to {destination} avoiding {passages}",
+            origin=self.name(row.origin),
+            destination=self.name(row.destination),
+            passages=" + ".join(passage_labels(row.avoid, tr)) or tr("nothing"),
+        )
+
+    def _title_zh(self) -> str:
+        """The Chinese title, counting what :attr:`title` counts (Chinese has no plural)."""
+        tr = self.tr
+        if self.mode == "avoid":
+            first = self.rows[0]
+            return tr(
+                "Compare lanes: {origin} → {destination}, {count} avoidance sets",
+                origin=self.name(first.origin),
+                destination=self.name(first.destination),
+                count=len(self.routed),
+            )
+        n_o = len({r.origin.id for r in self.routed})
+        n_d = len({r.destination.id for r in self.routed})
+        if len(self.routed) == n_o * n_d:
+            return tr(
+                "Compare lanes: {origins} origins × {destinations} destinations",
+                origins=n_o,
+                destinations=n_d,
+            )
+        return tr(
+            "Compare lanes: {lanes} lanes from {origins} origins to {destinations} destinations",
+            lanes=len(self.routed),
+            origins=n_o,
+            destinations=n_d,
+        )
 
     @property
     def title(self) -> str:
@@ -129,6 +180,8 @@ class Comparison:
         Rotterdam, 3 avoidance sets``. Counts only the lanes compared (with a sea route); when
         they are not every origin × destination, the lane count comes first (``3 lanes from 2
         origins to 2 destinations``). :meth:`notes` names the lanes left out."""
+        if self.tr.chinese:
+            return self._title_zh()
         if self.mode == "avoid":
             first = self.rows[0]
             return (
@@ -147,9 +200,18 @@ class Comparison:
     def notes(self) -> tuple[str, ...]:
         """One line per lane asked for but not compared: a pair with one port at both ends,
         a lane with no sea route (and why)."""
-        same = tuple(f"Left out: {pair} (the same port at both ends)." for pair in self.left_out)
+        tr = self.tr
+        same = tuple(
+            tr(
+                "Left out: {pair} (the same port at both ends).",
+                pair=f"{self.name(o)} → {self.name(d)}",
+            )
+            for o, d in self.left_out
+        )
         return same + tuple(
-            f"Not compared: {self.label(r)}: {r.reason}." for r in self.rows if r.route is None
+            tr("Not compared: {lane}: {reason}.", lane=self.label(r), reason=r.reason)
+            for r in self.rows
+            if r.route is None
         )
 
     @property
@@ -163,21 +225,35 @@ class Comparison:
 
     def warnings(self) -> tuple[str, ...]:
         """The routing engine's warnings (an end on land or far from the sea lanes), by lane."""
-        return tuple(f"Lane {r.number}: {w}" for r in self.routed for w in r.route.warnings)  # type: ignore[union-attr]
+        tr = self.tr
+        return tuple(
+            tr("Lane {number}: {warning}", number=r.number, warning=w)
+            for r in self.routed
+            for w in r.route.warnings  # type: ignore[union-attr]
+        )
 
     def summary(self) -> str:
         """One line: the shortest lane and the spread, e.g. ``Shortest: Busan → Seattle,
         4,607 nm · 10.7 days at 18 kn. Longest: … (+1,322 nm, +3.1 days).``"""
         best = self.shortest
+        tr = self.tr
         if best is None:
-            return "No lane has a sea route with these choices."
-        text = f"Shortest: {self.label(best)}, {_nm(best.distance_nm)} · {_days(best.days)}"
-        text += f" at {self.speed_kn:g} kn."
+            return tr("No lane has a sea route with these choices.")
+        text = tr(
+            "Shortest: {lane}, {distance} · {days} at {speed} kn.",
+            lane=self.label(best),
+            distance=_nm(best.distance_nm, tr),
+            days=_days(best.days, tr),
+            speed=f"{self.speed_kn:g}",
+        )
         worst = self.routed[-1]
         if worst is not best:
-            text += (
-                f" Longest: {self.label(worst)}, {_nm(worst.distance_nm)} "
-                f"({_signed(worst.delta_nm, 0)} nm, {_signed(worst.delta_days, 1)} days)."
+            text += tr(
+                " Longest: {lane}, {distance} ({delta_nm} nm, {delta_days} days).",
+                lane=self.label(worst),
+                distance=_nm(worst.distance_nm, tr),
+                delta_nm=_signed(worst.delta_nm, 0),
+                delta_days=_signed(worst.delta_days, 1),
             )
         return text
 
@@ -188,10 +264,11 @@ class Comparison:
         one for the line patterns (``Line: origin``, drawn in grey). ``avoid``: one row per
         lane (no heading), numbered as in the table, with its distance.
         """
+        tr = self.tr
         if self.mode == "avoid":
             items = tuple(
                 (
-                    f"{r.number} · {self.label(r)} · {_nm(r.distance_nm)}",
+                    f"{r.number} · {self.label(r)} · {_nm(r.distance_nm, tr)}",
                     r.style if r.route else LaneStyle(LEGEND_GREY, "2 6"),  # nothing drawn
                 )
                 for r in self.rows
@@ -203,11 +280,13 @@ class Comparison:
         for r in self.rows:
             by_colour = r.destination if self.colour_by == "destination" else r.origin
             by_dash = r.origin if self.colour_by == "destination" else r.destination
-            colours.setdefault(by_colour.id, (by_colour.name, LaneStyle(r.style.colour)))
-            dashes.setdefault(by_dash.id, (by_dash.name, LaneStyle(LEGEND_GREY, r.style.dash)))
-        groups = [LegendGroup(f"Colour: {self.colour_by}", tuple(colours.values()))]
+            colours.setdefault(by_colour.id, (self.name(by_colour), LaneStyle(r.style.colour)))
+            dashes.setdefault(
+                by_dash.id, (self.name(by_dash), LaneStyle(LEGEND_GREY, r.style.dash))
+            )
+        groups = [LegendGroup(tr(_COLOUR_BY[self.colour_by]), tuple(colours.values()))]
         if len(dashes) > 1:
-            groups.append(LegendGroup(f"Line: {dash_by}", tuple(dashes.values())))
+            groups.append(LegendGroup(tr(_LINE_BY[dash_by]), tuple(dashes.values())))
         return tuple(groups)
 
     def table(self) -> pd.DataFrame:
@@ -219,29 +298,45 @@ class Comparison:
         A lane with no route reads ``no route`` and its reason in ``Passages``; a lane
         identical to an earlier one says so there (``same lane as #2``).
         """
-        days_col = f"Days at {self.speed_kn:g} kn"
+        tr = self.tr
+        days_col = tr("Days at {speed} kn", speed=f"{self.speed_kn:g}")
+        col = {k: tr(k) for k in _COLUMNS}
         out: list[dict[str, str]] = []
         first_with: dict[tuple[LonLat, ...], int] = {}
         for r in self.rows:
-            row = {"#": str(r.number), "Origin": r.origin.name, "Destination": r.destination.name}
+            row = {
+                "#": str(r.number),
+                col["Origin"]: self.name(r.origin),
+                col["Destination"]: self.name(r.destination),
+            }
             if self.mode == "avoid":
-                row["Avoiding"] = avoid_label(r.avoid)
+                row[col["Avoiding"]] = avoid_label(r.avoid, tr)
             if r.route is None:
-                row |= {"Distance (nm)": NO_ROUTE, days_col: "—", "Δ nm": "—", "Δ days": "—"}
-                row[CO2_COLUMN] = "—"
-                row["Passages"] = r.reason
-            else:
                 row |= {
-                    "Distance (nm)": f"{r.route.distance_nm:,.0f}",
-                    days_col: f"{r.route.duration_days:,.1f}",
-                    "Δ nm": "shortest" if r.number == 1 else _signed(r.delta_nm, 0),
-                    "Δ days": "—" if r.number == 1 else _signed(r.delta_days, 1),
-                    CO2_COLUMN: "—" if r.co2_t is None else f"{r.co2_t:,.0f}",
-                    "Passages": passages_label(r.route.passages),
+                    col["Distance (nm)"]: tr(NO_ROUTE),
+                    days_col: "—",
+                    col["Δ nm"]: "—",
+                    col["Δ days"]: "—",
+                }
+                row[col[CO2_COLUMN]] = "—"
+                row[col["Passages"]] = self.reason(r)
+            else:
+                passages = (
+                    tr.join(passage_labels(r.route.passages, tr)) or tr("open sea only")
+                    if tr.chinese
+                    else passages_label(r.route.passages)
+                )
+                row |= {
+                    col["Distance (nm)"]: tr.number(r.route.distance_nm),
+                    days_col: tr.number(r.route.duration_days, 1),
+                    col["Δ nm"]: tr("shortest") if r.number == 1 else _signed(r.delta_nm, 0),
+                    col["Δ days"]: "—" if r.number == 1 else _signed(r.delta_days, 1),
+                    col[CO2_COLUMN]: "—" if r.co2_t is None else tr.number(r.co2_t),
+                    col["Passages"]: passages,
                 }
                 same = first_with.setdefault(r.route.coords, r.number)
                 if same != r.number:  # two avoidance sets can give the very same lane
-                    row["Passages"] += f" (same lane as #{same})"
+                    row[col["Passages"]] += tr(" (same lane as #{number})", number=same)
             out.append(row)
         return pd.DataFrame(out)
 
@@ -266,16 +361,44 @@ class Comparison:
         return list(seen.values())
 
 
+#: The table's headers (English: the keys themselves).
+_COLUMNS: Final[tuple[str, ...]] = (
+    N_("Origin"),
+    N_("Destination"),
+    N_("Avoiding"),
+    N_("Distance (nm)"),
+    N_("Δ nm"),
+    N_("Δ days"),
+    CO2_COLUMN,
+    N_("Passages"),
+)
+#: The legend's headings (the dimension a lane's colour or line pattern stands for).
+_COLOUR_BY: Final[dict[str, str]] = {
+    "origin": N_("Colour: origin"),
+    "destination": N_("Colour: destination"),
+    "avoid": N_("Colour: avoid"),
+}
+_LINE_BY: Final[dict[str, str]] = {
+    "origin": N_("Line: origin"),
+    "destination": N_("Line: destination"),
+    "avoid": N_("Line: avoid"),
+}
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _nm(value: float | None) -> str:
-    return NO_ROUTE if value is None else f"{value:,.0f} nm"
+def _nm(value: float | None, tr: Translator | None = None) -> str:
+    tr = tr or translator("en")
+    if value is None:
+        return tr(NO_ROUTE)
+    return tr("{value} nm", value=tr.number(value))
 
 
-def _days(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.1f} days"
+def _days(value: float | None, tr: Translator | None = None) -> str:
+    tr = tr or translator("en")
+    return "—" if value is None else tr("{value} days", value=tr.number(value, 1))
 
 
 def _signed(value: float | None, digits: int) -> str:
@@ -321,6 +444,7 @@ def _finish(
     speed: float,
     lanes: list[tuple[_ports.Port, _ports.Port, tuple[str, ...], LaneStyle]],
     colour_by: Literal["origin", "destination", "avoid"],
+    lang: str = "en",
 ) -> Comparison:
     """Measure ``lanes``, sort them shortest first and give each its difference."""
     measured = [
@@ -328,9 +452,7 @@ def _finish(
         for o, d, avoid, style in lanes
         if o.route_coord != d.route_coord
     ]
-    left_out = tuple(
-        f"{o.name} → {d.name}" for o, d, _, _ in lanes if o.route_coord == d.route_coord
-    )
+    left_out = tuple((o, d) for o, d, _, _ in lanes if o.route_coord == d.route_coord)
     if not measured:
         raise GeoError("every lane asked for starts and ends at the same port; choose two ports")
 
@@ -352,7 +474,15 @@ def _finish(
             CompareRow(number, o, d, avoid, route, reason, delta_nm, delta_days, style, co2)
         )
     routes = [r.route for r in rows if r.route is not None]
-    return Comparison(mode, speed, tuple(rows), display_window(routes), colour_by, left_out)
+    return Comparison(
+        mode,
+        speed,
+        tuple(rows),
+        display_window(routes),
+        colour_by,
+        left_out,
+        lang=translator(lang).lang,
+    )
 
 
 def compare_pairs(
@@ -361,6 +491,7 @@ def compare_pairs(
     *,
     speed_kn: float = DEFAULT_SPEED_KN,
     avoid: Iterable[str] | str | None = (),
+    lang: str = "en",
 ) -> Comparison:
     """Every origin × destination lane (a pair of the same port is left out).
 
@@ -380,7 +511,7 @@ def compare_pairs(
             colour, dash = (i, j) if by_origin else (j, i)
             style = LaneStyle(LANE_COLOURS[colour], LANE_DASHES[dash])
             lanes.append((o, d, avoid_key, style))
-    return _finish("pairs", speed, lanes, "origin" if by_origin else "destination")
+    return _finish("pairs", speed, lanes, "origin" if by_origin else "destination", lang)
 
 
 def compare_avoidance(
@@ -389,6 +520,7 @@ def compare_avoidance(
     avoid_sets: Iterable[Iterable[str] | str],
     *,
     speed_kn: float = DEFAULT_SPEED_KN,
+    lang: str = "en",
 ) -> Comparison:
     """One lane under each set of avoided passages (``()`` or ``"none"`` for none).
 
@@ -407,4 +539,4 @@ def compare_avoidance(
             f"{len(sets)} avoidance sets given; accepted: 1 to {MAX_AVOID_SETS}"
         )
     lanes = [(o, d, s, LaneStyle(LANE_COLOURS[k])) for k, s in enumerate(sets)]
-    return _finish("avoid", speed, lanes, "avoid")
+    return _finish("avoid", speed, lanes, "avoid", lang)

@@ -21,9 +21,9 @@ from typing import Final
 
 from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.i18n import DEFAULT_LANGUAGE
+from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, Translator
 from geo.present import avoidance, compare
-from geo.present.urlstate import echo, page_avoid, page_lang, page_speed, reason
+from geo.present.urlstate import echo, ignored, page_avoid, page_lang, page_speed, reason
 from geo.settings import DEFAULT_SPEED_KN
 
 MODES: Final[tuple[str, ...]] = ("pairs", "avoid")
@@ -59,7 +59,7 @@ def _first(value: object) -> str:
 
 
 def _port_list(
-    key: str, text: str, default: tuple[str, ...], warnings: list[str]
+    key: str, text: str, default: tuple[str, ...], warnings: list[str], tr: Translator
 ) -> tuple[str, ...]:
     """Catalogue ids of the comma-separated ``text``; unknown names are warned about and left
     out; none left (or too many) → ``default``."""
@@ -70,54 +70,89 @@ def _port_list(
         try:
             port_id = ports.resolve(item).id
         except GeoError as exc:
-            warnings.append(f"URL {key}: {echo(item)} ignored: {reason(exc, item)}")
+            warnings.append(
+                tr(
+                    "URL {key}: {value} ignored: {reason}",
+                    key=key,
+                    value=echo(item),
+                    reason=reason(exc, item, tr),
+                )
+            )
             continue
         if port_id not in ids:
             ids.append(port_id)
     if not ids:
-        warnings.append(f"URL {key}={echo(text)} names no known port; showing the default ports")
+        warnings.append(
+            tr(
+                "URL {key}={value} names no known port; showing the default ports",
+                key=key,
+                value=echo(text),
+            )
+        )
         return default
     if len(ids) > compare.MAX_PORTS_PER_SIDE:
         warnings.append(
-            f"URL {key}={echo(text)} names {len(ids)} ports; accepted: at most "
-            f"{compare.MAX_PORTS_PER_SIDE}; showing the first {compare.MAX_PORTS_PER_SIDE}"
+            tr(
+                "URL {key}={value} names {count} ports; accepted: at most {most}; showing the "
+                "first {most}",
+                key=key,
+                value=echo(text),
+                count=len(ids),
+                most=compare.MAX_PORTS_PER_SIDE,
+            )
         )
         return tuple(ids[: compare.MAX_PORTS_PER_SIDE])
     return tuple(ids)
 
 
-def _port(key: str, text: str, default: str, warnings: list[str]) -> str:
+def _port(key: str, text: str, default: str, warnings: list[str], tr: Translator) -> str:
     try:
         return ports.resolve(text).id
     except GeoError as exc:
-        warnings.append(f"URL {key}={echo(text)} ignored: {reason(exc, text)}")
+        warnings.append(ignored(key, text, reason(exc, text, tr), tr))
         return default
 
 
-def _sets(text: str, warnings: list[str]) -> tuple[tuple[str, ...], ...]:
+def _sets(text: str, warnings: list[str], tr: Translator) -> tuple[tuple[str, ...], ...]:
     sets: list[tuple[str, ...]] = []
     for item in (part.strip() for part in text.split(";")):
         try:
             parsed = avoidance.parse_avoid_set(item)
         except GeoError as exc:
-            warnings.append(f"URL sets: {echo(item)} ignored: {reason(exc, item)}")
+            warnings.append(
+                tr(
+                    "URL {key}: {value} ignored: {reason}",
+                    key="sets",
+                    value=echo(item),
+                    reason=reason(exc, item, tr),
+                )
+            )
             continue
         if parsed not in sets:
             sets.append(parsed)
     if not sets:
-        warnings.append(f"URL sets={echo(text)} names no avoidance set; showing the defaults")
+        warnings.append(
+            tr("URL sets={value} names no avoidance set; showing the defaults", value=echo(text))
+        )
         return DEFAULT_SETS
     if len(sets) > compare.MAX_AVOID_SETS:
         warnings.append(
-            f"URL sets={echo(text)} gives {len(sets)} sets; accepted: at most "
-            f"{compare.MAX_AVOID_SETS}; showing the first {compare.MAX_AVOID_SETS}"
+            tr(
+                "URL sets={value} gives {count} sets; accepted: at most {most}; showing the "
+                "first {most}",
+                value=echo(text),
+                count=len(sets),
+                most=compare.MAX_AVOID_SETS,
+            )
         )
     return tuple(sets[: compare.MAX_AVOID_SETS])
 
 
-def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, list[str]]:
-    """A :class:`CompareState` from query parameters, and warnings for values that fell
-    back. Never raises for a bad value."""
+def parse_compare_state(
+    params: Mapping[str, object], tr: Translator = ENGLISH
+) -> tuple[CompareState, list[str]]:
+    """A :class:`CompareState` from query parameters, and warnings (in ``tr``'s language) for
+    values that fell back. Never raises for a bad value."""
     state = DEFAULT_STATE
     warnings: list[str] = []
     if "mode" in params:
@@ -125,36 +160,41 @@ def parse_compare_state(params: Mapping[str, object]) -> tuple[CompareState, lis
         if text in MODES:
             state = replace(state, mode=text)
         else:
-            warnings.append(f"URL mode={echo(text)} ignored: accepted {', '.join(MODES)}")
+            why = tr("accepted {accepted}", accepted=", ".join(MODES))
+            warnings.append(ignored("mode", text, why, tr))
     if "speed" in params:
-        speed = page_speed(_first(params["speed"]), warnings)
+        speed = page_speed(_first(params["speed"]), warnings, tr)
         if speed is not None:
             state = replace(state, speed=speed)
     if "origins" in params:
-        origins = _port_list("origins", _first(params["origins"]), DEFAULT_ORIGINS, warnings)
+        origins = _port_list("origins", _first(params["origins"]), DEFAULT_ORIGINS, warnings, tr)
         state = replace(state, origins=origins)
     if "dests" in params:
-        dests = _port_list("dests", _first(params["dests"]), DEFAULT_DESTS, warnings)
+        dests = _port_list("dests", _first(params["dests"]), DEFAULT_DESTS, warnings, tr)
         state = replace(state, dests=dests)
     if "avoid" in params:
-        avoid = page_avoid(_first(params["avoid"]), warnings)
+        avoid = page_avoid(_first(params["avoid"]), warnings, tr)
         if avoid is not None:
             state = replace(state, avoid=avoid)
     if "origin" in params:
         state = replace(
-            state, origin=_port("origin", _first(params["origin"]), state.origin, warnings)
+            state, origin=_port("origin", _first(params["origin"]), state.origin, warnings, tr)
         )
     if "dest" in params:
-        state = replace(state, dest=_port("dest", _first(params["dest"]), state.dest, warnings))
+        dest = _port("dest", _first(params["dest"]), state.dest, warnings, tr)
+        state = replace(state, dest=dest)
     if "sets" in params:
-        state = replace(state, sets=_sets(_first(params["sets"]), warnings))
+        state = replace(state, sets=_sets(_first(params["sets"]), warnings, tr))
     if "lang" in params:
-        lang = page_lang(_first(params["lang"]), warnings)
+        lang = page_lang(_first(params["lang"]), warnings, tr)
         if lang is not None:
             state = replace(state, lang=lang)
     if state.origin == state.dest:
         warnings.append(
-            f"URL origin and dest are the same ({state.origin}); showing the default pair"
+            tr(
+                "URL origin and dest are the same ({port}); showing the default pair",
+                port=state.origin,
+            )
         )
         state = replace(state, origin=DEFAULT_PAIR[0], dest=DEFAULT_PAIR[1])
     return state, warnings

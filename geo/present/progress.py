@@ -18,10 +18,12 @@ from typing import Final
 
 from geo.facts import trade
 from geo.facts.measures import measures
-from geo.i18n import ENGLISH, Translator
-from geo.present.localnames import port_id_name
+from geo.i18n import ENGLISH, N_, Translator
+from geo.present.localnames import data_text, port_id_name
+from geo.present.localnames import when_words as _when
 from geo.present.text import md, safe_url, short_source
 from geo.present.view import LaneView
+from geo.present.wording import NOT_FOR_NAVIGATION
 
 #: Status words of a timeline entry, by ``date_precision`` (anything else: ``"done"``).
 STATUS_WORDS: Final[dict[str, str]] = {"target": "target", "proposed": "proposed"}
@@ -139,32 +141,82 @@ def measures_for(view: LaneView) -> tuple[MeasureItem, ...]:
     )
 
 
-TIMELINE_TITLE: Final[str] = "The corridor's progress"
-TIMELINE_NOTE: Final[str] = (
+TIMELINE_TITLE: Final[str] = N_("The corridor's progress")
+TIMELINE_NOTE: Final[str] = N_(
     "Dates as published by the cited sources; targets and proposals are the partners' stated "
     "goals, not forecasts."
 )
+#: The status words of the slide's rows, by :attr:`TimelineEntry.status`.
+STATUS_LABELS: Final[dict[str, str]] = {
+    "target": N_("Target"),
+    "proposed": N_("Proposed"),
+    "done": N_("Done"),
+}
 
 
-def timeline_subtitle(entries: tuple[TimelineEntry, ...]) -> str:
+def timeline_subtitle(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH) -> str:
     """``"From Jan 2022 → 2025 → 2030 target · filled: happened · hollow: target or
-    proposal"``: first and latest event, furthest target."""
+    proposal"``: first and latest event, furthest target (in ``tr``'s language)."""
     done = [e for e in entries if e.done]
     ahead = [e for e in entries if not e.done and e.status == "target"]
     steps = [done[0].when, done[-1].when] if done else []
     if ahead:
         steps.append(max(ahead, key=lambda e: e.year).when)
-    path = " → ".join(dict.fromkeys(steps))
-    return (
-        f"Milestones from {path} · filled: happened · hollow: target or proposal · "
-        "each with its source"
+    path = " → ".join(dict.fromkeys(_when(step, tr.lang) for step in steps))
+    return tr(
+        "Milestones from {steps} · filled: happened · hollow: target or proposal · each with "
+        "its source",
+        steps=path,
     )
 
 
-def timeline_sources(entries: tuple[TimelineEntry, ...]) -> str:
+def timeline_sources(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH) -> str:
     """``"Sources: C40 Cities news; pacmar.com; …."`` (short names, first-seen order)."""
     names = list(dict.fromkeys(e.source_short for e in entries if e.source_short))
-    return "Sources: " + "; ".join(names) + "."
+    return tr("Sources: {sources}.", sources="; ".join(names))
+
+
+@dataclass(frozen=True)
+class TimelineRowText:
+    """One row of the progress slide as it reads: ``when`` in words, the ``event`` and the
+    ``cited`` line (``"Target · Source: C40 Cities"``)."""
+
+    when: str
+    event: str
+    cited: str
+
+
+@dataclass(frozen=True)
+class TimelineTexts:
+    """Every text of the progress slide, in one language: the renderer only lays them out."""
+
+    title: str
+    subtitle: str
+    sources: str
+    note: str
+    rows: tuple[TimelineRowText, ...]
+
+
+def timeline_texts(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH) -> TimelineTexts:
+    """The progress slide's title, subtitle, footer lines and rows in ``tr``'s language
+    (events through ``data/texts_zh.csv``; English exactly as the data words them)."""
+    space = "" if tr.chinese else " "
+    rows = tuple(
+        TimelineRowText(
+            when=_when(e.when, tr.lang),
+            event=data_text("milestone", e.event, tr.lang),
+            cited=("" if e.done else f"{tr(STATUS_LABELS[e.status])} · ")
+            + tr("Source: {source}", source=e.source_short),
+        )
+        for e in entries
+    )
+    return TimelineTexts(
+        title=tr(TIMELINE_TITLE),
+        subtitle=timeline_subtitle(entries, tr),
+        sources=timeline_sources(entries, tr),
+        note=f"{tr(TIMELINE_NOTE)}{space}{tr(NOT_FOR_NAVIGATION)}",
+        rows=rows,
+    )
 
 
 def when_words(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:
@@ -191,7 +243,7 @@ def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -
     in words, what (a hollow ○ for targets and proposals, ● for what happened; the port for a
     measure) and the short source, linked when its URL is http(s). Dates, port names and
     measure labels (:mod:`geo.present.datawords`) in ``tr``'s language; events and
-    descriptions as their sources word them."""
+    descriptions through ``data/texts_zh.csv`` (:func:`geo.present.localnames.data_text`)."""
     source = md(item.source_short)
     if safe_url(item.source_url):
         source = f"[{source}]({item.source_url})"
@@ -199,7 +251,9 @@ def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -
     if isinstance(item, MeasureItem):
         port = port_id_name(item.port, item.port_name, tr.lang)
         colon = "：" if tr.chinese else ": "
-        what = f"{md(port)}{colon}{md(tr(item.label))} — {md(item.description)}"
+        description = data_text("measure_text", item.description, tr.lang)
+        what = f"{md(port)}{colon}{md(tr(item.label))} — {md(description)}"
         return f"- **{when}** · {what} · _{source}_"
     mark = "●" if item.done else "○"
-    return f"- {mark} **{when}** — {md(item.event)} · _{source}_"
+    event = data_text("milestone", item.event, tr.lang)
+    return f"- {mark} **{when}** — {md(event)} · _{source}_"

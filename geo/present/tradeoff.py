@@ -22,7 +22,7 @@ from geo.present.layers import route_id
 from geo.present.localnames import port_name
 from geo.present.text import md, safe_url
 from geo.present.view import LaneView
-from geo.present.wording import NOT_FOR_NAVIGATION, ship_words
+from geo.present.wording import NOT_FOR_NAVIGATION, nm_words, ship_words
 from geo.routing.engine import validate_speed
 from geo.voyage.emissions import voyage_emissions
 from geo.voyage.factors import fuels
@@ -74,6 +74,14 @@ class SpeedTradeoff:
     sources: tuple[Source, ...]
     units: dict[str, str]
     lang: str = "en"
+    #: The slide's subtitle (Chinese adds the distance at sea; English is ``subtitle``).
+    slide_subtitle: str = ""
+
+    @property
+    def footer_note(self) -> str:
+        """The slide's footer line: the assumptions and the notice."""
+        space = "" if self.lang == "zh" else " "
+        return f"{self.assumptions}{space}{self.notice}"
 
     def current(self) -> TradeoffRow:
         """The row at the view's speed."""
@@ -167,20 +175,23 @@ def speed_tradeoff(
             fuel=fuel.label,
         )
     route = view.main
+    subtitle = tr(
+        "Days at sea and CO₂ per voyage from {low} to {high} kn · {ship} · chosen speed {speed} kn",
+        low=f"{min(wanted):g}",
+        high=f"{max(wanted):g}",
+        ship=ship_words(view, tr),
+        speed=f"{view.speed_kn:g}",
+    )
+    slide_subtitle = subtitle
+    if tr.chinese:
+        slide_subtitle += tr(" · {distance} at sea", distance=nm_words(route.distance_nm, tr))
     return SpeedTradeoff(
         title=tr(
             "Speed trade-off: {origin} → {destination}",
             origin=port_name(route.origin, tr.lang),
             destination=port_name(route.destination, tr.lang),
         ),
-        subtitle=tr(
-            "Days at sea and CO₂ per voyage from {low} to {high} kn · {ship} · "
-            "chosen speed {speed} kn",
-            low=f"{min(wanted):g}",
-            high=f"{max(wanted):g}",
-            ship=ship_words(view, tr),
-            speed=f"{view.speed_kn:g}",
-        ),
+        subtitle=subtitle,
         rows=tuple(rows),
         current_speed_kn=float(view.speed_kn),
         ship_teu=view.ship_teu,
@@ -202,6 +213,7 @@ def speed_tradeoff(
         sources=tuple(Source(t, u) for t, u in sources.items()),
         units=dict(UNITS),
         lang=tr.lang,
+        slide_subtitle=slide_subtitle,
     )
 
 

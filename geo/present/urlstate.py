@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from geo.catalogue import ports
 from geo.errors import GeoError
-from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, LANGUAGES, Translator
+from geo.present.errtext import error_text
 from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.text import plain
@@ -79,12 +80,18 @@ def _number_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def reason(exc: Exception, text: str) -> str:
-    """An error's message with the raw value replaced by its short echo."""
-    return plain(str(exc).replace(repr(text), echo(text)), 300)
+def reason(exc: Exception, text: str, tr: Translator = ENGLISH) -> str:
+    """An error's message (in ``tr``'s language) with the raw value replaced by its short
+    echo."""
+    return plain(error_text(exc, tr).replace(repr(text), echo(text)), 300)
 
 
-def page_speed(text: str, warnings: list[str]) -> float | None:
+def ignored(key: str, text: str, why: str, tr: Translator = ENGLISH) -> str:
+    """``URL key='value' ignored: why`` in ``tr``'s language (the value echoed)."""
+    return tr("URL {key}={value} ignored: {reason}", key=key, value=echo(text), reason=why)
+
+
+def page_speed(text: str, warnings: list[str], tr: Translator = ENGLISH) -> float | None:
     """A URL speed in knots if it is within the page slider's range, else ``None`` with a
     warning (naming the value and the range) appended to ``warnings``."""
     try:
@@ -94,37 +101,49 @@ def page_speed(text: str, warnings: list[str]) -> float | None:
     except (ValueError, GeoError):
         pass
     warnings.append(
-        f"URL speed={echo(text)} ignored: give knots from {MIN_PAGE_SPEED_KN:g} to "
-        f"{MAX_PAGE_SPEED_KN:g}; showing {DEFAULT_SPEED_KN:g} kn"
+        tr(
+            "URL speed={value} ignored: give knots from {low} to {high}; showing {default} kn",
+            value=echo(text),
+            low=f"{MIN_PAGE_SPEED_KN:g}",
+            high=f"{MAX_PAGE_SPEED_KN:g}",
+            default=f"{DEFAULT_SPEED_KN:g}",
+        )
     )
     return None
 
 
-def page_avoid(text: str, warnings: list[str]) -> tuple[str, ...] | None:
+def page_avoid(text: str, warnings: list[str], tr: Translator = ENGLISH) -> tuple[str, ...] | None:
     """URL passages to avoid, normalised, or ``None`` with a warning (naming the value and
     the accepted passages) appended to ``warnings``."""
     try:
         return routing.normalise_avoid(text)
     except GeoError as exc:
-        warnings.append(f"URL avoid={echo(text)} ignored: {reason(exc, text)}")
+        warnings.append(ignored("avoid", text, reason(exc, text, tr), tr))
         return None
 
 
-def page_lang(text: str, warnings: list[str]) -> str | None:
+def page_lang(text: str, warnings: list[str], tr: Translator = ENGLISH) -> str | None:
     """A URL language (``en`` or ``zh``, case ignored), or ``None`` with a warning (naming the
     value and the accepted languages) appended to ``warnings``."""
     code = text.strip().lower()
     if code in LANGUAGES:
         return code
     warnings.append(
-        f"URL lang={echo(text)} ignored: accepted {', '.join(LANGUAGES)}; "
-        f"showing {DEFAULT_LANGUAGE}"
+        tr(
+            "URL lang={value} ignored: accepted {accepted}; showing {default}",
+            value=echo(text),
+            accepted=", ".join(LANGUAGES),
+            default=DEFAULT_LANGUAGE,
+        )
     )
     return None
 
 
-def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
-    """A :class:`ViewState` from query parameters, and warnings for values that fell back."""
+def parse_state(
+    params: Mapping[str, object], tr: Translator = ENGLISH
+) -> tuple[ViewState, list[str]]:
+    """A :class:`ViewState` from query parameters, and warnings (in ``tr``'s language) for
+    values that fell back."""
     state = DEFAULT_STATE
     warnings: list[str] = []
 
@@ -135,15 +154,15 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             port_id = ports.resolve(text).id
         except GeoError as exc:
-            warnings.append(f"URL {key}={echo(text)} ignored: {reason(exc, text)}")
+            warnings.append(ignored(key, text, reason(exc, text, tr), tr))
             continue
         state = replace(state, origin=port_id) if key == "origin" else replace(state, dest=port_id)
     if "speed" in params:
-        speed = page_speed(_first(params["speed"]), warnings)
+        speed = page_speed(_first(params["speed"]), warnings, tr)
         if speed is not None:
             state = replace(state, speed=speed)
     if "avoid" in params:
-        avoid = page_avoid(_first(params["avoid"]), warnings)
+        avoid = page_avoid(_first(params["avoid"]), warnings, tr)
         if avoid is not None:
             state = replace(state, avoid=avoid)
     if "layers" in params:
@@ -151,10 +170,12 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         names = tuple(n.strip().lower() for n in text.split(",") if n.strip())
         bad = [n for n in names if n not in ALL_LAYERS]
         if bad:
-            warnings.append(
-                f"URL layers={echo(text)} ignored: unknown {echo(', '.join(bad))}; "
-                f"accepted: {', '.join(ALL_LAYERS)}"
+            why = tr(
+                "unknown {names}; accepted: {accepted}",
+                names=echo(", ".join(bad)),
+                accepted=", ".join(ALL_LAYERS),
             )
+            warnings.append(ignored("layers", text, why, tr))
         else:
             state = replace(state, layers=tuple(n for n in ALL_LAYERS if n in names))
     if "basemap" in params:
@@ -162,7 +183,8 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         if text in BASEMAPS:
             state = replace(state, basemap=text)
         else:
-            warnings.append(f"URL basemap={echo(text)} ignored: accepted {', '.join(BASEMAPS)}")
+            why = tr("accepted {accepted}", accepted=", ".join(BASEMAPS))
+            warnings.append(ignored("basemap", text, why, tr))
     if "label" in params:
         state = replace(state, label=plain(_first(params["label"]), MAX_LABEL_CHARS))
     if "ship" in params:
@@ -170,36 +192,38 @@ def parse_state(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
         try:
             state = replace(state, ship=validate_ship_teu(text))
         except GeoError as exc:
-            warnings.append(f"URL ship={echo(text)} ignored: {reason(exc, text)}")
+            warnings.append(ignored("ship", text, reason(exc, text, tr), tr))
     if "fuel" in params:
         text = _first(params["fuel"]).lower()
         try:
             state = replace(state, fuel=validate_fuel(text))
         except GeoError as exc:
-            warnings.append(f"URL fuel={echo(text)} ignored: {reason(exc, text)}")
+            warnings.append(ignored("fuel", text, reason(exc, text, tr), tr))
     if "load" in params:
         text = _first(params["load"])
         try:
             state = replace(state, load=validate_load_factor(text))
         except GeoError as exc:
-            warnings.append(f"URL load={echo(text)} ignored: {reason(exc, text)}")
+            warnings.append(ignored("load", text, reason(exc, text, tr), tr))
     if "extent" in params:
         text = _first(params["extent"])
         try:
             extent = check_extent(text.split(","))
         except GeoError:
-            warnings.append(
-                f"URL extent={echo(text)} ignored: give west,south,east,north in degrees"
-            )
+            why = tr("give west,south,east,north in degrees")
+            warnings.append(ignored("extent", text, why, tr))
         else:
             state = replace(state, extent=extent)
     if "lang" in params:
-        lang = page_lang(_first(params["lang"]), warnings)
+        lang = page_lang(_first(params["lang"]), warnings, tr)
         if lang is not None:
             state = replace(state, lang=lang)
     if state.origin == state.dest:
         warnings.append(
-            f"URL origin and dest are the same ({state.origin}); showing the default lane"
+            tr(
+                "URL origin and dest are the same ({port}); showing the default lane",
+                port=state.origin,
+            )
         )
         state = replace(state, origin=DEFAULT_STATE.origin, dest=DEFAULT_STATE.dest)
     return state, warnings

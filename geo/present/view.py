@@ -22,7 +22,7 @@ from geo.catalogue import ports as _ports
 from geo.facts import trade
 from geo.i18n import translator
 from geo.present import layers
-from geo.present.localnames import place_name, port_name
+from geo.present.localnames import data_text, place_name, port_name
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
 from geo.voyage.canals import canals_closed_to
@@ -228,7 +228,8 @@ def segment_name(zone_id: str, name: str, lang: str = "en") -> str:
 def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:
     """The segment table as the page shows it: plain words, rounded, units in the headers,
     and a total row after each route's segments; headers, port and place names and numbers
-    in ``lang`` (the rules and measures stay as their sources word them)."""
+    in ``lang`` (rules and measures through :func:`geo.present.localnames.data_text`: Chinese
+    where ``data/texts_zh.csv`` has their exact English)."""
     tr = translator(lang)
     segs = view.segments_gdf()
     names = {
@@ -258,8 +259,10 @@ def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:
                     cols["distance"]: tr.number(float(seg["distance_nm"])),
                     cols["hours"]: tr.number(float(seg["duration_h"]), 1),
                     cols["share"]: f"{float(seg['share']) * 100:.1f}",
-                    cols["rules"]: str(seg["rules"]),
-                    cols["measures"]: str(seg["corridor_measures"] or ""),
+                    cols["rules"]: data_text("rules", str(seg["rules"]), tr.lang),
+                    cols["measures"]: data_text(
+                        "corridor", str(seg["corridor_measures"] or ""), tr.lang
+                    ),
                 }
             )
         rows.append(
@@ -274,3 +277,17 @@ def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def lane_message(view: LaneView, lang: str = "en") -> str:
+    """What the page says about the lane's trade figures when there are none: English as
+    :func:`geo.facts.trade.lane_figures` words it; Chinese with the ports' Chinese names."""
+    tr = translator(lang)
+    if not tr.chinese or view.lane.sourced:
+        return view.lane.message
+    return tr(
+        "No sourced trade figure exists for the lane {origin} → {destination}. Trade values "
+        "are shown only for the LA–Long Beach–Shanghai corridor.",
+        origin=port_name(view.main.origin, tr.lang),
+        destination=port_name(view.main.destination, tr.lang),
+    )

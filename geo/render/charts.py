@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import altair as alt
 
+from geo.i18n import Translator, translator
 from geo.present import style
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff
 
@@ -44,28 +45,29 @@ def _config(chart: Any) -> Any:
     )
 
 
-def _long_rows(t: SpeedTradeoff) -> list[dict[str, Any]]:
+def _long_rows(t: SpeedTradeoff, tr: Translator) -> list[dict[str, Any]]:
     """One row per speed and measure (``panel``, ``series``, ``value``) for the two panels."""
     out: list[dict[str, Any]] = []
+    days, ttw, wtw = tr("Days at sea"), tr("CO₂ tank-to-wake (t)"), tr("CO₂e well-to-wake (t)")
     for r in t.rows:
         base = {"speed_kn": r.speed_kn, "current": r.current}
-        out.append({**base, "panel": "days", "series": "Days at sea", "value": r.days})
-        out.append({**base, "panel": "co2", "series": "CO₂ tank-to-wake (t)", "value": r.co2_ttw_t})
+        out.append({**base, "panel": "days", "series": days, "value": r.days})
+        out.append({**base, "panel": "co2", "series": ttw, "value": r.co2_ttw_t})
         if r.co2e_wtw_t is not None:
-            out.append(
-                {**base, "panel": "co2", "series": "CO₂e well-to-wake (t)", "value": r.co2e_wtw_t}
-            )
+            out.append({**base, "panel": "co2", "series": wtw, "value": r.co2e_wtw_t})
     return out
 
 
-def _panel(data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str) -> Any:
+def _panel(
+    data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str, tr: Translator
+) -> Any:
     rows = [d for d in data if d["panel"] == panel]
     series = list(dict.fromkeys(d["series"] for d in rows))
     colours = [style.LANE_COLOUR, WTW_COLOUR][: len(series)]
     speeds = [r.speed_kn for r in t.rows]
     x_enc = alt.X(
         "speed_kn:Q",
-        title="Speed (kn)",
+        title=tr("Speed (kn)"),
         scale=alt.Scale(domain=[min(speeds), max(speeds)], zero=False, nice=False),
         axis=alt.Axis(tickMinStep=1, format="d"),
     )
@@ -90,9 +92,9 @@ def _panel(data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str)
             legend=None,
         ),
         tooltip=[
-            alt.Tooltip("speed_kn:Q", title="Speed (kn)", format="g"),
-            alt.Tooltip("series:N", title="Series"),
-            alt.Tooltip("value:Q", title="Value", format=",.1f"),
+            alt.Tooltip("speed_kn:Q", title=tr("Speed (kn)"), format="g"),
+            alt.Tooltip("series:N", title=tr("Series")),
+            alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
         ],
     )
     line = base.mark_line(strokeWidth=2.5)
@@ -107,23 +109,40 @@ def _panel(data: list[dict[str, Any]], t: SpeedTradeoff, panel: str, title: str)
         .encode(x=x_enc)
     )
     label = (
-        alt.Chart(alt.Data(values=[{"speed_kn": t.current_speed_kn, "text": "chosen"}]))
+        alt.Chart(alt.Data(values=[{"speed_kn": t.current_speed_kn, "text": tr("chosen")}]))
         .mark_text(align="left", dx=4, dy=-4, baseline="bottom", color=style.MUTED, fontSize=11)
         .encode(x=x_enc, y=alt.value(0), text="text:N")
     )
     return alt.layer(rule, line, chosen, label).properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
 
 
-def tradeoff_chart(t: SpeedTradeoff) -> Any:
-    """The trade-off as an Altair chart (two panels; ``.to_dict()`` is the Vega-Lite spec)."""
-    data = _long_rows(t)
-    co2_title = "CO₂ per voyage (t)" if t.wtw_available else f"CO₂ per voyage (t, {TTW_ONLY})"
-    subtitle = t.subtitle.split(" · ")
+def tradeoff_chart(t: SpeedTradeoff, tr: Translator | None = None) -> Any:
+    """The trade-off as an Altair chart (two panels; ``.to_dict()`` is the Vega-Lite spec),
+    its words in ``tr``'s language (default: the trade-off's own)."""
+    tr = tr or translator(t.lang)
+    data = _long_rows(t, tr)
+    scope = tr(TTW_ONLY)
+    co2_title = (
+        tr("CO₂ per voyage (t)")
+        if t.wtw_available
+        else tr("CO₂ per voyage (t, {scope})", scope=scope)
+    )
+    # one line per part; a long Chinese part also breaks after its full-width semicolons
+    # (Vega does not wrap a subtitle; English has none, so it is laid out as before)
+    subtitle = [
+        line for part in t.subtitle.split(" · ") for line in part.replace("；", "；\n").split("\n")
+    ]
     if not t.wtw_available:
-        subtitle.append(f"CO₂ is {TTW_ONLY}: no sourced well-to-wake factor for {t.fuel_label}.")
+        subtitle.append(
+            tr(
+                "CO₂ is {scope}: no sourced well-to-wake factor for {fuel}.",
+                scope=scope,
+                fuel=tr(t.fuel_label),
+            )
+        )
     chart = alt.hconcat(
-        _panel(data, t, "days", "Days at sea"),
-        _panel(data, t, "co2", co2_title),
+        _panel(data, t, "days", tr("Days at sea"), tr),
+        _panel(data, t, "co2", co2_title, tr),
         spacing=36,
     ).resolve_scale(color="independent", strokeDash="independent")
     chart = chart.properties(title=alt.Title(t.title, subtitle=subtitle))

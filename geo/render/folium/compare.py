@@ -22,11 +22,12 @@ from branca.element import MacroElement
 from folium import plugins
 
 from geo.errors import GeoError
+from geo.i18n import N_
 from geo.present.compare import CompareRow, Comparison, avoid_label
 from geo.present.model import Palette
-from geo.render.folium import assets, popups
+from geo.render.folium import assets, popups, webfont
 from geo.render.folium.coords import latlon, latlon_bounds, latlon_path
-from geo.render.folium.elements import FitOnLoad, HtmlControl, KeepOnTop, PageStyle
+from geo.render.folium.elements import CjkFontFace, FitOnLoad, HtmlControl, KeepOnTop, PageStyle
 from geo.render.folium.layers import LABEL_SIDE, land_layer
 from geo.render.templating import render, template
 
@@ -35,7 +36,7 @@ _DASH: Final[re.Pattern[str]] = re.compile(r"(\d+(\.\d+)?( \d+(\.\d+)?)*)?")
 LANE_WEIGHT_PX: Final[float] = 3.5
 #: Where a port's name sits beside its marker on this map (default: the right).
 COMPARE_LABEL_SIDE: Final[dict[str, str]] = {**LABEL_SIDE, "CNNGB": "left", "USOAK": "left"}
-LEGEND_FOOTNOTE: Final[str] = "Figures in the table below · not for navigation"
+LEGEND_FOOTNOTE: Final[str] = N_("Figures in the table below · not for navigation")
 
 
 class CompareStyle(MacroElement):
@@ -69,22 +70,30 @@ def legend_html(cmp: Comparison) -> str:
         }
         for g in cmp.legend()
     ]
+    tr = cmp.tr
     return render(
-        _PACKAGE, "compare_legend.html", title="Lanes", groups=groups, footnote=LEGEND_FOOTNOTE
+        _PACKAGE,
+        "compare_legend.html",
+        title=tr("Lanes"),
+        groups=groups,
+        footnote=tr(LEGEND_FOOTNOTE),
     )
 
 
 def lane_tooltip(cmp: Comparison, row: CompareRow) -> str:
     """``3 · Shanghai → Los Angeles: 5,739 nm, +1,038 nm vs shortest`` as HTML text."""
+    tr = cmp.tr
     text = f"{row.number} · {cmp.label(row)}"
     if row.route is not None:
-        text += f": {row.route.distance_nm:,.0f} nm"
+        text += tr(
+            ": {distance}", distance=tr("{value} nm", value=tr.number(row.route.distance_nm))
+        )
         if row.number == 1:
-            text += ", the shortest"
+            text += tr(", the shortest")
         elif row.delta_nm is not None:
-            text += f", {row.delta_nm:+,.0f} nm vs shortest"
+            text += tr(", {delta} nm vs shortest", delta=f"{row.delta_nm:+,.0f}")
     if cmp.mode == "pairs" and row.avoid:
-        text += f" · {avoid_label(row.avoid)}"
+        text += f" · {avoid_label(row.avoid, tr)}"
     return popups.text_html(text)
 
 
@@ -111,7 +120,7 @@ def _add_land(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
 
 
 def _add_lanes(m: folium.Map, cmp: Comparison) -> None:
-    group = folium.FeatureGroup(name="Lanes", show=True)
+    group = folium.FeatureGroup(name=cmp.tr("Lanes"), show=True)
     for row in reversed(cmp.routed):  # the shortest last, on top
         folium.PolyLine(
             latlon_path(cmp.display_coords(row)),
@@ -139,7 +148,8 @@ def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
     labels = folium.FeatureGroup(name="Port labels", show=True)
     for port, (lon, lat) in cmp.display_ports():
         where = latlon(lon, lat)
-        name = popups.text_html(f"{port.name} ({port.locode or port.id})")
+        local = cmp.name(port)
+        name = popups.text_html(f"{local} ({port.locode or port.id})")
         folium.CircleMarker(
             where,
             radius=4.5,
@@ -158,7 +168,7 @@ def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
             fill=False,
             interactive=False,
             tooltip=folium.Tooltip(
-                popups.text_html(port.name),
+                popups.text_html(local),
                 permanent=True,
                 direction=_label_side(port.id, lon, east, east - west),
                 class_name="port-label",
@@ -192,6 +202,8 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
         max_zoom=12,
     )
     PageStyle(pal).add_to(m)
+    if cmp.tr.chinese:  # the Chinese web font, served or embedded, as on the lane map
+        CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     CompareStyle(rows_max_px=200).add_to(m)
     _add_land(m, cmp, pal)
     _add_lanes(m, cmp)

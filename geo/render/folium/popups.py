@@ -8,14 +8,11 @@ http(s).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from babel import Locale
-
 from geo.facts import trade
-from geo.i18n import BABEL_LOCALES, ENGLISH, N_, Translator
-from geo.present import wording
+from geo.i18n import ENGLISH, N_, Translator
+from geo.present import localnames, wording
 from geo.present.localnames import data_text, place_name, segment_name
 from geo.present.model import LanePresentation
 from geo.present.text import safe_url
@@ -131,18 +128,10 @@ def zone_tooltip(row: Any, tr: Translator = ENGLISH) -> str:
     )
 
 
-@lru_cache(maxsize=8)
-def _territories(lang: str) -> dict[str, str]:
-    """Country names by ISO 3166 code in ``lang`` (Babel's CLDR data)."""
-    return dict(Locale.parse(BABEL_LOCALES[lang]).territories)
-
-
 def country_name(locode: str, english: str, tr: Translator = ENGLISH) -> str:
     """The country of a UN/LOCODE in ``tr``'s language (CLDR: ``US`` → ``美国``); English as
-    the catalogue has it."""
-    if not tr.chinese or len(locode) < 2:
-        return english
-    return _territories(tr.lang).get(locode[:2].upper(), english)
+    the catalogue has it (:func:`geo.present.localnames.country_name`)."""
+    return localnames.country_name(locode, english, tr.lang)
 
 
 def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> str:

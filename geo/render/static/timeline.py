@@ -17,17 +17,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.lines import Line2D
 
-from geo.i18n import N_, Translator
-from geo.present.localnames import data_text, when_words
-from geo.present.progress import (
-    TIMELINE_NOTE,
-    TIMELINE_TITLE,
-    TimelineEntry,
-    timeline,
-    timeline_sources,
-    timeline_subtitle,
-)
-from geo.present.wording import NOT_FOR_NAVIGATION
+from geo.present.progress import TimelineEntry, TimelineRowText, timeline, timeline_texts
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
     DEFAULT_WIDTH_PX,
@@ -85,6 +75,7 @@ def _draw_rows(
     renderer: RendererBase,
     pres: LanePresentation,
     entries: tuple[TimelineEntry, ...],
+    texts: tuple[TimelineRowText, ...],
     top: float,
     bottom: float,
 ) -> None:
@@ -97,51 +88,25 @@ def _draw_rows(
     ys = [top - i * step for i in range(len(entries))]
     for i in range(len(entries) - 1):
         _line(fig, lay, x_line, (ys[i], ys[i + 1]), pal.lane, dashed=not entries[i + 1].done)
-    for entry, y in zip(entries, ys):
+    for entry, text, y in zip(entries, texts, ys):
         _dot(fig, lay, x_line, y, pal.lane, filled=entry.done)
-        tr = pres.tr
         when = add_text(
-            fig, lay, x_line - lay.px(26), y, when_words(entry.when, tr.lang), 16, color=pal.ink,
+            fig, lay, x_line - lay.px(26), y, text.when, 16, color=pal.ink,
             fontweight="bold", ha="right", va="center", gid="timeline-when",
         )  # fmt: skip
         wrap_text(when, renderer, x_line - lay.margin - lay.px(30), 2, lay.pt(12))
         event = add_text(
-            fig, lay, x_text, y + lay.px(4), data_text("milestone", entry.event, tr.lang), 15, color=pal.ink, ha="left",
+            fig, lay, x_text, y + lay.px(4), text.event, 15, color=pal.ink, ha="left",
             va="bottom", linespacing=1.15, gid="timeline-event",
         )  # fmt: skip
         wrap_text(event, renderer, text_w, 2, lay.pt(11.5))
-        status = "" if entry.done else f"{tr(STATUS[entry.status])} · "
-        cited = tr("Source: {source}", source=entry.source_short)
         source = add_text(
-            fig, lay, x_text, y - lay.px(2), f"{status}{cited}", 11.5,
+            fig, lay, x_text, y - lay.px(2), text.cited, 11.5,
             color=pal.muted, ha="left", va="top", gid="timeline-source",
         )  # fmt: skip
         wrap_text(source, renderer, text_w, 1, lay.pt(10))
         if text_height(event, renderer) > step * 0.9:  # crowded (small pages): one line only
             wrap_text(event, renderer, text_w, 1, lay.pt(10))
-
-
-#: The status words, title and note of the slide (the English ones are
-#: :mod:`geo.present.progress`'s own, as they were).
-STATUS = {"target": N_("Target"), "proposed": N_("Proposed"), "done": N_("Done")}
-TITLE = N_("The corridor's progress")
-NOTE = N_(
-    "Dates as published by the cited sources; targets and proposals are the partners' stated "
-    "goals, not forecasts."
-)
-
-
-def _zh_subtitle(entries: tuple[TimelineEntry, ...], tr: Translator) -> str:
-    done = [e for e in entries if e.done]
-    ahead = [e for e in entries if not e.done and e.status == "target"]
-    steps = [when_words(e.when, tr.lang) for e in (done[0], done[-1])] if done else []
-    if ahead:
-        steps.append(when_words(max(ahead, key=lambda e: e.year).when, tr.lang))
-    return tr(
-        "Milestones from {steps} · filled: happened · hollow: target or proposal · each with "
-        "its source",
-        steps=" → ".join(dict.fromkeys(steps)),
-    )
 
 
 def build_timeline_figure(
@@ -154,15 +119,8 @@ def build_timeline_figure(
     the corridor tag."""
     fig, lay, renderer = new_page(width_px, height_px)
     entries = timeline()
-    tr = pres.tr
-    head = replace(pres, title=TIMELINE_TITLE, subtitle=timeline_subtitle(entries))
-    if tr.chinese:
-        head = replace(pres, title=tr(TITLE), subtitle=_zh_subtitle(entries, tr))
-    sources = timeline_sources(entries)
-    note = f"{TIMELINE_NOTE} {NOT_FOR_NAVIGATION}"
-    if tr.chinese:
-        sources = tr("Sources: {sources}.", sources=sources.removeprefix("Sources: ")[:-1])
-        note = f"{tr(NOTE)}{tr(NOT_FOR_NAVIGATION)}"
+    texts = timeline_texts(entries, pres.tr)
+    head = replace(pres, title=texts.title, subtitle=texts.subtitle)
     top = draw_header(fig, lay, renderer, head)
     pal = pres.palette
     bottom = draw_footer_lines(
@@ -171,11 +129,11 @@ def build_timeline_figure(
         renderer,
         pal,
         [
-            (sources, 10.5, pal.muted, 3, "footer-sources"),
-            (note, 11, pal.ink, 2, "footer-assumptions"),
+            (texts.sources, 10.5, pal.muted, 3, "footer-sources"),
+            (texts.note, 11, pal.ink, 2, "footer-assumptions"),
         ],
     )
-    _draw_rows(fig, lay, renderer, pres, entries, top, bottom)
+    _draw_rows(fig, lay, renderer, pres, entries, texts.rows, top, bottom)
     return fig
 
 
@@ -192,7 +150,7 @@ def render_timeline_static(
 
     def make(fmt: str) -> bytes:
         fig = build_timeline_figure(pres, width_px=width_px, height_px=height_px)
-        entries = timeline()
-        return figure_bytes(fig, fmt, TIMELINE_TITLE, timeline_subtitle(entries))
+        texts = timeline_texts(timeline(), pres.tr)
+        return figure_bytes(fig, fmt, texts.title, texts.subtitle)
 
     return bytes_or_file(path_or_fmt, make)

@@ -17,7 +17,6 @@ from matplotlib.axes import Axes
 
 from geo.i18n import Translator
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff, speed_tradeoff
-from geo.present.wording import nm_words, ship_words
 from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, FONT_FAMILY, Layout
 from geo.render.static.fonts import family_for
 from geo.render.static.panel import draw_header
@@ -129,32 +128,6 @@ def _draw_charts(
         ax.set_xticks([s for s in range(int(min(speeds)), int(max(speeds)) + 1, 2)])
 
 
-def _zh_title(pres: LanePresentation) -> str:
-    route = pres.view.main
-    return pres.tr(
-        "Speed trade-off: {origin} → {destination}",
-        origin=pres.port_name(route.origin.id, route.origin.name),
-        destination=pres.port_name(route.destination.id, route.destination.name),
-    )
-
-
-def _zh_subtitle(pres: LanePresentation, t: SpeedTradeoff, tr: Translator) -> str:
-    speeds = [r.speed_kn for r in t.rows]
-    return tr(
-        "Days at sea and CO₂ per voyage from {low} to {high} kn · {ship} · chosen speed {speed} kn",
-        low=f"{min(speeds):g}",
-        high=f"{max(speeds):g}",
-        ship=ship_words(pres.view, tr),
-        speed=f"{pres.view.speed_kn:g}",
-    ) + tr(" · {distance} at sea", distance=nm_words(pres.view.main.distance_nm, tr))
-
-
-def _sources(t: SpeedTradeoff, tr: Translator) -> str:
-    if not tr.chinese:
-        return t.footer_sources()
-    return tr("Sources: {sources}.", sources=t.footer_sources().removeprefix("Sources: ")[:-1])
-
-
 def build_tradeoff_figure(
     pres: LanePresentation,
     *,
@@ -163,10 +136,8 @@ def build_tradeoff_figure(
 ) -> tuple[Figure, SpeedTradeoff]:
     """The trade-off slide of ``pres.view`` as a figure (Agg canvas), and its model."""
     fig, lay, renderer = new_page(width_px, height_px)
-    t = speed_tradeoff(pres.view)
-    head = replace(pres, title=t.title, subtitle=t.subtitle)
-    if pres.tr.chinese:
-        head = replace(pres, title=_zh_title(pres), subtitle=_zh_subtitle(pres, t, pres.tr))
+    t = speed_tradeoff(pres.view, lang=pres.tr.lang)
+    head = replace(pres, title=t.title, subtitle=t.slide_subtitle)
     top = draw_header(fig, lay, renderer, head)
     pal = pres.palette
     bottom = draw_footer_lines(
@@ -175,8 +146,8 @@ def build_tradeoff_figure(
         renderer,
         pal,
         [
-            (_sources(t, pres.tr), 10.5, pal.muted, 3, "footer-sources"),
-            (f"{t.assumptions} {t.notice}", 11, pal.ink, 3, "footer-assumptions"),
+            (t.footer_sources(), 10.5, pal.muted, 3, "footer-sources"),
+            (t.footer_note, 11, pal.ink, 3, "footer-assumptions"),
         ],
     )
     _draw_charts(fig, lay, pres, t, top, bottom)

@@ -1,0 +1,59 @@
+"""The errors ``geo`` raises, in the words of a page's language.
+
+The domain raises its exceptions in English (:mod:`geo.errors`: the message names the bad
+value and what is accepted). A page that shows one calls :func:`error_text` at its edge: in
+English that is the message itself, unchanged; in Chinese the common errors are worded again
+from their type and the values they carry (an unknown or ambiguous port with its suggestions,
+the same place at both ends, no sea route, a bad passage or speed). An error this module does
+not know keeps its English message.
+"""
+
+from __future__ import annotations
+
+from geo.errors import (
+    AmbiguousPortError,
+    InvalidSpeedError,
+    NoRouteError,
+    SameEndpointsError,
+    UnknownPassageError,
+    UnknownPortError,
+)
+from geo.i18n import ENGLISH, Translator
+from geo.routing import engine as routing
+from geo.settings import MAX_SPEED_KN
+
+
+def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
+    """``exc``'s message in ``tr``'s language (English: ``str(exc)`` exactly)."""
+    if not tr.chinese:
+        return str(exc)
+    if isinstance(exc, UnknownPortError):
+        text = tr(
+            "Unknown port {query}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
+            "Beach) or 'lon,lat' coordinates.",
+            query=repr(exc.query),
+        )
+        if exc.suggestions:
+            text += tr("Did you mean: {names}?", names=tr.join(exc.suggestions))
+        return text
+    if isinstance(exc, AmbiguousPortError):
+        return tr(
+            "Port name {query} is ambiguous: {candidates}. Give the UN/LOCODE or 'name, country'.",
+            query=repr(exc.query),
+            candidates="；".join(exc.candidates),
+        )
+    if isinstance(exc, SameEndpointsError):
+        return tr("Origin and destination are the same place; choose two different ports.")
+    if isinstance(exc, NoRouteError):
+        return tr(
+            "No sea route between these ports while avoiding the chosen passages; allow one "
+            "of them."
+        )
+    if isinstance(exc, UnknownPassageError):
+        return tr("Unknown passage; accepted: {passages}.", passages=", ".join(routing.PASSAGES))
+    if isinstance(exc, InvalidSpeedError):
+        return tr(
+            "The speed is not accepted: give knots, more than 0 and at most {high}.",
+            high=f"{MAX_SPEED_KN:g}",
+        )
+    return str(exc)
