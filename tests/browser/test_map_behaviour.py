@@ -63,13 +63,15 @@ def test_wheel_zoom_limit_and_fullscreen(page: Any, app_server: str) -> None:
 
 
 def _click_at(page: Any, frame: Any, lat: float, lon: float) -> None:
-    """Click the map at ``(lat, lon)`` (Leaflet's order; lon in the map's window)."""
+    """Click the map at ``(lat, lon)`` (Leaflet's order; lon in the map's window), once the
+    map's frame has stopped moving on the page (Streamlit may still lay out the page around
+    it: a click aimed before that lands elsewhere)."""
+    box = stable_box(page, page.locator(MAP_FRAME))
     x, y = frame.evaluate(
         "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
         " return [p.x, p.y]; }",
         [lat, lon],
     )
-    box = page.locator(MAP_FRAME).bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
 
 
