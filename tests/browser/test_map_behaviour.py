@@ -124,6 +124,7 @@ def test_la_and_long_beach_are_each_clickable(page: Any, app_server: str) -> Non
         marker.click()  # Playwright checks that nothing covers it
         popup.wait_for(timeout=10_000)
         assert name in popup.inner_text()
+        stable_box(page, popup)  # Leaflet pans an opened popup into view, animated
         assert popup.evaluate("el => el.getBoundingClientRect().right") <= map_width
         frame.locator(".leaflet-popup-close-button").click()
         popup.wait_for(state="detached", timeout=10_000)
