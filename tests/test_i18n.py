@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import warnings
 from pathlib import Path
 
@@ -108,8 +109,10 @@ def test_route_text_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_main(["route", "上海", "长滩"], capsys)
     assert code == 0 and out.startswith("Shanghai (CNSHA) → Long Beach (USLGB)")
     code, out, _ = run_main(["route", "上海", "长滩", "--lang", "zh"], capsys)
-    assert code == 0 and out.startswith("上海 (CNSHA) → 长滩 (USLGB)")
+    assert code == 0 and out.startswith("上海（CNSHA） → 长滩（USLGB）")
     assert "海里" in out and "航行时间" in out and "不可用于航海。" in out
+    assert "海里（" in out  # a Chinese note in full-width brackets
+    assert not re.search(r"[\u4e00-\u9fff] ?\(", out), out  # no half-width bracket after 汉字
     code, _, err = run_main(["route", "上海", "长滩", "--lang", "fr"], capsys)
     assert code == 2 and "'fr'" in err
 

@@ -118,7 +118,7 @@ def route_text(pres: LanePresentation) -> str:
     ends = []
     for port in (r.origin, r.destination):
         name = pres.port_name(port.id, port.name)
-        ends.append(f"{name} ({port.locode})" if port.locode else name)
+        ends.append(tr("{name} ({code})", name=name, code=port.locode) if port.locode else name)
     lines = [f"{ends[0]} → {ends[1]}"]
     for m in pres.metrics:
         lines.append(f"  {_pad(m.label, 26)} {m.text()}")

@@ -26,8 +26,13 @@ class Metric:
     source_url: str = ""
 
     def text(self) -> str:
-        """``"5,739 nm (10,629 km)"``: value and note on one line."""
-        return f"{self.value} ({self.note})" if self.note else self.value
+        """``"5,739 nm (10,629 km)"``: value and note on one line; a Chinese note takes
+        full-width brackets, as Chinese is written (``"5,729 海里（10,610 公里）"``)."""
+        if not self.note:
+            return self.value
+        if any("\u3000" <= ch <= "\u9fff" for ch in self.note):
+            return f"{self.value}（{self.note}）"
+        return f"{self.value} ({self.note})"
 
 
 @dataclass(frozen=True)
