@@ -239,8 +239,10 @@ def segment_tables(view: LaneView, tr: Translator) -> None:
     for _, row in table.drop_duplicates(subset=[segment, rules]).iterrows():
         if str(row[rules]).strip():
             line = tr("**{zone}**: {rules}", zone=md(str(row[segment])), rules=md(str(row[rules])))
-            if str(row[measures]).strip():
-                line += tr(" Corridor measures: {measures}", measures=md(str(row[measures])))
+            if str(row[measures]).strip():  # a sub-item: the rules do not end in a stop
+                line += "\n  - " + tr(
+                    "Corridor measures: {measures}", measures=md(str(row[measures]))
+                )
             lines.append(f"- {line}")
     if lines:
         st.markdown(f"**{md(rules)}**\n" + "\n".join(lines))
@@ -285,15 +287,6 @@ def details(pres: LanePresentation) -> None:
             st.caption(md(pres.assumptions))
 
 
-#: Who drew a snapshot, in the page's words (``geo.jobs.snapshot.RENDERER_LABELS``' keys).
-RENDERER_WORDS = {
-    "browser": N_("headless Chromium"),
-    "static": N_("matplotlib"),
-    "folium": N_("folium (standalone HTML)"),
-    "data": N_("GeoPandas / GDAL"),
-}
-
-
 def snapshot_note(renderer: str, note: str, tr: Translator) -> str:
     """Why another renderer drew the snapshot, in the page's language (English: as
     ``geo.jobs.snapshot`` words it; Chinese: the fallback to the static renderer)."""
@@ -330,7 +323,7 @@ def snapshot_panel(pres: LanePresentation) -> None:
                 md(
                     tr(
                         "Rendered by: {renderer}. {note}",
-                        renderer=tr(RENDERER_WORDS.get(result.renderer, result.renderer_label)),
+                        renderer=tr(result.renderer_label),
                         note=snapshot_note(result.renderer, result.note, tr),
                     ).strip()
                 )

@@ -49,7 +49,7 @@ def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest
     assert list(table.columns) == ["Distance (nm)", "Hours at speed", "Share of voyage (%)"]
     rules = " ".join(m.value for m in default_app.markdown)
     assert rules.count("**North American ECA**:") == 1
-    assert "Corridor measures:" in rules
+    assert "\n  - Corridor measures: " in rules  # a sub-item, not run on after the rules
     at = run()
     at.session_state["details-tab"] = "Corridor progress"
     at.run()

@@ -595,3 +595,26 @@ def test_cli_snapshot_help_names_formats_sizes_and_renderers(
     assert code == 0
     for word in (".png", ".gpkg", ".csv", "1280x720", "4:3", "--renderer", "static", "--title"):
         assert word in out
+
+
+def test_download_all_zip_holds_every_format_readable_and_in_the_slide_language() -> None:
+    import io
+    import zipfile
+
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    pres = present(build_view("Shanghai", "Long Beach"), lang="zh")
+    bundle = snapshot.render_zip(pres, size=(1280, 720))
+    with zipfile.ZipFile(io.BytesIO(bundle.data)) as archive:
+        infos = archive.infolist()
+        names = [i.filename.rsplit("/", 1)[-1] for i in infos]
+        assert sorted(n.rsplit(".", 1)[-1] for n in names) == sorted(
+            [*(f.key for f in snapshot.FORMATS.values()), "txt"]
+        )
+        for info in infos:  # every file opens for everyone after unzipping, as the others
+            assert (info.external_attr >> 16) & 0o777 == 0o644, (info.filename, info.external_attr)
+        readme = archive.read(next(i for i in infos if i.filename.endswith("README.txt")))
+    text = readme.decode("utf-8")
+    assert "由" in text and "绘制" in text and "drawn by" not in text
+    assert "航段表" in text

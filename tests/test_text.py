@@ -35,3 +35,13 @@ def test_markdown_never_starts_math_or_html() -> None:
 def test_plain_drops_control_characters_and_cuts() -> None:
     assert plain("a\x1b[2Jb\x07c\u202e") == "a[2Jbc"
     assert plain("x" * 300, 10) == "x" * 9 + "…"
+
+
+@pytest.mark.parametrize(
+    "hostile", [":red[alert]", ":material/warning:", ":smile:", "a:blue-background[x]"]
+)
+def test_markdown_never_starts_a_streamlit_colour_icon_or_emoji(hostile: str) -> None:
+    out = md(hostile)
+    assert not re.search(r":[A-Za-z]", out), out  # no colon directly before a letter
+    assert out.replace("\u2060", "").replace("\\", "") == hostile
+    assert md("Trade value: 13:20") == "Trade value: 13:20"  # ordinary colons untouched

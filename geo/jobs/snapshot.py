@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output, safe_filename
+from geo.i18n import N_
 from geo.jobs.slides import SLIDES, check_slide, write_slide
 
 if TYPE_CHECKING:
@@ -66,21 +68,21 @@ class Format:
 
 #: Every accepted extension and its format.
 FORMATS: Final[dict[str, Format]] = {
-    ".png": Format("png", "image/png", "slide image (browser or static renderer)"),
-    ".svg": Format("svg", "image/svg+xml", "vector slide (static renderer)"),
-    ".pdf": Format("pdf", "application/pdf", "vector slide (static renderer)"),
-    ".html": Format("html", "text/html", "interactive map, works offline"),
-    ".geojson": Format("geojson", "application/geo+json", "RFC 7946 GeoJSON"),
-    ".gpkg": Format("gpkg", "application/geopackage+sqlite3", "GeoPackage"),
-    ".csv": Format("csv", "text/csv", "segments table"),
+    ".png": Format("png", "image/png", N_("slide image (browser or static renderer)")),
+    ".svg": Format("svg", "image/svg+xml", N_("vector slide (static renderer)")),
+    ".pdf": Format("pdf", "application/pdf", N_("vector slide (static renderer)")),
+    ".html": Format("html", "text/html", N_("interactive map, works offline")),
+    ".geojson": Format("geojson", "application/geo+json", N_("RFC 7946 GeoJSON")),
+    ".gpkg": Format("gpkg", "application/geopackage+sqlite3", N_("GeoPackage")),
+    ".csv": Format("csv", "text/csv", N_("segments table")),
 }
 RENDERERS: Final[tuple[str, ...]] = ("auto", "browser", "static")
 #: Human-readable name of each renderer a result can name.
 RENDERER_LABELS: Final[dict[str, str]] = {
-    "browser": "headless Chromium",
-    "static": "matplotlib",
-    "folium": "folium (standalone HTML)",
-    "data": "GeoPandas / GDAL",
+    "browser": N_("headless Chromium"),
+    "static": N_("matplotlib"),
+    "folium": N_("folium (standalone HTML)"),
+    "data": N_("GeoPandas / GDAL"),
 }
 
 _SIZE_RE: Final[re.Pattern[str]] = re.compile(r"^\s*(\d{1,5})\s*[x×X*]\s*(\d{1,5})\s*$")
@@ -356,9 +358,19 @@ def render_zip(
             name = default_filename(pres, fmt.key)
             result = render(pres, Path(tmp) / name, size=size, timeout_s=timeout_s)
             archive.write(Path(tmp) / name, arcname=f"{stem}/{name}")
-            notes.append(f"{name}: {fmt.description}, drawn by {result.renderer_label}")
+            notes.append(
+                pres.tr(
+                    "{name}: {description}, drawn by {renderer}",
+                    name=name,
+                    description=pres.tr(fmt.description),
+                    renderer=pres.tr(result.renderer_label),
+                )
+            )
         notes += ["", pres.title, pres.subtitle, pres.footer_sources(), pres.assumptions]
-        archive.writestr(f"{stem}/README.txt", "\n".join(notes) + "\n")
+        readme = zipfile.ZipInfo(f"{stem}/README.txt", date_time=time.localtime()[:6])
+        readme.external_attr = 0o644 << 16  # rw-r--r--, as the other files (writestr: 0600)
+        readme.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(readme, "\n".join(notes) + "\n")
     return SnapshotResult(
         path=None,
         format="zip",

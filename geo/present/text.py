@@ -46,13 +46,19 @@ _MD_SPECIAL: Final[str] = "\\`*_{}[]()#+-.!|<>$~"
 _AUTOLINK: Final[re.Pattern[str]] = re.compile(r"(?i)\b(https?|ftp|mailto|www)([:.])")
 #: WORD JOINER: invisible, keeps the text on one line, breaks the autolink pattern.
 _WORD_JOINER: Final[str] = "\u2060"
+#: A colon before a letter: Streamlit's own markdown reads ``:red[…]``, ``:material/icon:``
+#: and ``:emoji_name:`` there, even with the brackets escaped.
+_DIRECTIVE: Final[re.Pattern[str]] = re.compile(r":(?=[A-Za-z])")
 
 
 def md(text: object) -> str:
     """Text made literal for Streamlit markdown: escapes markdown syntax, ``$`` (which would
-    start LaTeX) and ``<``/``>``, and defuses bare URLs (``http://…``, ``www.…``), which
-    GitHub-flavoured markdown would otherwise turn into live links."""
+    start LaTeX) and ``<``/``>``, defuses bare URLs (``http://…``, ``www.…``), which
+    GitHub-flavoured markdown would otherwise turn into live links, and Streamlit's colour,
+    icon and emoji codes (``:red[…]``, ``:material/warning:``, ``:smile:``), by an invisible
+    word joiner after a colon that precedes a letter."""
     defused = _AUTOLINK.sub(lambda m: m.group(1) + _WORD_JOINER + m.group(2), str(text))
+    defused = _DIRECTIVE.sub(":" + _WORD_JOINER, defused)
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in defused)
 
 

@@ -19,6 +19,7 @@ HOSTILE = {
     "seam": "?origin=180,0&dest=-180,0",
     "south-pole": "?dest=0,-90",
     "tiny-speed": "?speed=1e-320",
+    "streamlit-codes": "?origin=" + quote(":red[alert] :material/warning: :smile:"),
 }
 TRACEBACK_SIGNS = ("Traceback", 'File "/', "site-packages", "Error:")
 
@@ -52,6 +53,10 @@ def test_hostile_url_values_are_plain_text(page: Any, app_server: str, query: st
     if "speed=" in query:
         assert alerts.count() > 0, "an out-of-range speed falls back with a warning"
         assert "speed" in alerts.first.inner_text().lower()
+    if "%3Ared" in query:  # Streamlit colour, icon and emoji codes stay as typed
+        warning = alerts.first.inner_text().replace("\u2060", "")
+        assert ":red[alert] :material/warning: :smile:" in warning, warning  # as typed
+        assert page.locator('[data-testid="stAlert"] [data-testid="stIconMaterial"]').count() == 0
     if "label=" in query:
         frame = page.frame_locator(MAP_FRAME)
         assert frame.locator("#map_div .custom-label").inner_text() == "$x^2$"
