@@ -25,7 +25,7 @@ class InvalidCoordinateError(GeoError):
 
 
 class InvalidSpeedError(GeoError):
-    """A speed that is not a finite number in (0, MAX_SPEED_KN]."""
+    """A speed that is not a finite number in [MIN_SPEED_KN, MAX_SPEED_KN] knots."""
 
 
 class UnknownPassageError(GeoError):

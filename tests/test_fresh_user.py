@@ -100,6 +100,23 @@ def test_cli_refuses_a_speed_outside_the_page_range(
     assert f"speed {speed!r}" in err and "from 0.5 to 40" in err
 
 
+@pytest.mark.parametrize("speed", [0.1, 0.49, 40.5])
+def test_every_command_and_the_library_refuse_the_same_speeds(
+    speed: float, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from geo.errors import InvalidSpeedError
+    from geo.routing import engine
+
+    with pytest.raises(InvalidSpeedError, match=r"0\.5 to 40"):
+        engine.validate_speed(speed)
+    code, _, err = run_main(["tradeoff", "CNSHA", "USLGB", "--speeds", f"{speed},18"], capsys)
+    assert code == 2 and "0.5 to 40" in err
+    deck = tmp_path / "deck.toml"
+    deck.write_text(f'[[snapshot]]\norigin = "CNSHA"\ndestination = "USLGB"\nspeed = {speed}\n')
+    code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "out")], capsys)
+    assert code == 2 and "0.5" in err and "40" in err, err
+
+
 def test_cli_and_url_accept_the_same_speeds() -> None:
     from geo.cli.common import speed_arg
     from geo.present.urlstate import page_speed

@@ -20,7 +20,7 @@ from geo.errors import (
 )
 from geo.i18n import ENGLISH, Translator
 from geo.routing import engine as routing
-from geo.settings import MAX_SPEED_KN
+from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
 
 
 def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
@@ -53,7 +53,8 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         return tr("Unknown passage; accepted: {passages}.", passages=", ".join(routing.PASSAGES))
     if isinstance(exc, InvalidSpeedError):
         return tr(
-            "The speed is not accepted: give knots, more than 0 and at most {high}.",
+            "The speed is not accepted: give knots from {low} to {high}.",
+            low=f"{MIN_SPEED_KN:g}",
             high=f"{MAX_SPEED_KN:g}",
         )
     return str(exc)

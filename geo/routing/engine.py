@@ -50,7 +50,14 @@ from geo.routing import passages as _passages
 from geo.routing.antimeridian import unwrap_coords, wrap_lon
 from geo.routing.geodesy import densify, distance_nm, line_length_nm
 from geo.routing.passages import PASSAGE_LABELS, PASSAGES, normalise_avoid
-from geo.settings import DEFAULT_SPEED_KN, HOURS_PER_DAY, KM_PER_NM, MAX_SPEED_KN, ROUTE_CACHE_SIZE
+from geo.settings import (
+    DEFAULT_SPEED_KN,
+    HOURS_PER_DAY,
+    KM_PER_NM,
+    MAX_SPEED_KN,
+    MIN_SPEED_KN,
+    ROUTE_CACHE_SIZE,
+)
 
 __all__ = [
     "ALWAYS_AVOIDED",
@@ -134,10 +141,12 @@ class Route:
 
 
 def validate_speed(speed_kn: object) -> float:
-    """``speed_kn`` as a float, or :class:`InvalidSpeedError` naming the value."""
+    """``speed_kn`` as a float from :data:`~geo.settings.MIN_SPEED_KN` to
+    :data:`~geo.settings.MAX_SPEED_KN` knots (the range the page, the URL and every command
+    accept), or :class:`InvalidSpeedError` naming the value and the range."""
     if isinstance(speed_kn, bool):
         raise InvalidSpeedError(
-            f"speed {speed_kn!r} is not a number; accepted: more than 0 and at most "
+            f"speed {speed_kn!r} is not a number; accepted: {MIN_SPEED_KN:g} to "
             f"{MAX_SPEED_KN:g} knots"
         )
     if not isinstance(speed_kn, (int, float)):
@@ -145,14 +154,14 @@ def validate_speed(speed_kn: object) -> float:
             value = float(speed_kn)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             raise InvalidSpeedError(
-                f"speed {speed_kn!r} is not a number; accepted: more than 0 and at most "
+                f"speed {speed_kn!r} is not a number; accepted: {MIN_SPEED_KN:g} to "
                 f"{MAX_SPEED_KN:g} knots"
             ) from None
     else:
         value = float(speed_kn)
-    if not math.isfinite(value) or not 0 < value <= MAX_SPEED_KN:
+    if not math.isfinite(value) or not MIN_SPEED_KN <= value <= MAX_SPEED_KN:
         raise InvalidSpeedError(
-            f"speed {speed_kn!r} kn is out of range; accepted: more than 0 and at most "
+            f"speed {speed_kn!r} kn is out of range; accepted: {MIN_SPEED_KN:g} to "
             f"{MAX_SPEED_KN:g} knots"
         )
     return value
