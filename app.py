@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 from app_pages import language
 from geo.catalogue import ports, sealanes
 from geo.errors import GeoError
-from geo.i18n import N_, Translator, translator
+from geo.i18n import LANGUAGES, N_, Translator, translator
 from geo.jobs import snapshot
 from geo.present import urlstate
 from geo.present.errtext import error_text
@@ -49,6 +49,26 @@ LAYER_WORDS = {
     "ports": N_("Ports"),
     "labels": N_("Labels"),
 }
+
+#: The widgets whose option labels are worded in the page language. Streamlit's frontend keeps
+#: a keyed widget's displayed labels when only its format_func changes, so their keys carry
+#: the language (:func:`widget_key`) and a language switch builds them anew, with the values
+#: carried over (:func:`widget_state`).
+WORDED_WIDGETS = ("origin", "dest", "avoid", "ship", "fuel", "layers", "basemap")
+#: The lane page's view, kept in the session (not a widget's key: those are dropped when the
+#: page is left) for when the page is opened again without a query.
+KEPT_VIEW_KEY = "lane-view"
+#: A lane from the URL that could not be computed, and the lane shown instead.
+FALLBACK_KEY = "lane-fallback"
+
+
+def widget_key(name: str, lang: str) -> str:
+    """A sidebar widget's key: for the worded widgets, the language is part of it (English:
+    the bare name)."""
+    if name in WORDED_WIDGETS and lang != LANGUAGES[0]:
+        return f"{name}-{lang}"
+    return name
+
 
 st.set_page_config(
     page_title=translator(language.current())(PAGE_TITLE), page_icon="🚢", layout="wide"
@@ -116,8 +136,8 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
             help=search_help,
         )
 
-    pick(tr("Origin"), state.origin, "origin")
-    pick(tr("Destination"), state.dest, "dest")
+    pick(tr("Origin"), state.origin, widget_key("origin", tr.lang))
+    pick(tr("Destination"), state.dest, widget_key("dest", tr.lang))
     st.sidebar.slider(
         tr("Speed (knots)"),
         min_value=float(MIN_SPEED_KN),
@@ -131,7 +151,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         list(routing.PASSAGES),
         placeholder=choose,
         default=list(state.avoid),
-        key="avoid",
+        key=widget_key("avoid", tr.lang),
         format_func=lambda p: passage_labels([p], tr)[0],
     )
     st.sidebar.header(tr("Ship"))
@@ -141,7 +161,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         tr("Ship size"),
         ships,
         index=ships.index(state.ship),
-        key="ship",
+        key=widget_key("ship", tr.lang),
         format_func=lambda teu: (
             tr("{value} TEU", value=tr.count(teu))
             + (f" · {tr(classes[teu])}" if "TEU" not in classes.get(teu, "TEU") else "")
@@ -152,7 +172,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         tr("Fuel"),
         list(fuel_table),
         index=list(fuel_table).index(state.fuel),
-        key="fuel",
+        key=widget_key("fuel", tr.lang),
         format_func=lambda f: tr(fuel_table[f].label),
         help=tr("Ships on VLSFO switch to 0.10 % S fuel (MGO) inside emission control areas."),
     )
@@ -165,14 +185,14 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         list(ALL_LAYERS),
         placeholder=choose,
         default=list(state.layers),
-        key="layers",
+        key=widget_key("layers", tr.lang),
         format_func=lambda layer: tr(LAYER_WORDS[layer]),
     )
     st.sidebar.radio(
         tr("Basemap"),
         list(BASEMAPS),
         index=list(BASEMAPS).index(state.basemap),
-        key="basemap",
+        key=widget_key("basemap", tr.lang),
         format_func=lambda b: (
             tr("Offline land (Natural Earth)")
             if b == "offline"
@@ -360,19 +380,107 @@ def widget_state(url_state: urlstate.ViewState, lang: str) -> urlstate.ViewState
     large), so the lane appears sooner; the sidebar is built at the end of the run.
     """
     ss = st.session_state
+
+    def value(name: str, default: object) -> object:
+        # this language's widget, else another language's (the run that switches language
+        # builds the worded widgets anew, under new keys), else the URL's
+        keys = [widget_key(name, lang), *(widget_key(name, other) for other in LANGUAGES)]
+        return next((ss[k] for k in keys if k in ss), default)
+
     return urlstate.ViewState(
-        origin=ss.get("origin", url_state.origin),
-        dest=ss.get("dest", url_state.dest),
+        origin=str(value("origin", url_state.origin)),
+        dest=str(value("dest", url_state.dest)),
         speed=float(ss.get("speed", url_state.speed)),
-        avoid=tuple(sorted(ss.get("avoid", url_state.avoid))),
-        layers=tuple(x for x in ALL_LAYERS if x in ss.get("layers", url_state.layers)),
-        basemap=ss.get("basemap", url_state.basemap),
+        avoid=tuple(sorted(value("avoid", url_state.avoid))),  # type: ignore[call-overload]
+        layers=tuple(x for x in ALL_LAYERS if x in value("layers", url_state.layers)),  # type: ignore[operator]
+        basemap=str(value("basemap", url_state.basemap)),
         label=ss.get("label", url_state.label),
         extent=ss.get("map-extent", url_state.extent),
-        ship=int(ss.get("ship", url_state.ship)),
-        fuel=ss.get("fuel", url_state.fuel),
+        ship=int(value("ship", url_state.ship)),  # type: ignore[call-overload]
+        fuel=str(value("fuel", url_state.fuel)),
         load=float(ss.get("load", url_state.load)),
         lang=lang,
+    )
+
+
+def lane_from_widgets() -> bool:
+    """Whether the lane (ports, passages, ship) on screen was chosen in the sidebar, not
+    taken from the URL or the session."""
+    ss = st.session_state
+    names = ("origin", "dest", "avoid", "ship")
+    return any(widget_key(n, lang) in ss for n in names for lang in LANGUAGES)
+
+
+def compute(state: urlstate.ViewState, tr: Translator) -> tuple[LaneView, LanePresentation]:
+    """The lane's view and its presentation model."""
+    view = build_view(
+        state.origin,
+        state.dest,
+        speed_kn=state.speed,
+        avoid=state.avoid,
+        ship_teu=state.ship,
+        load_factor=state.load,
+        fuel=state.fuel,
+    )
+    pres = present(view, layers=state.layers, label=state.label, extent=state.extent, lang=tr.lang)
+    return view, pres
+
+
+def link_lane(state: urlstate.ViewState) -> str:
+    """The lane's values as the URL gives them (``origin=…, dest=…, avoid=…``)."""
+    query = urlstate.to_query(state)
+    shown = {"origin": state.origin, "dest": state.dest, "avoid": query.get("avoid", "")}
+    return ", ".join(f"{k}={v}" for k, v in shown.items() if v)
+
+
+def fall_back(
+    state: urlstate.ViewState, exc: Exception, tr: Translator
+) -> tuple[urlstate.ViewState, LaneView, LanePresentation] | None:
+    """The default lane with the other settings of ``state`` (the passages to avoid too, if
+    the default lane can be computed with them), in place of a lane from the URL that could
+    not be computed; None if that fails too. Remembered in the session, with the error, for
+    the warning of the next runs."""
+    default = urlstate.DEFAULT_STATE
+    for avoid in (state.avoid, default.avoid) if state.avoid else (default.avoid,):
+        shown = dataclasses.replace(
+            state, origin=default.origin, dest=default.dest, avoid=avoid, extent=None
+        )
+        try:
+            view, pres = compute(shown, tr)
+        except Exception:  # any failure: try the next, then give up
+            continue
+        ss = st.session_state
+        for name in ("origin", "dest", "avoid"):  # the sidebar shows the lane drawn
+            for lang in LANGUAGES:
+                ss.pop(widget_key(name, lang), None)
+        ss["initial-extent"] = None  # the link's extent was the other lane's
+        ss.pop("map-extent", None)
+        ss[FALLBACK_KEY] = (link_lane(state), exc, (shown.origin, shown.dest, shown.avoid))
+        return shown, view, pres
+    return None
+
+
+def fallback_warning(state: urlstate.ViewState, tr: Translator) -> None:
+    """The warning about a lane of the URL replaced by the default one, as long as that lane
+    is the one shown."""
+    ss = st.session_state
+    kept = ss.get(FALLBACK_KEY)
+    if kept is None:
+        return
+    given, exc, lane = kept
+    if lane != (state.origin, state.dest, state.avoid):
+        del ss[FALLBACK_KEY]
+        return
+    error = error_text(exc, tr) if isinstance(exc, GeoError) else type(exc).__name__
+    st.warning(
+        md(
+            tr(
+                "The lane in the link ({lane}) could not be computed: {error}. "
+                "Showing the default lane instead.",
+                lane=given,
+                error=error,
+            )
+        )
     )
 
 
@@ -438,6 +546,9 @@ def main() -> None:
     tr = language.control()  # first in the sidebar
     params = st.query_params.to_dict()
     url_state, _ = urlstate.parse_state(params)
+    kept = ss.get(KEPT_VIEW_KEY)
+    if not params and isinstance(kept, urlstate.ViewState):  # back from another page
+        url_state = dataclasses.replace(kept, lang=tr.lang)
     # the first run's warnings stay: the URL is rewritten at once, and the map's first report
     # of its bounds reruns the page, which would otherwise drop them before anyone read them;
     # they are worded again in the language of each run
@@ -445,39 +556,33 @@ def main() -> None:
     for w in warnings:
         st.warning(md(w))
     state = widget_state(url_state, tr.lang)
-    st.query_params.from_dict(urlstate.to_query(state))
     ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
 
     try:
-        view = build_view(
-            state.origin,
-            state.dest,
-            speed_kn=state.speed,
-            avoid=state.avoid,
-            ship_teu=state.ship,
-            load_factor=state.load,
-            fuel=state.fuel,
-        )
-        pres = present(
-            view, layers=state.layers, label=state.label, extent=state.extent, lang=tr.lang
-        )
-    except GeoError as exc:
-        st.title(tr(HEADING))
-        st.error(md(error_text(exc, tr)))
-        sidebar(state, tr)
-        st.stop()
-    except Exception as exc:  # never a traceback on the page
-        st.title(tr(HEADING))
-        st.error(
-            md(
-                tr(
-                    "This lane could not be computed ({error}). Choose another.",
-                    error=type(exc).__name__,
+        view, pres = compute(state, tr)
+    except Exception as exc:
+        shown = None if lane_from_widgets() else fall_back(state, exc, tr)
+        if shown is None:  # a lane chosen in the sidebar: say why, and let the user choose
+            ss[KEPT_VIEW_KEY] = state
+            st.query_params.from_dict(urlstate.to_query(state))
+            st.title(tr(HEADING))
+            if isinstance(exc, GeoError):
+                st.error(md(error_text(exc, tr)))
+            else:  # never a traceback on the page
+                st.error(
+                    md(
+                        tr(
+                            "This lane could not be computed ({error}). Choose another.",
+                            error=type(exc).__name__,
+                        )
+                    )
                 )
-            )
-        )
-        sidebar(state, tr)
-        st.stop()
+            sidebar(state, tr)
+            st.stop()
+        state, view, pres = shown
+    ss[KEPT_VIEW_KEY] = state
+    st.query_params.from_dict(urlstate.to_query(state))
+    fallback_warning(state, tr)
     st.title(pres.title)
     st.caption(
         md(

@@ -104,7 +104,12 @@ def test_a_lane_without_trade_figures_says_so() -> None:
 
 
 def test_blocked_route_shows_an_error_not_a_traceback() -> None:
-    at = run(origin="ROCND", dest="GRPIR", avoid="bosporus")
+    # chosen in the sidebar: the error stays, with the lane chosen (a lane from the URL falls
+    # back to the default lane instead)
+    at = run(origin="ROCND", dest="GRPIR")
+    at.sidebar.multiselect(key="avoid").set_value(["bosporus"]).run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="origin").value == "ROCND"
     assert any("no sea route" in e.value for e in at.error)
 
 
@@ -144,3 +149,67 @@ def test_a_speed_change_keeps_the_layer_choices() -> None:
     assert at.sidebar.multiselect(key="layers").value == ["route", "ports"]
     assert at.query_params["layers"] in ("route,ports", ["route,ports"])
     assert at.query_params["speed"] in ("12", ["12"])
+
+
+def open_lane_map(at: AppTest) -> AppTest:
+    """Open the lane page by the navigation, as its menu entry does: no query. (The page is a
+    function, which AppTest.switch_page cannot name.)"""
+    at._page_hash = next(h for h, p in at._registered_pages.items() if not p.get("script_path"))
+    at.query_params.clear()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_lane_is_kept_across_the_compare_page() -> None:
+    at = run(origin="KRPUS", dest="USLAX", speed="15", layers="route,ports", ship="14000")
+    at.sidebar.selectbox(key="fuel").set_value("lng").run()
+    at.switch_page("app_pages/compare_lanes.py")
+    at.query_params.clear()
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("Compare lanes")
+    open_lane_map(at)
+    assert at.title[0].value.startswith("Pusan → Los Angeles"), at.title[0].value
+    assert at.sidebar.selectbox(key="origin").value == "KRPUS"
+    assert at.sidebar.slider(key="speed").value == 15.0
+    assert at.sidebar.multiselect(key="layers").value == ["route", "ports"]
+    assert at.sidebar.selectbox(key="ship").value == 14000
+    assert at.sidebar.selectbox(key="fuel").value == "lng"
+    assert at.query_params["origin"] in ("KRPUS", ["KRPUS"])
+    assert at.query_params["speed"] in ("15", ["15"])
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({"dest": "0,-90", "speed": "12"}, "dest=0,-90"),
+        ({"origin": "180,0", "dest": "-180,0", "speed": "12"}, "origin=180,0, dest=-180,0"),
+        (
+            {
+                "origin": "CNSHA",
+                "dest": "NLRTM",
+                "speed": "12",
+                "avoid": "suez,panama,south_africa,cape_horn,magellan",
+            },
+            "avoid=cape_horn,magellan,panama,south_africa,suez",
+        ),
+    ],
+)
+def test_a_url_lane_that_cannot_be_computed_falls_back_to_the_default(
+    params: dict[str, str], named: str
+) -> None:
+    at = run(**params)
+    assert not at.error
+    warnings = " ".join(w.value for w in at.warning).replace("\\", "")  # markdown escapes
+    assert named in warnings and "Showing the default lane instead" in warnings, warnings
+    assert "San Pedro Bay" in at.title[0].value and "Shanghai" in at.title[0].value
+    assert metrics(at)["Time at sea"] == "19.9 days"  # at the URL's 12 kn
+    assert at.sidebar.selectbox(key="origin").value == "CNSHA"
+    assert at.sidebar.selectbox(key="dest").value == "SAN-PEDRO-BAY"
+    assert at.query_params["dest"] in ("SAN-PEDRO-BAY", ["SAN-PEDRO-BAY"])
+    assert at.query_params["speed"] in ("12", ["12"])
+    at.run()  # the map's report of its bounds reruns the page: the warning stays
+    assert any("Showing the default lane instead" in w.value for w in at.warning)
+    at.sidebar.selectbox(key="dest").set_value("USLGB").run()  # a lane chosen: it goes
+    assert not any("Showing the default lane instead" in w.value for w in at.warning)

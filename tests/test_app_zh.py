@@ -70,9 +70,9 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     labels = [w.label for w in zh_app.sidebar.selectbox]
     assert labels[:2] == ["起运港", "目的港"]
     assert zh_app.sidebar.slider[0].label == "航速（节）"
-    origin = zh_app.sidebar.selectbox(key="origin")
+    origin = zh_app.sidebar.selectbox(key="origin-zh")
     assert origin.format_func(origin.value) == "上海 Shanghai, 中国 (CNSHA)"
-    dest = zh_app.sidebar.selectbox(key="dest")
+    dest = zh_app.sidebar.selectbox(key="dest-zh")
     assert dest.format_func(dest.value).startswith("圣佩德罗湾 San Pedro Bay")
     assert zh_app.sidebar.radio(key="lang").value == "zh"
     assert zh_app.sidebar.radio[0].label == "Language · 语言"  # first in the sidebar
@@ -240,13 +240,18 @@ def test_a_url_warning_and_an_error_in_chinese() -> None:
     warnings = " ".join(w.value for w in at.warning)
     assert "网址参数 speed=" in warnings and "'999'" in warnings and "现显示 18 节" in warnings
     assert "ignored" not in warnings
-    at = run(lang="zh", origin="ROCND", dest="GRPIR", avoid="bosporus")
+    at = run(lang="zh", origin="ROCND", dest="GRPIR", avoid="bosporus")  # from the URL
+    warnings = " ".join(w.value for w in at.warning)
+    assert "没有海上路线" in warnings and "现改为显示默认航线" in warnings, warnings
+    assert "no sea route" not in warnings and "Showing" not in warnings
+    at = run(lang="zh", origin="ROCND", dest="GRPIR")
+    at.sidebar.multiselect(key="avoid-zh").set_value(["bosporus"]).run()  # in the sidebar
     errors = " ".join(e.value for e in at.error)
     assert "没有海上路线" in errors and "no sea route" not in errors
 
 
 def test_the_port_pickers_name_countries_in_chinese(zh_app: AppTest) -> None:
-    origin = zh_app.sidebar.selectbox(key="origin")
+    origin = zh_app.sidebar.selectbox(key="origin-zh")
     assert origin.format_func("USLGB").startswith("长滩 Long Beach, 美国 (USLGB)")
     assert "San Pedro Bay, 美国" in origin.format_func("SAN-PEDRO-BAY")
 
@@ -264,3 +269,30 @@ def test_the_trade_off_chart_speaks_chinese() -> None:
         assert english not in spec, english
     english_spec = str(tradeoff_chart(speed_tradeoff(view)).to_dict())
     assert "Speed (kn)" in english_spec and "CO₂ per voyage (t, tank-to-wake only)" in english_spec
+
+
+def test_the_language_switch_rewords_the_widgets_and_keeps_their_values() -> None:
+    # Streamlit's frontend keeps a keyed widget's shown labels when only its format_func
+    # changes: the worded widgets take the language into their keys, so a switch builds them
+    # anew, with the values of the English ones
+    at = run(origin="KRPUS", dest="USLAX", speed="15", layers="route,ports,labels")
+    at.sidebar.selectbox(key="ship").set_value(14000).run()
+    english = at.sidebar.selectbox(key="origin")
+    assert english.format_func(english.value) == "Pusan, South Korea (KRPUS)"
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    assert not at.exception, at.exception
+    assert "釜山" in at.title[0].value
+    origin = at.sidebar.selectbox(key="origin-zh")
+    assert origin.value == "KRPUS" and origin.format_func(origin.value).startswith("釜山")
+    assert origin.id != english.id
+    assert at.sidebar.selectbox(key="dest-zh").value == "USLAX"
+    layers = at.sidebar.multiselect(key="layers-zh")
+    assert layers.value == ["route", "ports", "labels"]
+    assert [layers.format_func(x) for x in layers.value] == ["航线", "港口", "标注"]
+    ship = at.sidebar.selectbox(key="ship-zh")
+    assert ship.value == 14000 and "标准箱" in ship.format_func(ship.value)
+    assert at.sidebar.slider(key="speed").value == 15.0
+    at.sidebar.radio(key="lang").set_value("en").run()  # and back
+    assert at.sidebar.selectbox(key="origin").value == "KRPUS"
+    assert at.sidebar.selectbox(key="ship").value == 14000
+    assert at.query_params["origin"] in ("KRPUS", ["KRPUS"])

@@ -50,10 +50,26 @@ def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
 
 
 def test_the_language_control_switches_to_chinese(page: Any, app_server: str) -> None:
-    open_app(page, app_server)
+    open_app(page, f"{app_server}/?origin=KRPUS&dest=USLAX&speed=15&layers=route,ports,labels")
     assert metric(page, "Sea distance").endswith("nm")
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Origin").wait_for(timeout=30_000)  # the sidebar is built after the map
     sidebar.get_by_text("中文").click()
     page.locator('[data-testid="stMetric"]', has_text="海上距离").wait_for(timeout=60_000)
-    assert "lang=zh" in page.url
+    assert "lang=zh" in page.url and "origin=KRPUS" in page.url and "speed=15" in page.url
+    # the widgets are worded anew (Streamlit's frontend would keep the English labels of a
+    # widget whose key stayed the same), with the values kept
+    sidebar.get_by_text("起运港").wait_for(timeout=30_000)
+    origin = sidebar.locator(".st-key-origin-zh input")
+    page.wait_for_function(
+        "() => (document.querySelector('.st-key-origin-zh input') || {}).value?.includes('釜山')",
+        timeout=30_000,
+    )
+    assert "釜山" in origin.input_value(), origin.input_value()
+    chips = sidebar.locator(".st-key-layers-zh").inner_text()  # the label and the chips
+    assert all(w in chips for w in ("航线", "港口", "标注")), chips
+    assert not any(w in chips for w in ("Route", "Ports", "Labels")), chips
+    ship = sidebar.locator(".st-key-ship-zh input").input_value()
+    assert "标准箱" in ship, ship
+    assert "Pusan, South Korea" not in sidebar.inner_text()
     assert page.page_errors == []
