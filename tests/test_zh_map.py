@@ -6,15 +6,18 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
 from geo.i18n import ENGLISH
+from geo.present import compare
 from geo.present.localnames import data_text, when_words
 from geo.present.model import LanePresentation, present
 from geo.present.view import build_view
 from geo.render.cjkfont import candidate_files
 from geo.render.folium import mapping, popups, webfont
+from geo.render.folium.compare import compare_map
 
 AS_OF = "2026-01-15"
 
@@ -24,11 +27,14 @@ def zh() -> LanePresentation:
     return present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF), lang="zh")
 
 
-@pytest.fixture(scope="module")
-def zh_html(zh: LanePresentation) -> str:
-    html = mapping.standalone_html(zh)
+def _unescaped(html: str) -> str:
     # the legend and the figures box sit JSON-encoded in scripts: read their \\uXXXX as text
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), html)
+
+
+@pytest.fixture(scope="module")
+def zh_html(zh: LanePresentation) -> str:
+    return _unescaped(mapping.standalone_html(zh))
 
 
 def test_the_chinese_map_names_ports_legend_and_layers_in_chinese(zh_html: str) -> None:
@@ -112,3 +118,138 @@ def test_chinese_extra_slides_draw_every_glyph(zh: LanePresentation, slide: str,
         text = data.decode("utf-8")
         word = "航速（节）" if slide == "tradeoff" else "绿色航运走廊进展"
         assert word in text
+
+
+# --------------------------------------------------------------------------- the map's controls
+
+#: What the Chinese map configures for each of Leaflet's and the plugins' controls.
+ZH_CONTROLS = (
+    'zoomInTitle: "放大", zoomOutTitle: "缩小"',  # L.control.zoom
+    '"imperial": false',  # the scale bar: metric only …
+    '{"km": "公里", "m": "米"}',  # … its units in Chinese
+    'layersTitle = "图层"',  # the layers control's toggle
+    '"hideText": "隐藏小地图", "showText": "显示小地图"',  # leaflet-minimap's strings
+    'localization: "cn"',  # leaflet-measure's own Chinese locale
+    'display: "海里"',
+    'display: "平方公里"',
+)
+EN_CONTROLS = (
+    'zoomInTitle: "Zoom in", zoomOutTitle: "Zoom out"',
+    '"imperial": true',
+    '"hideText": "Hide MiniMap", "showText": "Show MiniMap"',
+    'localization: "en"',
+    'display: "nm"',
+    'display: "km²"',
+)
+
+
+def _controls(html: str) -> str:
+    """``html`` with folium's multi-line JSON options on one line and the templates' bare
+    ``imperial:`` key quoted, so that both compare the same way."""
+    html = re.sub(r"\{\s+", "{", re.sub(r",\n\s*", ", ", html))
+    return html.replace("imperial: false", '"imperial": false').replace(
+        "imperial: true", '"imperial": true'
+    )
+
+
+def test_the_chinese_map_configures_every_control_in_chinese(zh_html: str) -> None:
+    html = _controls(zh_html)
+    for option in ZH_CONTROLS:
+        assert option in html, option
+    assert '"title": "全屏", "titleCancel": "退出全屏"' in html
+    for english in ('zoomInTitle: "Zoom', '"Hide MiniMap"', '"title": "Full', 'display: "nm"'):
+        assert english not in html, english
+    # Leaflet's own zoom control and scale bar (English only) are off
+    assert '"zoomControl": false' in html
+    assert "L.control.scale()" not in html
+
+
+def test_the_english_map_keeps_its_english_controls() -> None:
+    pres = present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF))
+    html = _controls(_unescaped(mapping.standalone_html(pres)))
+    for option in EN_CONTROLS:
+        assert option in html, option
+    assert '"title": "Full Screen", "titleCancel": "Exit Full Screen"' in html
+    assert 'layersTitle = "Layers"' in html  # Leaflet's own title: the hook is not added
+    assert '"km": ' not in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_compare_map_controls_follow_its_language(lang: str) -> None:
+    cmp = compare.compare_pairs(["CNSHA"], ["USLAX", "USNYC"], lang=lang)
+    html = _controls(_unescaped(compare_map(cmp).get_root().render()))
+    if lang == "zh":
+        assert '"title": "全屏", "titleCancel": "退出全屏"' in html
+        for option in ZH_CONTROLS[:4]:
+            assert option in html, option
+    else:
+        assert '"title": "Full Screen", "titleCancel": "Exit Full Screen"' in html
+        assert 'zoomInTitle: "Zoom in", zoomOutTitle: "Zoom out"' in html
+        assert '"imperial": true' in html
+
+
+def _chromium() -> str:
+    path = Path("/usr/bin/chromium")
+    if not path.exists():
+        pytest.fail("no /usr/bin/chromium")
+    return str(path)
+
+
+@pytest.mark.browser
+def test_the_chinese_map_shows_its_controls_in_chinese(
+    zh: LanePresentation, tmp_path: Path
+) -> None:
+    from playwright.sync_api import Route, sync_playwright
+
+    from geo.render.browser.chromium import CHROMIUM_ARGS
+
+    page_file = tmp_path / "lane_zh.html"
+    page_file.write_text(mapping.standalone_html(zh), encoding="utf-8")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=_chromium(), headless=True, args=list(CHROMIUM_ARGS)
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            blocked: list[str] = []
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+
+            def _seal(route: Route) -> None:
+                url = route.request.url
+                if url.startswith(("file:", "data:", "blob:", "about:")):
+                    route.continue_()
+                else:
+                    blocked.append(url)
+                    route.abort()
+
+            page.route("**/*", _seal)
+            page.goto(page_file.as_uri())
+            page.wait_for_selector(".leaflet-control-measure", state="attached")
+            title = page.get_attribute
+            assert title(".leaflet-control-zoom-in", "title") == "放大"
+            assert title(".leaflet-control-zoom-out", "title") == "缩小"
+            assert title(".leaflet-control-layers-toggle", "title") == "图层"
+            assert title(".leaflet-control-zoom-fullscreen", "title") == "全屏"
+            assert title(".leaflet-control-minimap-toggle-display", "title") == "隐藏小地图"
+            assert title(".leaflet-control-measure-toggle", "title") == "同时测量距离和面积"
+            scale = page.inner_text(".leaflet-control-scale")
+            assert re.search(r"\d+ (公里|米)", scale), scale
+            assert page.locator(".leaflet-control-scale-line").count() == 1  # no miles/feet
+            measure = page.text_content(".leaflet-control-measure") or ""
+            for word in ("开始一次新的测量", "点击地图加点以开始创建测量", "取消", "完成测量"):
+                assert word in measure, word
+            for english in ("Measure distances", "Create a new measurement", "Cancel"):
+                assert english not in measure, english
+            # measure a line: its results read nautical miles, in Chinese
+            page.hover(".leaflet-control-measure")
+            page.click(".leaflet-control-measure .js-start")
+            box = page.locator("#" + page.eval_on_selector(".folium-map", "e => e.id"))
+            box.click(position={"x": 500, "y": 400})
+            box.click(position={"x": 700, "y": 420})
+            results = page.text_content(".leaflet-control-measure .js-results") or ""
+            assert "海里" in results and "公里" in results, results
+            assert "路径长度" in results, results
+            assert blocked == [] and errors == []
+        finally:
+            browser.close()

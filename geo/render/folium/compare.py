@@ -27,7 +27,14 @@ from geo.present.compare import CompareRow, Comparison, avoid_label
 from geo.present.model import Palette
 from geo.render.folium import assets, popups, webfont
 from geo.render.folium.coords import latlon, latlon_bounds, latlon_path
-from geo.render.folium.elements import CjkFontFace, FitOnLoad, HtmlControl, KeepOnTop, PageStyle
+from geo.render.folium.elements import (
+    CjkFontFace,
+    FitOnLoad,
+    HtmlControl,
+    KeepOnTop,
+    MapControls,
+    PageStyle,
+)
 from geo.render.folium.layers import LABEL_SIDE, land_layer
 from geo.render.templating import render, template
 
@@ -196,11 +203,13 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
         zoom_start=2,
         zoom_snap=0.25,
         tiles=None,
-        control_scale=True,
+        zoom_control=False,  # MapControls: the zoom buttons and scale bar in cmp's language
+        control_scale=False,
         world_copy_jump=False,
         min_zoom=1,
         max_zoom=12,
     )
+    MapControls(cmp.tr).add_to(m)
     PageStyle(pal).add_to(m)
     if cmp.tr.chinese:  # the Chinese web font, served or embedded, as on the lane map
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
@@ -211,7 +220,9 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
     HtmlControl(
         legend_html(cmp), position="bottomleft", css_class="lane-legend compare-legend"
     ).add_to(m)
-    plugins.Fullscreen(position="topleft").add_to(m)
+    plugins.Fullscreen(
+        position="topleft", title=cmp.tr("Full Screen"), title_cancel=cmp.tr("Exit Full Screen")
+    ).add_to(m)
     FitOnLoad(bounds).add_to(m)
     seed = "|".join(
         f"{r.origin.id}>{r.destination.id}:{','.join(r.avoid)}:{r.style}" for r in cmp.rows

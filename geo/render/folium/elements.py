@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import folium
 from branca.element import MacroElement
 from folium import plugins
 from folium.elements import JSCSSMixin
 
+from geo.i18n import ENGLISH, N_, Translator
 from geo.present.model import Palette
 from geo.render.templating import template
 
@@ -46,6 +47,38 @@ class HtmlControl(MacroElement):
         self.css_class = css_class
 
 
+#: The words of the map's own controls (Leaflet and its plugins), translated with ``tr``.
+ZOOM_IN: Final[str] = N_("Zoom in")
+ZOOM_OUT: Final[str] = N_("Zoom out")
+LAYERS: Final[str] = N_("Layers")
+HIDE_MINIMAP: Final[str] = N_("Hide MiniMap")
+SHOW_MINIMAP: Final[str] = N_("Show MiniMap")
+NAUTICAL_MILES: Final[str] = N_("nm")
+SQUARE_KILOMETRES: Final[str] = N_("km²")
+KILOMETRES: Final[str] = N_("km")
+METRES: Final[str] = N_("m")
+#: leaflet-measure's own locale for each of our languages (its ``localization`` option).
+MEASURE_LOCALE: Final[dict[str, str]] = {"en": "en", "zh": "cn"}
+
+
+class MapControls(MacroElement):
+    """Leaflet's zoom buttons and scale bar, and the layers control's title, in ``tr``'s
+    language (add it first, so the zoom buttons stay at the top left; build the map with
+    ``zoom_control=False, control_scale=False``). In Chinese the scale bar is metric only,
+    its units in Chinese; in English it is Leaflet's default (metric and imperial)."""
+
+    _template = template(_PACKAGE, "map_controls.js")
+
+    def __init__(self, tr: Translator = ENGLISH) -> None:
+        super().__init__()
+        self._name = "MapControls"
+        self.zoom_in = tr(ZOOM_IN)
+        self.zoom_out = tr(ZOOM_OUT)
+        self.layers_title = tr(LAYERS)
+        self.imperial = not tr.chinese
+        self.units = {"km": tr(KILOMETRES), "m": tr(METRES)} if tr.chinese else {}
+
+
 class LandMiniMap(JSCSSMixin):
     """leaflet-minimap over a coarse land outline (a GeoJSON Feature, ``(lon, lat)``); no
     tiles, so it works offline."""
@@ -54,9 +87,12 @@ class LandMiniMap(JSCSSMixin):
     default_js = plugins.MiniMap.default_js
     default_css = plugins.MiniMap.default_css
 
-    def __init__(self, land_geojson: dict[str, Any], palette: Palette) -> None:
+    def __init__(
+        self, land_geojson: dict[str, Any], palette: Palette, tr: Translator = ENGLISH
+    ) -> None:
         super().__init__()
         self._name = "LandMiniMap"
+        self.strings = {"hideText": tr(HIDE_MINIMAP), "showText": tr(SHOW_MINIMAP)}
         self.land = land_geojson
         self.edge = palette.land_edge
         self.fill = palette.land
@@ -132,16 +168,21 @@ class LaneFrame(MacroElement):
 
 class NauticalMeasure(JSCSSMixin):
     """leaflet-measure reading nautical miles (then kilometres) and km², with the measured
-    point's longitude shown within ±180° (the map's Pacific window runs past 180°)."""
+    point's longitude shown within ±180° (the map's Pacific window runs past 180°). Its words
+    come from the plugin's own locale for ``tr``'s language (``localization``), the units'
+    names from ``tr``."""
 
     _template = template(_PACKAGE, "measure_nm.js")
     default_js = plugins.MeasureControl.default_js
     default_css = plugins.MeasureControl.default_css
 
-    def __init__(self, *, position: str = "topleft") -> None:
+    def __init__(self, *, position: str = "topleft", tr: Translator = ENGLISH) -> None:
         super().__init__()
         self._name = "NauticalMeasure"
         self.position = position
+        self.localization = MEASURE_LOCALE.get(tr.lang, "en")
+        self.nm = tr(NAUTICAL_MILES)
+        self.km2 = tr(SQUARE_KILOMETRES)
 
 
 class TileFallback(MacroElement):

@@ -37,6 +37,7 @@ from geo.render.folium.elements import (
     HtmlControl,
     LandMiniMap,
     LaneFrame,
+    MapControls,
     NauticalMeasure,
     PageStyle,
     TileFallback,
@@ -130,11 +131,13 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         zoom_start=2,
         zoom_snap=0.25,
         tiles=None,
-        control_scale=True,
+        zoom_control=False,  # MapControls: the zoom buttons and scale bar in pres's language
+        control_scale=False,
         world_copy_jump=False,
         prefer_canvas=False,
         scroll_wheel_zoom=False,  # LaneFrame turns it on once the user clicks into the map
     )
+    MapControls(pres.tr).add_to(m)
     PageStyle(pres.palette).add_to(m)
     if pres.tr.chinese:  # the Chinese web font, served or embedded (webfont.py)
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
@@ -164,9 +167,9 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     plugins.Fullscreen(
         position="topleft", title=pres.tr("Full Screen"), title_cancel=pres.tr("Exit Full Screen")
     ).add_to(m)
-    NauticalMeasure(position="topleft").add_to(m)
+    NauticalMeasure(position="topleft", tr=pres.tr).add_to(m)
     if options.minimap:
-        LandMiniMap(land_geojson(pres.view.window_west_deg, 1.0), pres.palette).add_to(m)
+        LandMiniMap(land_geojson(pres.view.window_west_deg, 1.0), pres.palette, pres.tr).add_to(m)
     LaneFrame(
         bounds,
         exact=pres.extent is not None,

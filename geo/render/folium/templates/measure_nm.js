@@ -38,11 +38,12 @@ var {{ this.get_name() }} = (function () {
     });
     return new Nautical({
         position: {{ this.position|tojson }},
+        localization: {{ this.localization|tojson }},
         primaryLengthUnit: "nauticalmiles", secondaryLengthUnit: "kilometers",
         primaryAreaUnit: "sqkilometers", secondaryAreaUnit: null,
         units: {
-            nauticalmiles: {factor: 1 / 1852, display: "nm", decimals: 0},
-            sqkilometers: {factor: 1e-6, display: "km²", decimals: 0}
+            nauticalmiles: {factor: 1 / 1852, display: {{ this.nm|tojson }}, decimals: 0},
+            sqkilometers: {factor: 1e-6, display: {{ this.km2|tojson }}, decimals: 0}
         }
     });
 })();
