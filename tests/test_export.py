@@ -400,3 +400,21 @@ def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(tmp_path: Path)
     path = export_segments_csv(pres, tmp_path / "lane.csv")
     first = path.read_text(encoding="utf-8-sig").splitlines()[0]
     assert first == '# title,"\'=HYPERLINK(""http://x.example"")"'
+
+
+def test_a_chinese_csv_speaks_chinese_in_its_rows_and_header(tmp_path: Path) -> None:
+    from geo.export.writers import export_segments_csv
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    pres = present(build_view("Shanghai", "Long Beach"), lang="zh")
+    text = export_segments_csv(pres, tmp_path / "zh.csv").read_text(encoding="utf-8-sig")
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    import pandas as pd
+
+    body = pd.read_csv(tmp_path / "zh.csv", comment="#", encoding="utf-8-sig")
+    assert set(body["route"]) == {"上海 → 长滩"}
+    assert "北美排放控制区" in set(body["name"])
+    assert not any("Emission Control Area" in str(r) for r in body["rules"])
+    assert any(line.startswith('# distance,"海上距离：') for line in comments), comments
+    assert set(body["zone"]) >= {"north_american_eca"}  # ids stay as they are

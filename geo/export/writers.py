@@ -44,6 +44,8 @@ from geo.errors import ExportError
 from geo.export.rfc7946 import geometry_json, rfc7946_geometry, rfc7946_line
 from geo.fileio import atomic_output, atomic_write_bytes
 from geo.present.layers import route_id
+from geo.present.localnames import data_text, port_name
+from geo.present.view import segment_name
 
 if TYPE_CHECKING:
     from geo.present.model import LanePresentation
@@ -150,7 +152,9 @@ def metadata(pres: LanePresentation) -> dict[str, Any]:
 def metadata_rows(pres: LanePresentation) -> list[tuple[str, str]]:
     """The metadata as ``(key, text)`` rows, for the GeoPackage table and the CSV header."""
     rows = [("title", pres.title), ("subtitle", pres.subtitle)]
-    rows += [(m.key, f"{m.label}: {m.text()}") for m in pres.metrics]
+    rows += [
+        (m.key, pres.tr("{label}: {text}", label=m.label, text=m.text())) for m in pres.metrics
+    ]
     rows += [("passages", pres.passages_text()), ("assumptions", pres.assumptions)]
     rows += [("warning", w) for w in pres.warnings]
     rows += [("source", f"{s.title} {s.url}".strip()) for s in pres.sources]
@@ -222,7 +226,11 @@ def export_gpkg(pres: LanePresentation, path: Path) -> Path:
 def segments_rows(pres: LanePresentation) -> list[dict[str, Any]]:
     """The CSV rows: one per segment of every route, in voyage order."""
     view = pres.view
-    names = {route_id(r): f"{r.origin.name} → {r.destination.name}" for r in view.routes}
+    lang = pres.lang  # names, rules and measures in the slide's language; ids stay as they are
+    names = {
+        route_id(r): f"{port_name(r.origin, lang)} → {port_name(r.destination, lang)}"
+        for r in view.routes
+    }
     rows = []
     for _, seg in view.segments_gdf().iterrows():
         rid = str(seg["route_id"])
@@ -232,14 +240,16 @@ def segments_rows(pres: LanePresentation) -> list[dict[str, Any]]:
                 "route": names.get(rid, rid),
                 "route_id": rid,
                 "seq": int(seg["seq"]),
-                "name": str(seg["name"]),
+                "name": segment_name(str(seg["zone_id"]), str(seg["name"]), lang),
                 "zone": str(seg["zone_id"]),
                 "distance_nm": f"{float(seg['distance_nm']):.2f}",
                 "duration_h": f"{float(seg['duration_h']):.2f}",
                 "share": f"{float(seg['share']):.5f}",
                 "sulphur_limit_pct": "" if sulphur is None else f"{float(sulphur):.2f}",
-                "rules": str(_plain(seg.get("rules")) or ""),
-                "corridor_measures": str(_plain(seg.get("corridor_measures")) or ""),
+                "rules": data_text("rules", str(_plain(seg.get("rules")) or ""), lang),
+                "corridor_measures": data_text(
+                    "corridor", str(_plain(seg.get("corridor_measures")) or ""), lang
+                ),
                 "source": str(_plain(seg.get("source")) or ""),
             }
         )

@@ -41,7 +41,9 @@ def _config(chart: Any) -> Any:
             titleFontWeight="normal",
         )
         .configure_title(color=style.INK, subtitleColor=style.MUTED, anchor="start", fontSize=14)
-        .configure_legend(labelColor=style.INK, titleColor=style.MUTED, orient="bottom")
+        .configure_legend(
+            labelColor=style.INK, titleColor=style.MUTED, orient="bottom", labelLimit=0
+        )  # labelLimit 0: a long (Chinese) series name is never cut with an ellipsis
     )
 
 
