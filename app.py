@@ -14,7 +14,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app_pages import language
-from geo.catalogue import ports, sealanes
+from geo.catalogue import names, ports, sealanes
+from geo.catalogue.names import fold
 from geo.errors import GeoError
 from geo.i18n import LANGUAGES, N_, Translator, translator
 from geo.jobs import snapshot
@@ -91,7 +92,11 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
         code = p.locode or (p.members[0] if p.members else "")  # an alias: its members'
         place = country_name(code, p.country, lang) if p.country else ""
         country = f", {place}" if place else ""
-        label = f"{p.name}{country} ({p.locode or p.id}){extra}"
+        known_as = [
+            a for a in names.alias_names().get(p.locode or "", ()) if fold(a) not in fold(p.name)
+        ]
+        name = " · ".join([p.name, *known_as])  # "Pusan · Busan": either finds it
+        label = f"{name}{country} ({p.locode or p.id}){extra}"
         labels[p.id] = language.port_label(p.id, label, lang)
     return ids, labels
 

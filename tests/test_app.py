@@ -213,3 +213,9 @@ def test_a_url_lane_that_cannot_be_computed_falls_back_to_the_default(
     assert any("Showing the default lane instead" in w.value for w in at.warning)
     at.sidebar.selectbox(key="dest").set_value("USLGB").run()  # a lane chosen: it goes
     assert not any("Showing the default lane instead" in w.value for w in at.warning)
+
+
+def test_the_port_picker_finds_a_port_by_its_current_name(default_app: AppTest) -> None:
+    origin = default_app.sidebar.selectbox(key="origin")
+    assert origin.format_func("KRPUS").startswith("Pusan · Busan, South Korea (KRPUS)")
+    assert origin.format_func("INBOM") == "Mumbai, India (INBOM)"  # no repeat of its own name

@@ -65,6 +65,19 @@ def aliases() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def alias_names() -> dict[str, tuple[str, ...]]:
+    """UN/LOCODE → the aliases of ``data/port_aliases.csv`` as written (``KRPUS`` →
+    ``("Busan",)``), for showing beside a catalogue name a reader may not search by."""
+    out: dict[str, list[str]] = {}
+    with ALIASES_PATH.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            alias, code = (row.get("alias") or "").strip(), (row.get("locode") or "").strip()
+            if alias and code:
+                out.setdefault(code.upper(), []).append(alias)
+    return {code: tuple(names) for code, names in out.items()}
+
+
 @dataclass(frozen=True)
 class ChineseName:
     """A port's Chinese name (``上海``), other Chinese forms (``上海港``), source and year."""
