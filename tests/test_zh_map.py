@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from pathlib import Path
 
 import pytest
 
@@ -186,70 +185,3 @@ def test_the_compare_map_controls_follow_its_language(lang: str) -> None:
         assert '"title": "Full Screen", "titleCancel": "Exit Full Screen"' in html
         assert 'zoomInTitle: "Zoom in", zoomOutTitle: "Zoom out"' in html
         assert '"imperial": true' in html
-
-
-def _chromium() -> str:
-    path = Path("/usr/bin/chromium")
-    if not path.exists():
-        pytest.fail("no /usr/bin/chromium")
-    return str(path)
-
-
-@pytest.mark.browser
-def test_the_chinese_map_shows_its_controls_in_chinese(
-    zh: LanePresentation, tmp_path: Path
-) -> None:
-    from playwright.sync_api import Route, sync_playwright
-
-    from geo.render.browser.chromium import CHROMIUM_ARGS
-
-    page_file = tmp_path / "lane_zh.html"
-    page_file.write_text(mapping.standalone_html(zh), encoding="utf-8")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=_chromium(), headless=True, args=list(CHROMIUM_ARGS)
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            blocked: list[str] = []
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-
-            def _seal(route: Route) -> None:
-                url = route.request.url
-                if url.startswith(("file:", "data:", "blob:", "about:")):
-                    route.continue_()
-                else:
-                    blocked.append(url)
-                    route.abort()
-
-            page.route("**/*", _seal)
-            page.goto(page_file.as_uri())
-            page.wait_for_selector(".leaflet-control-measure", state="attached")
-            title = page.get_attribute
-            assert title(".leaflet-control-zoom-in", "title") == "放大"
-            assert title(".leaflet-control-zoom-out", "title") == "缩小"
-            assert title(".leaflet-control-layers-toggle", "title") == "图层"
-            assert title(".leaflet-control-zoom-fullscreen", "title") == "全屏"
-            assert title(".leaflet-control-minimap-toggle-display", "title") == "隐藏小地图"
-            assert title(".leaflet-control-measure-toggle", "title") == "同时测量距离和面积"
-            scale = page.inner_text(".leaflet-control-scale")
-            assert re.search(r"\d+ (公里|米)", scale), scale
-            assert page.locator(".leaflet-control-scale-line").count() == 1  # no miles/feet
-            measure = page.text_content(".leaflet-control-measure") or ""
-            for word in ("开始一次新的测量", "点击地图加点以开始创建测量", "取消", "完成测量"):
-                assert word in measure, word
-            for english in ("Measure distances", "Create a new measurement", "Cancel"):
-                assert english not in measure, english
-            # measure a line: its results read nautical miles, in Chinese
-            page.hover(".leaflet-control-measure")
-            page.click(".leaflet-control-measure .js-start")
-            box = page.locator("#" + page.eval_on_selector(".folium-map", "e => e.id"))
-            box.click(position={"x": 500, "y": 400})
-            box.click(position={"x": 700, "y": 420})
-            results = page.text_content(".leaflet-control-measure .js-results") or ""
-            assert "海里" in results and "公里" in results, results
-            assert "路径长度" in results, results
-            assert blocked == [] and errors == []
-        finally:
-            browser.close()
