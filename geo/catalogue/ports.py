@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,14 +19,27 @@ from pathlib import Path
 import searoute
 
 from geo.catalogue import names as _names
-from geo.errors import AmbiguousPortError, DataError, InvalidCoordinateError, UnknownPortError
+from geo.catalogue.coords import coord_name, number_text, parse_coordinates, validate_lon_lat
+from geo.errors import AmbiguousPortError, DataError, UnknownPortError
 from geo.settings import DATA_DIR
+
+__all__ = [
+    "Port",
+    "catalogue",
+    "corridor_ports",
+    "get",
+    "members",
+    "parse_coordinates",
+    "resolve",
+    "search",
+    "suggest",
+    "validate_lon_lat",
+]
 
 SEAROUTE_PORTS_SOURCE = "searoute port catalogue (searoute package, UN/LOCODE)"
 SAN_PEDRO_BAY_ID = "SAN-PEDRO-BAY"
 SAN_PEDRO_BAY_ALIASES = ("san pedro bay", "san pedro bay ports", "la/lb", "la-lb", "la+lb")
 
-_COORD_RE = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*$")
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
 
 
@@ -64,26 +76,6 @@ class Port:
     def route_coord(self) -> tuple[float, float]:
         """The ``(lon, lat)`` point a route starts or ends at."""
         return (self.route_lon, self.route_lat)
-
-
-def validate_lon_lat(lon: float, lat: float, *, what: str = "point") -> None:
-    """Raise :class:`InvalidCoordinateError` unless ``lon`` in [-180, 180] and ``lat`` in
-    [-90, 90], both finite numbers."""
-    for name, value, limit in (("longitude", lon, 180.0), ("latitude", lat, 90.0)):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-        ):
-            raise InvalidCoordinateError(
-                f"{what}: {name} {value!r} is not a finite number; "
-                f"accepted: -{limit:g} to {limit:g} degrees"
-            )
-        if not -limit <= value <= limit:
-            raise InvalidCoordinateError(
-                f"{what}: {name} {value:g} is out of range; accepted: -{limit:g} to {limit:g} "
-                "degrees (give 'lon,lat', longitude first)"
-            )
 
 
 def _searoute_ports_path() -> Path:
@@ -262,28 +254,6 @@ def _describe(port: Port) -> str:
     return f"{port.name}, {port.country} ({code})" if port.country else f"{port.name} ({code})"
 
 
-def _number_text(value: float) -> str:
-    """``-118.21234`` → ``"-118.21234"`` (shortest text that reads back the same float)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _coord_name(lon: float, lat: float) -> str:
-    north_south = "N" if lat >= 0 else "S"
-    east_west = "E" if lon >= 0 else "W"
-    return f"{abs(lat):.3f}°{north_south} {abs(lon):.3f}°{east_west}"
-
-
-def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """``'lon,lat'`` → ``(lon, lat)``, validated; ``None`` if the text is not a coordinate pair."""
-    match = _COORD_RE.match(text)
-    if not match:
-        return None
-    lon, lat = float(match.group(1)), float(match.group(2))
-    validate_lon_lat(lon, lat, what=f"coordinates {text.strip()!r}")
-    return lon, lat
-
-
 @lru_cache(maxsize=4096)
 def resolve(query: str) -> Port:
     """The port a user means.
@@ -304,9 +274,9 @@ def resolve(query: str) -> Port:
     if coords is not None:
         lon, lat = coords
         return Port(
-            id=f"{_number_text(lon)},{_number_text(lat)}",  # full precision: ids go in URLs
+            id=f"{number_text(lon)},{number_text(lat)}",  # full precision: ids go in URLs
             locode=None,
-            name=_coord_name(lon, lat),
+            name=coord_name(lon, lat),
             country="",
             lon=lon,
             lat=lat,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from geo.catalogue import ports
+from geo.catalogue.coords import number_text
 from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, Translator
 from geo.present import avoidance, compare
@@ -200,11 +201,6 @@ def parse_compare_state(
     return state, warnings
 
 
-def _number_text(value: float) -> str:
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
 def to_query(state: CompareState) -> dict[str, str]:
     """Query parameters for ``state``: only those of its mode (``mode`` left out for
     ``pairs``)."""
@@ -221,7 +217,7 @@ def to_query(state: CompareState) -> dict[str, str]:
         out |= {"origins": ",".join(state.origins), "dests": ",".join(state.dests)}
         if state.avoid:
             out["avoid"] = ",".join(state.avoid)
-    out["speed"] = _number_text(state.speed)
+    out["speed"] = number_text(state.speed)
     if state.lang != DEFAULT_LANGUAGE:
         out["lang"] = state.lang
     return out

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from geo.catalogue import ports
+from geo.catalogue.coords import number_text
 from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, LANGUAGES, Translator
 from geo.present.errtext import error_text
@@ -74,12 +75,6 @@ def echo(text: str) -> str:
     return repr(plain(text, MAX_ECHO_CHARS))
 
 
-def _number_text(value: float) -> str:
-    """A number with the precision it came with (``-118.21234`` stays ``-118.21234``)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
 def reason(exc: Exception, text: str, tr: Translator = ENGLISH) -> str:
     """An error's message (in ``tr``'s language) with the raw value replaced by its short
     echo."""
@@ -95,9 +90,7 @@ def page_speed(text: str, warnings: list[str], tr: Translator = ENGLISH) -> floa
     """A URL speed in knots if it is within the page slider's range, else ``None`` with a
     warning (naming the value and the range) appended to ``warnings``."""
     try:
-        speed = routing.validate_speed(float(text))
-        if MIN_PAGE_SPEED_KN <= speed <= MAX_PAGE_SPEED_KN:
-            return speed
+        return routing.validate_speed(float(text))  # the slider's range (settings)
     except (ValueError, GeoError):
         pass
     warnings.append(
@@ -234,7 +227,7 @@ def to_query(state: ViewState) -> dict[str, str]:
     out: dict[str, str] = {
         "origin": state.origin,
         "dest": state.dest,
-        "speed": _number_text(state.speed),
+        "speed": number_text(state.speed),
     }
     if state.avoid:
         out["avoid"] = ",".join(state.avoid)
@@ -249,7 +242,7 @@ def to_query(state: ViewState) -> dict[str, str]:
     if state.fuel != DEFAULT_STATE.fuel:
         out["fuel"] = state.fuel
     if state.load != DEFAULT_STATE.load:
-        out["load"] = _number_text(state.load)
+        out["load"] = number_text(state.load)
     if state.extent is not None:
         out["extent"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in state.extent)
     if state.lang != DEFAULT_STATE.lang:

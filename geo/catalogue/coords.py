@@ -1,0 +1,54 @@
+"""Points typed as text: ``lon,lat`` parsed and checked, and numbers written back with the
+precision they came with. Every coordinate pair is ``(lon, lat)`` in degrees."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from geo.errors import InvalidCoordinateError
+
+_COORD_RE = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*$")
+
+
+def validate_lon_lat(lon: float, lat: float, *, what: str = "point") -> None:
+    """Raise :class:`InvalidCoordinateError` unless ``lon`` in [-180, 180] and ``lat`` in
+    [-90, 90], both finite numbers."""
+    for name, value, limit in (("longitude", lon, 180.0), ("latitude", lat, 90.0)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            raise InvalidCoordinateError(
+                f"{what}: {name} {value!r} is not a finite number; "
+                f"accepted: -{limit:g} to {limit:g} degrees"
+            )
+        if not -limit <= value <= limit:
+            raise InvalidCoordinateError(
+                f"{what}: {name} {value:g} is out of range; accepted: -{limit:g} to {limit:g} "
+                "degrees (give 'lon,lat', longitude first)"
+            )
+
+
+def number_text(value: float) -> str:
+    """``-118.21234`` → ``"-118.21234"`` (shortest text that reads back the same float)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def coord_name(lon: float, lat: float) -> str:
+    """``(lon, lat)`` as a place name: ``"31.230°N 121.474°E"``."""
+    north_south = "N" if lat >= 0 else "S"
+    east_west = "E" if lon >= 0 else "W"
+    return f"{abs(lat):.3f}°{north_south} {abs(lon):.3f}°{east_west}"
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """``'lon,lat'`` → ``(lon, lat)``, validated; ``None`` if the text is not a coordinate pair."""
+    match = _COORD_RE.match(text)
+    if not match:
+        return None
+    lon, lat = float(match.group(1)), float(match.group(2))
+    validate_lon_lat(lon, lat, what=f"coordinates {text.strip()!r}")
+    return lon, lat
