@@ -37,9 +37,7 @@ def speed_arg(text: str) -> float:
     """A ``--speed`` in knots within the range the page's slider and a URL accept
     (:data:`~geo.settings.MIN_SPEED_KN` to :data:`~geo.settings.MAX_SPEED_KN`)."""
     try:
-        speed = routing.validate_speed(float(text))
-        if MIN_SPEED_KN <= speed <= MAX_SPEED_KN:
-            return speed
+        return routing.validate_speed(float(text))  # MIN_SPEED_KN to MAX_SPEED_KN
     except (ValueError, GeoError):
         pass
     raise argparse.ArgumentTypeError(
