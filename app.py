@@ -61,6 +61,12 @@ WORDED_WIDGETS = ("origin", "dest", "avoid", "ship", "fuel", "layers", "basemap"
 KEPT_VIEW_KEY = "lane-view"
 #: A lane from the URL that could not be computed, and the lane shown instead.
 FALLBACK_KEY = "lane-fallback"
+#: The lane and the map extent of the link the session opened with: ``((origin, dest),
+#: extent)``; the map opens on that extent while it shows that lane.
+LINK_VIEW_KEY = "link-view"
+#: About as many characters as a port picker shows in a 300 px sidebar; a longer choice is
+#: also written in full under it.
+PICKER_CHARS = 30
 
 
 def widget_key(name: str, lang: str) -> str:
@@ -140,6 +146,9 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
             format_func=lambda i: labels.get(i, i),
             help=search_help,
         )
+        shown = labels.get(current, current)
+        if len(shown) > PICKER_CHARS:  # the box cuts it: the whole name, UN/LOCODE and all
+            st.sidebar.caption(md(shown))
 
     pick(tr("Origin"), state.origin, widget_key("origin", tr.lang))
     pick(tr("Destination"), state.dest, widget_key("dest", tr.lang))
@@ -150,6 +159,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         step=0.5,
         value=float(state.speed),
         key="speed",
+        format="%.1f",  # 18.0 and 18.5, not 18.00
     )
     st.sidebar.multiselect(
         tr("Avoid passages"),
@@ -458,7 +468,7 @@ def fall_back(
         for name in ("origin", "dest", "avoid"):  # the sidebar shows the lane drawn
             for lang in LANGUAGES:
                 ss.pop(widget_key(name, lang), None)
-        ss["initial-extent"] = None  # the link's extent was the other lane's
+        ss[LINK_VIEW_KEY] = None  # the link's extent was the other lane's
         ss.pop("map-extent", None)
         ss[FALLBACK_KEY] = (link_lane(state), exc, (shown.origin, shown.dest, shown.avoid))
         return shown, view, pres
@@ -501,6 +511,16 @@ def _extent_from(returned: object) -> tuple[float, float, float, float] | None:
         return None
 
 
+def link_extent(state: urlstate.ViewState) -> tuple[float, float, float, float] | None:
+    """The extent of the link this session opened with, while the map shows that link's
+    lane; None for another lane (it is framed whole) or a link without an extent."""
+    kept = st.session_state.get(LINK_VIEW_KEY)
+    if kept is None:
+        return None
+    lane, extent = kept
+    return extent if lane == (state.origin, state.dest) else None
+
+
 COPY_LINK = N_("Copy link: the button at the right of the box copies the link to this view.")
 
 
@@ -509,7 +529,7 @@ def share_link(state: urlstate.ViewState) -> None:
     button."""
     query = urllib.parse.urlencode(urlstate.to_query(state), safe=",")
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
-    st.code(f"{base}?{query}", language=None)
+    st.code(f"{base}?{query}", language=None, wrap_lines=True)  # all of it in view
     st.caption(translator(state.lang)(COPY_LINK))
 
 
@@ -519,6 +539,7 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
     map's extent in the session and the URL (for the share link and the snapshot) without
     re-running, and dimming, the whole page under the user's pointer."""
     ss = st.session_state
+    link = link_extent(state)
     m = base_map(
         state.origin,
         state.dest,
@@ -526,7 +547,7 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
         state.layers,
         state.basemap,
         state.label,
-        ss["initial-extent"],
+        link,
         state.ship,
         pres.lang,
     )
@@ -541,6 +562,8 @@ def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
         layer_control=mapping.layer_control(),
     )
     extent = _extent_from(returned)
+    if extent is not None and link is not None and urlstate.shows_extent(extent, link):
+        extent = link  # the link's view as this map shows it: the link stays as it was
     if extent is not None and extent != ss.get("map-extent"):
         ss["map-extent"] = extent
         st.query_params.from_dict(urlstate.to_query(dataclasses.replace(state, extent=extent)))
@@ -561,7 +584,8 @@ def main() -> None:
     for w in warnings:
         st.warning(md(w))
     state = widget_state(url_state, tr.lang)
-    ss.setdefault("initial-extent", url_state.extent)  # the map opens on the shared view
+    # the map opens on the shared view, as long as it shows the lane that was shared
+    ss.setdefault(LINK_VIEW_KEY, ((url_state.origin, url_state.dest), url_state.extent))
 
     try:
         view, pres = compute(state, tr)
@@ -583,6 +607,7 @@ def main() -> None:
                     )
                 )
             sidebar(state, tr)
+            language.streamlit_words(tr)
             st.stop()
         state, view, pres = shown
     ss[KEPT_VIEW_KEY] = state
@@ -609,6 +634,7 @@ def main() -> None:
             share_link(state)
     details(pres)
     sidebar(state, tr)
+    language.streamlit_words(tr)  # last: a script, nothing to see
 
 
 # The pages, named in the navigation, this one first. They live in app_pages/, not pages/:

@@ -165,6 +165,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
         step=0.5,
         value=float(url.speed),
         key="cmp-speed",
+        format="%.1f",
     )
     return dataclasses.replace(state, speed=float(speed))
 
@@ -172,7 +173,7 @@ def sidebar(url: compare_url.CompareState, tr: Translator) -> compare_url.Compar
 def share_link(state: compare_url.CompareState) -> None:
     query = urllib.parse.urlencode(compare_url.to_query(state), safe=",;")
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
-    st.code(f"{base}?{query}", language=None)
+    st.code(f"{base}?{query}", language=None, wrap_lines=True)
     tr = translator(state.lang)
     st.caption(tr("Copy link: the button at the right of the box copies the link to this view."))
 
@@ -191,6 +192,7 @@ def main() -> None:
     except GeoError as exc:
         st.title(tr(TITLE))
         st.error(md(error_text(exc, tr)))
+        language.streamlit_words(tr)
         st.stop()
     except Exception as exc:  # never a traceback on the page
         st.title(tr(TITLE))
@@ -202,6 +204,7 @@ def main() -> None:
                 )
             )
         )
+        language.streamlit_words(tr)
         st.stop()
     st.title(cmp.title)
     for note in cmp.notes():  # the lanes asked for that the title does not count
@@ -240,6 +243,7 @@ def main() -> None:
     if share.open:
         with share:
             share_link(state)
+    language.streamlit_words(tr)  # last: a script, nothing to see
 
 
 main()

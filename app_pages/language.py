@@ -6,12 +6,14 @@ Streamlit glue only: the words are in ``geo``'s catalogues (:func:`geo.i18n.tran
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Final
 
 import streamlit as st
 
 from geo.catalogue import names
-from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
+from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Translator, translator
 
 #: The sidebar control's key (its value is the language code).
 CONTROL_KEY: Final[str] = "lang"
@@ -60,3 +62,42 @@ def port_label(port_id: str, label: str, lang: str) -> str:
         return label
     found = names.chinese_names().get(port_id.upper())
     return f"{found.name} {label}" if found else label
+
+
+#: Streamlit's own widget words (it has no locale setting), as they appear in its frontend.
+STREAMLIT_WORDS: Final[tuple[str, ...]] = (
+    N_("Select all"),
+    N_("No results"),
+    N_("Press Enter to apply"),
+    N_("Choose an option"),
+    N_("Choose options"),
+    N_("Clear all"),
+    N_("Open"),
+)
+#: The same for words with a count: (pattern of the whole text, message with ``{n}``).
+STREAMLIT_COUNTED: Final[tuple[tuple[str, str], ...]] = (
+    (r"^Select (\d+) matches$", N_("Select {n} matches")),
+    (r"^(\d+) options? available\.$", N_("{n} options available.")),
+    (
+        r"^You can only select up to (\d+) options?\. Remove an option first\.$",
+        N_("You can only select up to {n} options. Remove an option first."),
+    ),
+)
+_WORDS_JS = (Path(__file__).with_name("streamlit_words.js")).read_text(encoding="utf-8")
+
+
+def streamlit_words(tr: Translator) -> None:
+    """Streamlit's own widget words in the page's language (nothing in English): a script
+    that rewords them where they appear, fed from the gettext catalogue."""
+    if not tr.chinese:
+        return
+    data = {
+        "exact": {w: tr(w) for w in STREAMLIT_WORDS},
+        "patterns": [[pattern, tr(message, n="{n}")] for pattern, message in STREAMLIT_COUNTED],
+    }
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # no </script>
+    script = _WORDS_JS.replace("})(WORDS);", "})(" + payload + ");")
+    st.html(
+        f'<span id="streamlit-words-marker" hidden></span><script>{script}</script>',
+        unsafe_allow_javascript=True,
+    )

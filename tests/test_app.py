@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -219,3 +221,29 @@ def test_the_port_picker_finds_a_port_by_its_current_name(default_app: AppTest) 
     origin = default_app.sidebar.selectbox(key="origin")
     assert origin.format_func("KRPUS").startswith("Pusan · Busan, South Korea (KRPUS)")
     assert origin.format_func("INBOM") == "Mumbai, India (INBOM)"  # no repeat of its own name
+
+
+def _map_frame(at: AppTest) -> tuple[bool, list[list[float]]]:
+    """Whether the map frames a given extent exactly, and the bounds it frames."""
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["script"]
+    exact = re.search(r"exact: (true|false)", script)
+    bounds = re.search(r"bounds: (\[\[[^\]]*\], \[[^\]]*\]\])", script)
+    assert exact and bounds, "the map's frame script is missing"
+    return exact.group(1) == "true", json.loads(bounds.group(1))
+
+
+def test_a_shared_extent_frames_only_the_lane_that_was_shared() -> None:
+    at = run(extent="120,10,250,45")
+    assert _map_frame(at) == (True, [[10.0, 120.0], [45.0, 250.0]])
+    at.sidebar.selectbox(key="dest").set_value("NLRTM").run()  # another lane: framed whole
+    assert not at.exception, at.exception
+    exact, ((south, west), (north, east)) = _map_frame(at)
+    assert not exact
+    assert west < 4.4 < east and south < 51.9 < north  # Rotterdam (4.4°E, 51.9°N) in frame
+
+
+def test_a_port_name_the_picker_cuts_is_written_in_full(default_app: AppTest) -> None:
+    captions = [c.value for c in default_app.sidebar.caption]
+    # the default destination's label is longer than the box shows
+    assert any("SAN\\-PEDRO\\-BAY" in c and "Long Beach" in c for c in captions), captions
+    assert not any("CNSHA" in c for c in captions)  # "Shanghai, China (CNSHA)" fits

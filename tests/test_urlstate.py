@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.present.urlstate import DEFAULT_STATE, ViewState, parse_state, to_query
+from geo.present.urlstate import (
+    DEFAULT_STATE,
+    ViewState,
+    parse_state,
+    shows_extent,
+    to_query,
+)
 
 
 def test_no_parameters_give_the_default_lane() -> None:
@@ -117,3 +123,24 @@ def test_coordinates_in_the_url_keep_their_precision() -> None:
     state, warnings = parse_state({"origin": "-118.21234,33.70001", "dest": "CNSHA"})
     assert warnings == []
     assert to_query(state)["origin"] == "-118.21234,33.70001"
+
+
+LINK = (120.0, 10.0, 250.0, 45.0)
+
+
+@pytest.mark.parametrize(
+    ("reported", "kept"),
+    [
+        ((120.0, -13.9, 250.0, 59.6), True),  # widened to the map's shape, tight along lon
+        ((112.0, 10.0, 258.0, 45.0), True),  # widened along lon, tight along lat
+        ((120.5864, -13.29, 250.5868, 59.95), True),  # the few pixels a reopening shifts
+        ((0.0, -90.0, 360.0, 83.65), False),  # the map before it is framed
+        ((102.0, -30.0, 268.0, 70.0), False),  # zoomed out a step
+        ((150.0, 20.0, 220.0, 40.0), False),  # zoomed in
+        ((140.0, -13.9, 270.0, 59.6), False),  # panned east
+    ],
+)
+def test_a_map_showing_the_links_extent_keeps_it(
+    reported: tuple[float, float, float, float], kept: bool
+) -> None:
+    assert shows_extent(reported, LINK) is kept

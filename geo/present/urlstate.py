@@ -248,3 +248,25 @@ def to_query(state: ViewState) -> dict[str, str]:
     if state.lang != DEFAULT_STATE.lang:
         out["lang"] = state.lang
     return out
+
+
+#: How far (a fraction of the extent's width or height) a map's reported view may differ from
+#: a link's extent and still count as showing it: a few pixels of a resized frame.
+EXTENT_TOLERANCE = 0.02
+
+
+def shows_extent(
+    reported: tuple[float, float, float, float], wanted: tuple[float, float, float, float]
+) -> bool:
+    """Whether a map that reports ``reported`` is showing ``wanted`` as a map of its shape
+    would (both ``(west, south, east, north)`` in degrees, the same longitude window): it
+    contains ``wanted`` and is as tight as it along at least one axis, each within
+    :data:`EXTENT_TOLERANCE`. The page keeps a shared link's extent while this holds, so a
+    link shared again does not drift by the few pixels each reopening adds; a view the user
+    zoomed or panned does not hold it."""
+    w, s, e, n = wanted
+    rw, rs, re_, rn = reported
+    dx, dy = (e - w) * EXTENT_TOLERANCE, (n - s) * EXTENT_TOLERANCE
+    contains = rw <= w + dx and re_ >= e - dx and rs <= s + dy and rn >= n - dy
+    tight = (re_ - rw) <= (e - w) + 2 * dx or (rn - rs) <= (n - s) + 2 * dy
+    return contains and tight

@@ -73,3 +73,25 @@ def test_the_language_control_switches_to_chinese(page: Any, app_server: str) ->
     assert "标准箱" in ship, ship
     assert "Pusan, South Korea" not in sidebar.inner_text()
     assert page.page_errors == []
+
+
+def test_streamlits_own_widget_words_read_chinese(page: Any, app_server: str) -> None:
+    open_app(page, f"{app_server}/?lang=zh")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    avoid = sidebar.locator('[data-testid="stMultiSelect"]').first
+    avoid.wait_for(timeout=30_000)
+    avoid.click()  # the list opens with Streamlit's "Select all" at its top
+    page.get_by_text("全选", exact=True).wait_for(timeout=10_000)
+    page.keyboard.type("zzzz")  # nothing matches: Streamlit's "No results"
+    page.get_by_text("无匹配结果", exact=True).wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    body = page.locator("body").inner_text()
+    for english in ("Select all", "No results", "options available"):
+        assert english not in body, english
+    # back in English, Streamlit's words are its own again
+    sidebar.get_by_text("English", exact=True).click()
+    sidebar.get_by_text("Origin", exact=True).wait_for(timeout=30_000)
+    avoid = sidebar.locator('[data-testid="stMultiSelect"]').first
+    avoid.click()
+    page.get_by_text("Select all", exact=True).wait_for(timeout=10_000)
+    assert page.page_errors == []

@@ -13,6 +13,17 @@
     map.setMinZoom(1);
     map.setMaxZoom(o.maxZoom);
 
+    // ---- a shared extent: framed at the zoom that fits it exactly, not snapped down to a
+    //      step, so the view reported back (the extent widened to the map's shape) reopens as
+    //      itself; framed at once too, so the map's first report of its view is already it
+    function fitExact(bounds) {
+        var snap = map.options.zoomSnap;
+        map.options.zoomSnap = 0;
+        map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [0, 0]});
+        map.options.zoomSnap = snap;
+    }
+    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); }
+
     // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
     map.scrollWheelZoom.disable();
     function wheelOn() { map.scrollWheelZoom.enable(); }
@@ -240,9 +251,10 @@
         var best = o.exact ? null : bestView(bounds);
         if (best) {
             map.setView(best.centre, best.zoom, {animate: false});
+        } else if (o.exact) {
+            fitExact(bounds);
         } else {
-            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom,
-                                   padding: o.exact ? [0, 0] : [GAP, GAP]});
+            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [GAP, GAP]});
         }
         declutter();
         keepNamesInside();

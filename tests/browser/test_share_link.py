@@ -1,0 +1,84 @@
+"""A shared link reopens its view and, shared again, stays the same link: the map's report of
+the view it framed does not rewrite the link's extent; a view the user changes does."""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+from typing import Any
+
+import pytest
+
+from tests.browser.mapframe import open_map, wait_until_settled
+
+pytestmark = pytest.mark.browser
+
+LINK_EXTENT = "120,10,250,45"
+
+
+def url_extent(page: Any) -> str | None:
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    return query.get("extent", [None])[0]
+
+
+def settled_extent(page: Any, quiet_s: float = 2.0, timeout_s: float = 30.0) -> str | None:
+    """The URL's extent once it has stopped changing for ``quiet_s`` (the map reports its
+    view 250 ms after it moves, and each report reruns the map's fragment)."""
+    deadline = time.monotonic() + timeout_s
+    last, since = url_extent(page), time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        now = url_extent(page)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s:
+            return last
+    raise AssertionError(f"the URL's extent kept changing for {timeout_s:g} s (last {last})")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)])
+def test_a_shared_link_reopens_as_the_same_link(
+    page: Any, app_server: str, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    url = f"{app_server}/?extent={LINK_EXTENT}"
+    for _ in range(2):  # opened, shared again, opened again: no drift
+        frame = open_map(page, url)
+        assert settled_extent(page) == LINK_EXTENT
+        west, east = frame.evaluate(
+            "() => [window.map.getBounds().getWest(), window.map.getBounds().getEast()]"
+        )
+        assert west <= 120.5 and east >= 249.5  # the map shows the whole extent
+        url = page.url
+    assert page.blocked_urls == []
+
+
+def test_a_view_the_user_changes_rewrites_the_link(page: Any, app_server: str) -> None:
+    frame = open_map(page, f"{app_server}/?extent={LINK_EXTENT}")
+    assert settled_extent(page) == LINK_EXTENT
+    frame.locator(".leaflet-control-zoom-in").click()
+    wait_until_settled(frame)
+    zoomed = settled_extent(page)
+    assert zoomed is not None and zoomed != LINK_EXTENT
+    west, _, east, _ = (float(v) for v in zoomed.split(","))
+    assert east - west < 0.8 * 130  # zoomed in: narrower than the link's 130°
+
+
+def test_dragging_the_minimap_still_moves_the_map(page: Any, app_server: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 1200})  # the whole map on screen
+    frame = open_map(page, app_server)
+    centre = "() => window.map.getCenter().lng"
+    before = frame.evaluate(centre)
+    mini = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
+        ".leaflet-control-minimap"
+    )
+    box = mini.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 30, y, steps=6)  # drag the minimap west: the map looks further east
+    page.mouse.up()
+    wait_until_settled(frame)
+    page.wait_for_timeout(500)
+    assert frame.evaluate(centre) > before + 10
