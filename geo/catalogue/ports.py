@@ -18,6 +18,8 @@ from pathlib import Path
 
 import searoute
 
+from geo.catalogue import ambiguity
+from geo.catalogue import corrections as _corrections
 from geo.catalogue import names as _names
 from geo.catalogue.coords import coord_name, number_text, parse_coordinates, validate_lon_lat
 from geo.errors import AmbiguousPortError, DataError, UnknownPortError
@@ -41,6 +43,7 @@ SAN_PEDRO_BAY_ID = "SAN-PEDRO-BAY"
 SAN_PEDRO_BAY_ALIASES = ("san pedro bay", "san pedro bay ports", "la/lb", "la-lb", "la+lb")
 
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
+_MAX_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,12 @@ class Port:
     route_lat: float
     route_point: str = ""
     kind: str = "catalogue"  # catalogue | corridor | alias | coordinates
-    major: bool = False  # searoute's terminal flag ``t == 1``: breaks ties between same names
+    major: bool = False  # searoute's terminal flag ``t == 1``
     members: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default=(), compare=False)
+    #: Countries with liner services from the port (searoute's ``to_cty``): which of several
+    #: ports of one name is clearly meant (:mod:`geo.catalogue.ambiguity`).
+    liner_countries: int = field(default=0, compare=False)
 
     @property
     def label(self) -> str:
@@ -136,16 +142,22 @@ def _san_pedro_bay(corridor: list[Port]) -> Port:
 def catalogue() -> tuple[Port, ...]:
     """Every port: corridor ports first, the San Pedro Bay alias, then searoute's catalogue.
 
-    A searoute entry whose UN/LOCODE a corridor port already has is left out.
+    A searoute entry whose UN/LOCODE a corridor port already has is left out; an entry listed
+    in ``data/port_corrections.csv`` gets the code and name given there, with its source.
     """
     corridor = _read_corridor(DATA_DIR / "corridor_ports.csv")
     taken = {p.locode for p in corridor if p.locode}
+    fixes = _corrections.corrections()
     with _searoute_ports_path().open(encoding="utf-8") as fh:
         features = json.load(fh)["features"]
     rest: list[Port] = []
     for feat in features:
         props = feat["properties"]
         code = str(props.get("port", "")).upper()
+        name = str(props.get("name", code))
+        fix = fixes.get((code, name))
+        if fix is not None:
+            code, name = fix.locode, fix.name
         if code in taken or len(code) != 5:
             continue
         lon, lat = (float(v) for v in feat["geometry"]["coordinates"][:2])
@@ -153,14 +165,15 @@ def catalogue() -> tuple[Port, ...]:
             Port(
                 id=code,
                 locode=code,
-                name=str(props.get("name", code)),
+                name=name,
                 country=_country_name(str(props.get("cty", ""))),
                 lon=lon,
                 lat=lat,
-                source=SEAROUTE_PORTS_SOURCE,
+                source=f"{SEAROUTE_PORTS_SOURCE}; {fix.source}" if fix else SEAROUTE_PORTS_SOURCE,
                 route_lon=lon,
                 route_lat=lat,
                 major=props.get("t") == 1,
+                liner_countries=len(props.get("to_cty") or ()),
             )
         )
     rest.sort(key=lambda p: (p.name.lower(), p.country, p.id))
@@ -261,9 +274,12 @@ def resolve(query: str) -> Port:
     Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), with
     or without accents or a bracketed qualifier (``Malmo``, ``Seattle``), a common name or former
     spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a name with its country
-    (``Portland, United States``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
-    ``San Pedro Bay``. Raises :class:`UnknownPortError` (with up to five close
-    matches), :class:`AmbiguousPortError` or :class:`InvalidCoordinateError`.
+    (``Portland, Australia``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
+    ``San Pedro Bay``. A name several ports share resolves only when one is clearly meant
+    (:mod:`geo.catalogue.ambiguity`); otherwise :class:`AmbiguousPortError` lists them with
+    their UN/LOCODEs (``Portland``: Oregon, Maine, Victoria, Dorset). Raises
+    :class:`UnknownPortError` (with up to five close matches), :class:`AmbiguousPortError` or
+    :class:`InvalidCoordinateError`.
     """
     if not isinstance(query, str):
         raise UnknownPortError(repr(query), [])
@@ -291,27 +307,23 @@ def resolve(query: str) -> Port:
     if text.upper() in by_code:  # catalogue ids such as SAN-PEDRO-BAY
         return by_code[text.upper()]
     key = " ".join(text.lower().split())
-    matches = by_name.get(key, [])
-    if not matches:  # accents, qualifiers, punctuation and the alias file
+    # a qualifier narrows ("Portland (Me)"); a bare name is every port of that name, written
+    # with or without accents, qualifier or punctuation, or in the alias file ("Portland")
+    matches = by_name.get(key, []) if "(" in key else []
+    if not matches:
         matches = _folded_index().get(_names.fold(text), [])
     if not matches and "," in key:
         name, _, country = (s.strip() for s in _names.fold(text).rpartition(","))
         matches = [p for p in _folded_index().get(name, []) if _names.fold(p.country) == country]
-    if matches and not any(p.kind != "catalogue" for p in matches):
-        longer = _longer_names(_names.fold(text), exclude=matches)
-        if any(p.kind != "catalogue" for p in longer):  # "San Pedro": also San Pedro Bay
-            raise AmbiguousPortError(text, [_describe(p) for p in [*matches, *longer][:6]])
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        curated = [p for p in matches if p.kind != "catalogue"]
-        if len(curated) == 1:
-            return curated[0]
-        major = [p for p in matches if p.major]
-        if len(major) == 1:
-            return major[0]
-        raise AmbiguousPortError(text, [_describe(p) for p in matches[:5]])
-    raise UnknownPortError(text, suggest(text))
+    if not matches:
+        raise UnknownPortError(text, suggest(text))
+    # "San Pedro" also reads as San Pedro Bay, "Santa Cruz" as Santa Cruz de Tenerife
+    also = ambiguity.rivals(matches, _longer_names(_names.fold(text), exclude=matches))
+    chosen = matches[0] if len(matches) == 1 else ambiguity.choose(matches)
+    if chosen is None or also:
+        candidates = [*ambiguity.ranked(matches), *also]
+        raise AmbiguousPortError(text, [_describe(p) for p in candidates[:_MAX_CANDIDATES]])
+    return chosen
 
 
 def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
