@@ -104,3 +104,31 @@ def test_simplified_leaves_other_text_alone() -> None:
     assert names.simplified("Long Beach") == "Long Beach"
     assert names.simplified("长滩") == "长滩"
     assert names.fold("長灘 (CA)") == "长滩"
+
+
+def test_every_default_and_corridor_port_has_a_cited_chinese_name() -> None:
+    import csv
+
+    from geo.present import compare_url
+    from geo.settings import DATA_DIR
+
+    with (DATA_DIR / "port_volumes.csv").open(encoding="utf-8") as fh:
+        volumes = {row["locode"] for row in csv.DictReader(fh)}
+    wanted = {
+        *(p.id for p in ports.corridor_ports()),
+        ports.SAN_PEDRO_BAY_ID,
+        *compare_url.DEFAULT_ORIGINS,
+        *compare_url.DEFAULT_DESTS,
+        *compare_url.DEFAULT_PAIR,
+        "BRSSZ",
+        *volumes,
+    }
+    chinese = names.chinese_names()
+    for code in sorted(wanted):
+        assert code in chinese, f"no Chinese name for {code}"
+        assert chinese[code].source and chinese[code].year, code
+
+
+@pytest.mark.parametrize(("typed", "code"), [("桑托斯", "BRSSZ"), ("桑托斯港", "BRSSZ")])
+def test_santos_has_its_chinese_name(typed: str, code: str) -> None:
+    assert ports.resolve(typed).id == code
