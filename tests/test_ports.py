@@ -180,3 +180,16 @@ def test_every_correction_applies_to_the_searoute_entry_at_its_point() -> None:
         assert abs(lon - fix.lon) < 0.01 and abs(lat - fix.lat) < 0.01, key
         port = ports.get(fix.locode)
         assert (port.name, round(port.lon, 4)) == (fix.name, round(lon, 4))
+
+
+def test_search_by_country_in_english_or_chinese_lists_that_country_known_ports_first() -> None:
+    from geo.catalogue.search import count
+
+    for query in ("中国", "China", "中國"):
+        found = ports.search(query, limit=8)
+        assert [p.id for p in found[:2]] == ["CNSHA", "CNSHA-YANGSHAN"], query
+        assert all((p.locode or "")[:2] == "CN" for p in found), query
+    us = [p.id for p in ports.search("美国", limit=12)]
+    assert {"USLAX", "USLGB", "SAN-PEDRO-BAY"} <= set(us)
+    assert count("美国") == count("United States") > 100
+    assert ports.search("South Korea", limit=1)[0].id == "KRPUS"  # CLDR's English name

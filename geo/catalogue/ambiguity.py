@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 from geo.catalogue import names as _names
 
 if TYPE_CHECKING:
-    from geo.catalogue.ports import Port
+    from geo.catalogue.portlist import Port
 
 #: Countries served (searoute's ``to_cty``) that make a port the clear reading of its name.
 MIN_LINER_COUNTRIES: Final[int] = 5

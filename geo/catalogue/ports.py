@@ -1,32 +1,39 @@
-"""Port catalogue: searoute's ~3,960 ports plus the corridor's own curated ports.
+"""Port catalogue: resolving what a user types to a port.
 
-Resolve what a user types: a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``)
-with or without accents and bracketed qualifiers (``Malmo``, ``Seattle``), a common English name
-or former spelling from ``data/port_aliases.csv`` (``Busan``, ``Saigon``), ``lon,lat``
-coordinates, or the alias ``San Pedro Bay`` (Los Angeles and Long Beach together).
-Every coordinate pair is ``(lon, lat)``.
+Resolve a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``) with or without
+accents and bracketed qualifiers (``Malmo``, ``Seattle``), a common English name or former
+spelling from ``data/port_aliases.csv`` (``Busan``, ``Saigon``), a Chinese name in Simplified or
+Traditional characters (``长滩``, ``長灘``), ``lon,lat`` coordinates, or the alias
+``San Pedro Bay`` (Los Angeles and Long Beach together). What the catalogue holds is
+:mod:`geo.catalogue.portlist`; searching it :mod:`geo.catalogue.search`. Every coordinate pair
+is ``(lon, lat)``.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-import searoute
 
 from geo.catalogue import ambiguity
-from geo.catalogue import corrections as _corrections
 from geo.catalogue import names as _names
 from geo.catalogue.coords import coord_name, number_text, parse_coordinates, validate_lon_lat
-from geo.errors import AmbiguousPortError, DataError, UnknownPortError
-from geo.settings import DATA_DIR
+from geo.catalogue.portlist import (
+    SAN_PEDRO_BAY_ALIASES,
+    SAN_PEDRO_BAY_ID,
+    SEAROUTE_PORTS_SOURCE,
+    Port,
+    _searoute_ports_path,
+    catalogue,
+)
+from geo.catalogue.search import search
+from geo.errors import AmbiguousPortError, UnknownPortError
 
 __all__ = [
+    "SAN_PEDRO_BAY_ALIASES",
+    "SAN_PEDRO_BAY_ID",
+    "SEAROUTE_PORTS_SOURCE",
     "Port",
+    "_searoute_ports_path",
     "catalogue",
     "corridor_ports",
     "get",
@@ -38,146 +45,8 @@ __all__ = [
     "validate_lon_lat",
 ]
 
-SEAROUTE_PORTS_SOURCE = "searoute port catalogue (searoute package, UN/LOCODE)"
-SAN_PEDRO_BAY_ID = "SAN-PEDRO-BAY"
-SAN_PEDRO_BAY_ALIASES = ("san pedro bay", "san pedro bay ports", "la/lb", "la-lb", "la+lb")
-
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
 _MAX_CANDIDATES = 8
-
-
-@dataclass(frozen=True)
-class Port:
-    """A place a route can start or end at.
-
-    ``lon``/``lat`` is the port's reference point (for labels and markers); ``route_lon`` /
-    ``route_lat`` is where the route starts or ends (a harbour entrance or pilot station for
-    corridor ports, the catalogue point otherwise).
-    """
-
-    id: str
-    locode: str | None
-    name: str
-    country: str
-    lon: float
-    lat: float
-    source: str
-    route_lon: float
-    route_lat: float
-    route_point: str = ""
-    kind: str = "catalogue"  # catalogue | corridor | alias | coordinates
-    major: bool = False  # searoute's terminal flag ``t == 1``
-    members: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = field(default=(), compare=False)
-    #: Countries with liner services from the port (searoute's ``to_cty``): which of several
-    #: ports of one name is clearly meant (:mod:`geo.catalogue.ambiguity`).
-    liner_countries: int = field(default=0, compare=False)
-
-    @property
-    def label(self) -> str:
-        """``Name (CODE)``, or the bare name where there is no code."""
-        return f"{self.name} ({self.locode})" if self.locode else self.name
-
-    @property
-    def route_coord(self) -> tuple[float, float]:
-        """The ``(lon, lat)`` point a route starts or ends at."""
-        return (self.route_lon, self.route_lat)
-
-
-def _searoute_ports_path() -> Path:
-    return Path(searoute.__file__).resolve().parent / "data" / "ports.geojson"
-
-
-def _country_name(raw: str) -> str:
-    return raw.replace("_", " ").strip().title() if raw.islower() or "_" in raw else raw
-
-
-def _read_corridor(path: Path) -> list[Port]:
-    ports: list[Port] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row_no, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                ports.append(
-                    Port(
-                        id=row["id"],
-                        locode=row["locode"] or None,
-                        name=row["name"],
-                        country=row["country"],
-                        lon=float(row["lon"]),
-                        lat=float(row["lat"]),
-                        source=row["coord_source"],
-                        route_lon=float(row["route_lon"]),
-                        route_lat=float(row["route_lat"]),
-                        route_point=row["route_point"],
-                        kind="corridor",
-                        aliases=tuple(a for a in row.get("aliases", "").split("|") if a),
-                    )
-                )
-            except (KeyError, ValueError) as exc:
-                raise DataError(f"{path.name} row {row_no}: bad or missing field ({exc})") from exc
-    return ports
-
-
-def _san_pedro_bay(corridor: list[Port]) -> Port:
-    by_id = {p.id: p for p in corridor}
-    la, lb = by_id["USLAX"], by_id["USLGB"]
-    return Port(
-        id=SAN_PEDRO_BAY_ID,
-        locode=None,
-        name="San Pedro Bay",
-        country="United States",
-        lon=round((la.lon + lb.lon) / 2, 4),
-        lat=round((la.lat + lb.lat) / 2, 4),
-        source="derived: midpoint of the Ports of Los Angeles and Long Beach reference points",
-        route_lon=round((la.route_lon + lb.route_lon) / 2, 4),
-        route_lat=round((la.route_lat + lb.route_lat) / 2, 4),
-        route_point="San Pedro Bay breakwater, between Angels Gate and Queen's Gate (derived)",
-        kind="alias",
-        members=(la.id, lb.id),
-        aliases=SAN_PEDRO_BAY_ALIASES,
-    )
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> tuple[Port, ...]:
-    """Every port: corridor ports first, the San Pedro Bay alias, then searoute's catalogue.
-
-    A searoute entry whose UN/LOCODE a corridor port already has is left out; an entry listed
-    in ``data/port_corrections.csv`` gets the code and name given there, with its source.
-    """
-    corridor = _read_corridor(DATA_DIR / "corridor_ports.csv")
-    taken = {p.locode for p in corridor if p.locode}
-    fixes = _corrections.corrections()
-    with _searoute_ports_path().open(encoding="utf-8") as fh:
-        features = json.load(fh)["features"]
-    rest: list[Port] = []
-    for feat in features:
-        props = feat["properties"]
-        code = str(props.get("port", "")).upper()
-        name = str(props.get("name", code))
-        fix = fixes.get((code, name))
-        if fix is not None:
-            code, name = fix.locode, fix.name
-        if code in taken or len(code) != 5:
-            continue
-        lon, lat = (float(v) for v in feat["geometry"]["coordinates"][:2])
-        rest.append(
-            Port(
-                id=code,
-                locode=code,
-                name=name,
-                country=_country_name(str(props.get("cty", ""))),
-                lon=lon,
-                lat=lat,
-                source=f"{SEAROUTE_PORTS_SOURCE}; {fix.source}" if fix else SEAROUTE_PORTS_SOURCE,
-                route_lon=lon,
-                route_lat=lat,
-                major=props.get("t") == 1,
-                liner_countries=len(props.get("to_cty") or ()),
-            )
-        )
-    rest.sort(key=lambda p: (p.name.lower(), p.country, p.id))
-    return (*corridor, _san_pedro_bay(corridor), *rest)
 
 
 @lru_cache(maxsize=1)
@@ -338,46 +207,3 @@ def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
                 if port.id not in taken:
                     found.setdefault(port.id, port)
     return sorted(found.values(), key=lambda p: (p.kind == "catalogue", not p.major, p.name))
-
-
-def search(query: str, limit: int = 20) -> list[Port]:
-    """Ports whose code, name (or alias, Chinese name or Chinese alias from
-    ``data/port_names_zh.csv``) or country matches the query, best matches first.
-
-    Matching is on folded text (no accents, case or qualifiers); a query's words may come in
-    any order (``beach long``). Rank: exact, prefix, every word a prefix of a word, substring,
-    country.
-    """
-    q = _names.fold(query)
-    if not q:
-        return []
-    words = q.split()
-    alias_names: dict[str, list[str]] = {}
-    for alias, code in _names.aliases().items():
-        alias_names.setdefault(code, []).append(alias)
-    chinese = _names.chinese_names()
-    scored: list[tuple[int, int, Port]] = []
-    for n, port in enumerate(catalogue()):
-        code = (port.locode or port.id).lower()
-        zh = chinese.get(port.id)
-        fields = [
-            _names.fold(port.name),
-            *(_names.fold(a) for a in port.aliases),
-            *alias_names.get(port.locode or "", []),
-            *((_names.fold(z) for z in (zh.name, *zh.aliases)) if zh else ()),
-        ]
-        if q == code or q in fields:
-            score = 0
-        elif any(f.startswith(q) for f in fields) or code.startswith(q):
-            score = 1
-        elif any(all(any(w.startswith(x) for w in f.split()) for x in words) for f in fields):
-            score = 2
-        elif any(q in f for f in fields):
-            score = 3
-        elif q in _names.fold(port.country):
-            score = 4
-        else:
-            continue
-        scored.append((score, n, port))
-    scored.sort(key=lambda t: (t[0], t[1]))
-    return [p for _, _, p in scored[:limit]]

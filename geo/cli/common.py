@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from typing import Final, NoReturn
 
 from geo.errors import GeoError
@@ -31,6 +32,14 @@ class Parser(argparse.ArgumentParser):
 def terminal(text: object) -> str:
     """Text safe for a terminal: control characters and escape sequences removed."""
     return _CONTROL.sub("", str(text))
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (a CJK character takes two); ``right``
+    aligns it to the right."""
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - columns)
+    return fill + text if right else text + fill
 
 
 def speed_arg(text: str) -> float:

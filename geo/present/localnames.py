@@ -12,12 +12,10 @@ import csv
 from functools import lru_cache
 from typing import Final
 
-from babel import Locale
-
+from geo.catalogue import countries as _countries
 from geo.catalogue import names as _names
 from geo.catalogue.ports import Port
 from geo.errors import DataError
-from geo.i18n import BABEL_LOCALES
 from geo.settings import DATA_DIR
 
 PLACE_NAMES_PATH: Final = DATA_DIR / "place_names_zh.csv"
@@ -103,18 +101,11 @@ def data_text(kind: str, english: str, lang: str) -> str:
     return _texts().get((kind, english.strip()), english)
 
 
-@lru_cache(maxsize=8)
-def _territories(lang: str) -> dict[str, str]:
-    """Country names by ISO 3166 code in ``lang`` (Babel's CLDR data)."""
-    return dict(Locale.parse(BABEL_LOCALES[lang]).territories)
-
-
 def country_name(locode: str, english: str, lang: str) -> str:
     """The country of a UN/LOCODE in ``lang`` (CLDR: ``US`` → ``美国``); ``english`` (as the
-    catalogue has it) in English or for a code CLDR does not know."""
-    if lang != "zh" or len(locode) < 2:
-        return english
-    return _territories(lang).get(locode[:2].upper(), english)
+    catalogue has it) in English or for a code CLDR does not know
+    (:func:`geo.catalogue.countries.country_name`)."""
+    return _countries.country_name(locode[:2], english, lang)
 
 
 def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
