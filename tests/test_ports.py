@@ -193,3 +193,9 @@ def test_search_by_country_in_english_or_chinese_lists_that_country_known_ports_
     assert {"USLAX", "USLGB", "SAN-PEDRO-BAY"} <= set(us)
     assert count("美国") == count("United States") > 100
     assert ports.search("South Korea", limit=1)[0].id == "KRPUS"  # CLDR's English name
+
+
+def test_a_longer_name_competes_only_with_an_exact_port_of_no_note() -> None:
+    assert ports.resolve("London").id == "GBLON"  # London Gateway Port is another name
+    with pytest.raises(AmbiguousPortError, match="ESSCT"):
+        ports.resolve("Santa Cruz")  # Santa Cruz, Argentina: no liner service, not flagged

@@ -18,9 +18,10 @@ Otherwise the name is ambiguous and the user is asked for the UN/LOCODE or ``nam
 Portsmouth, Dominica and not Portsmouth, Virginia.
 
 A longer name competes with an exact one (:func:`rivals`): a port this project names always
-(``San Pedro`` also reads as San Pedro Bay), a port with liner services when no exact match has
-any (``Santa Cruz`` also reads as Santa Cruz de Tenerife; ``Newport`` stays Newport, Rhode
-Island, as Newport News has none).
+(``San Pedro`` also reads as San Pedro Bay); a port with liner services when no exact match is
+a port of note (named, flagged by searoute or with liner services of its own): ``Santa Cruz``
+(Argentina, none of these) also reads as Santa Cruz de Tenerife, while ``London`` stays the Port
+of London beside London Gateway Port, and ``Newport`` stays Newport, Rhode Island.
 """
 
 from __future__ import annotations
@@ -70,10 +71,11 @@ def choose(matches: Sequence[Port]) -> Port | None:
 
 def rivals(exact: Sequence[Port], longer: Sequence[Port]) -> list[Port]:
     """The ports of ``longer`` names (``San Pedro Bay`` for ``San Pedro``) that are as likely a
-    reading of the name as its ``exact`` matches: none when an exact match is named."""
+    reading of the name as its ``exact`` matches: none when an exact match is named; only the
+    named ones when an exact match is a port of note."""
     if any(is_named(p) for p in exact):
         return []
-    evidence = any(_served(p) >= MIN_LINER_COUNTRIES for p in exact)
+    evidence = any(p.major or _served(p) >= MIN_LINER_COUNTRIES for p in exact)
     return [
         p for p in longer if is_named(p) or (not evidence and _served(p) >= MIN_LINER_COUNTRIES)
     ]

@@ -64,7 +64,10 @@ def size_arg(text: str) -> tuple[int, int]:
 def add_route_options(p: argparse.ArgumentParser) -> None:
     """ORIGIN, DESTINATION, --speed and --avoid, as every lane command takes them."""
     p.add_argument(
-        "origin", help="UN/LOCODE (CNSHA), port name (Shanghai), 'lon,lat', or 'San Pedro Bay'"
+        "origin",
+        help="UN/LOCODE (CNSHA), port name in English or Chinese, Simplified or Traditional "
+        "(Shanghai, 上海, 長灘), 'lon,lat', or 'San Pedro Bay'; a name several ports share is "
+        "refused with their codes",
     )
     p.add_argument("destination", help="same forms as ORIGIN")
     p.add_argument(
