@@ -182,3 +182,54 @@ def test_snapshot_strict_refuses_before_writing(
     assert code == 2 and stdout == ""
     assert "on land" in err and "strict" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("query", ["中国", "China", "china", "中國"])
+def test_ports_by_country_in_either_language(
+    query: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_main(["ports", query, "--limit", "5"], capsys)
+    assert code == 0
+    header, _columns, *rows = out.splitlines()
+    assert header.startswith("5 of ") and int(header.split()[2]) > 100
+    assert rows[0].startswith("CNSHA ") and all(r.split()[0][:2] == "CN" for r in rows)
+    assert all(" China " in r for r in rows)
+
+
+def test_ports_lang_zh_prints_chinese_headings_and_country_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_main(["ports", "long beach", "--lang", "zh"], capsys)
+    assert code == 0
+    header, columns, first = out.splitlines()
+    assert header == "与 'long beach' 匹配的港口共 1 个，显示 1 个"
+    assert columns.split() == ["代码", "名称", "中文名", "国家/地区", "经度", "纬度"]
+    assert first.split()[:4] == ["USLGB", "Long", "Beach", "长滩"] and " 美国 " in first
+    code, out, _ = run_main(["ports", "韩国", "--lang", "zh", "--limit", "1"], capsys)
+    assert out.splitlines()[2].startswith("KRPUS") and "釜山" in out and "韩国" in out
+    code, out, _ = run_main(["ports", "long beach", "--lang", "en"], capsys)
+    assert " United States " in out and "美国" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["ports", "beach", "--lang", "fr"], "'fr'"),
+        (["ports", "beach", "--limit", "0"], "limit '0'"),
+        (["ports", "beach", "--limit", "many"], "limit 'many'"),
+        (["route", "Portland", "Shanghai"], "USPDX"),
+    ],
+)
+def test_ports_and_names_bad_input_is_one_line(
+    args: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(args, capsys)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and needle in err and "Traceback" not in err
+
+
+def test_errors_follow_the_command_language(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_main(["ports", "zzzzqqq", "--lang", "zh"], capsys)
+    assert code == 2 and "没有与 'zzzzqqq' 匹配的港口" in err
+    code, _, err = run_main(["route", "Portland", "上海", "--lang", "zh"], capsys)
+    assert code == 2 and "有歧义" in err and "USPDX" in err and "USPWM" in err

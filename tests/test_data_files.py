@@ -247,6 +247,10 @@ def test_readme_documents_every_data_file() -> None:
         "passages.csv",
         "routing_limits.csv",
         "port_aliases.csv",
+        "port_corrections.csv",
+        "port_names_zh.csv",
+        "place_names_zh.csv",
+        "texts_zh.csv",
     ]:
         assert f"`{name}`" in readme, name
     assert "Apache-2.0" in readme

@@ -73,3 +73,62 @@ def test_search_is_folded_and_word_order_free() -> None:
     assert [p.locode for p in ports.search("beach long")] == ["USLGB"]
     assert ports.search("malmö")[0].locode == "SEMMA"
     assert ports.search("busan")[0].locode == "KRPUS"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("長灘", "USLGB"),
+        ("長灘港", "USLGB"),
+        ("洛杉磯", "USLAX"),
+        ("寧波舟山", "CNNGB"),
+        ("鹽田", "CNYTN"),
+        ("聖佩德羅灣", "SAN-PEDRO-BAY"),
+    ],
+)
+def test_traditional_chinese_resolves_like_simplified(typed: str, code: str) -> None:
+    assert ports.resolve(typed).id == code
+    assert ports.search(typed)[0].id == code
+
+
+def test_every_chinese_name_resolves_in_traditional_characters_too() -> None:
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t.json")
+    for code, zh in names.chinese_names().items():
+        for name in (zh.name, *zh.aliases):
+            assert ports.resolve(to_traditional.convert(name)).id == code, name
+
+
+def test_simplified_leaves_other_text_alone() -> None:
+    assert names.simplified("Long Beach") == "Long Beach"
+    assert names.simplified("长滩") == "长滩"
+    assert names.fold("長灘 (CA)") == "长滩"
+
+
+def test_every_default_and_corridor_port_has_a_cited_chinese_name() -> None:
+    import csv
+
+    from geo.present import compare_url
+    from geo.settings import DATA_DIR
+
+    with (DATA_DIR / "port_volumes.csv").open(encoding="utf-8") as fh:
+        volumes = {row["locode"] for row in csv.DictReader(fh)}
+    wanted = {
+        *(p.id for p in ports.corridor_ports()),
+        ports.SAN_PEDRO_BAY_ID,
+        *compare_url.DEFAULT_ORIGINS,
+        *compare_url.DEFAULT_DESTS,
+        *compare_url.DEFAULT_PAIR,
+        "BRSSZ",
+        *volumes,
+    }
+    chinese = names.chinese_names()
+    for code in sorted(wanted):
+        assert code in chinese, f"no Chinese name for {code}"
+        assert chinese[code].source and chinese[code].year, code
+
+
+@pytest.mark.parametrize(("typed", "code"), [("桑托斯", "BRSSZ"), ("桑托斯港", "BRSSZ")])
+def test_santos_has_its_chinese_name(typed: str, code: str) -> None:
+    assert ports.resolve(typed).id == code

@@ -89,16 +89,66 @@ def test_unknown_or_empty_query_raises(query: str) -> None:
 
 
 def test_ambiguous_name_asks_for_a_code_and_name_country_resolves() -> None:
-    with pytest.raises(AmbiguousPortError, match="Kingston") as info:
-        ports.resolve("Kingston")
-    assert any("JMKIN" in c for c in info.value.candidates)
-    assert ports.resolve("Kingston, Jamaica").locode == "JMKIN"
+    with pytest.raises(AmbiguousPortError, match="Victoria") as info:
+        ports.resolve("Victoria")
+    assert any("CAVIC" in c for c in info.value.candidates)
+    assert ports.resolve("Victoria, Canada").locode == "CAVIC"
     assert ports.resolve("Portland, Australia").country == "Australia"
 
 
-def test_a_shared_name_prefers_the_only_major_port() -> None:
-    assert ports.resolve("Hamburg").locode == "DEHAM"
-    assert ports.resolve("Vancouver").locode == "CAVAN"
+def test_portland_is_refused_with_oregon_and_maine_and_their_codes() -> None:
+    """searoute lists Portland, Oregon under Maine's code USPWM; "Portland" picked it by a
+    one-major-port rule. Four ports share the name and none is clearly meant."""
+    with pytest.raises(AmbiguousPortError) as info:
+        ports.resolve("Portland")
+    text = str(info.value)
+    for code in ("USPDX", "USPWM", "AUPTJ", "GBPTL"):
+        assert f"({code})" in text
+    assert "Portland (Or), United States (USPDX)" in info.value.candidates
+    oregon, maine = ports.get("USPDX"), ports.get("USPWM")
+    assert (round(oregon.lon, 2), round(oregon.lat, 2)) == (-122.71, 45.55)  # Columbia River
+    assert (round(maine.lon, 2), round(maine.lat, 2)) == (-70.25, 43.66)  # Casco Bay
+    assert "UN/LOCODE" in oregon.source
+    assert ports.resolve("Portland (Me)").id == "USPWM"
+    assert ports.resolve("Portland (Or)").id == "USPDX"
+    with pytest.raises(AmbiguousPortError, match="USPDX"):
+        ports.resolve("Portland, United States")
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        ("Victoria", {"CAVIC", "CMVCC"}),  # neither has liner services in searoute's data
+        ("Santa Cruz", {"ARRZA", "ESSCT"}),  # also Santa Cruz de Tenerife (8 countries)
+        ("San Pedro", {"CISPY", "SAN-PEDRO-BAY"}),
+        ("Plymouth", {"MSPLY", "GBPLY", "USPYM"}),  # the terminal flag marks only Montserrat
+        ("Portsmouth", {"DMPOR", "USPTM"}),
+        ("Hamilton", {"BMBDA", "CAHAM", "NZHLZ"}),
+        ("Cartagena", {"COCTG", "ESCAR"}),  # both served: 36 and 9 countries
+        ("Manzanillo", {"PAMIT", "MXZLO", "DOMAN", "CUMZO"}),
+    ],
+)
+def test_names_no_port_clearly_owns_are_refused_with_every_code(name: str, codes: set[str]) -> None:
+    with pytest.raises(AmbiguousPortError) as info:
+        ports.resolve(name)
+    assert all(any(f"({c})" in cand for cand in info.value.candidates) for c in codes)
+    assert name in str(info.value) and "UN/LOCODE" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Hamburg", "DEHAM"),  # named by this project (汉堡)
+        ("Vancouver", "CAVAN"),  # named by this project (温哥华)
+        ("Yangshan", "CNSHA-YANGSHAN"),  # the corridor's own
+        ("Kingston", "JMKIN"),  # 43 countries served; the other three Kingstons none
+        ("Georgetown", "GYGEO"),  # 7 countries; the other six none
+        ("Sydney", "AUSYD"),
+        ("Newport", "USEFK"),  # the only Newport; Newport News is another name
+    ],
+)
+def test_a_shared_name_resolves_when_one_port_is_clearly_meant(name: str, code: str) -> None:
+    assert ports.resolve(name).id == code
 
 
 def test_search_ranks_exact_then_prefix() -> None:
@@ -108,3 +158,44 @@ def test_search_ranks_exact_then_prefix() -> None:
         "long" in p.name.lower() or "long" in p.country.lower() for p in ports.search("long")
     )
     assert ports.search("   ") == []
+
+
+def test_every_correction_applies_to_the_searoute_entry_at_its_point() -> None:
+    import json
+
+    from geo.catalogue.corrections import corrections
+
+    with ports._searoute_ports_path().open(encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    entries = {
+        (str(f["properties"]["port"]).upper(), str(f["properties"]["name"])): f["geometry"][
+            "coordinates"
+        ]
+        for f in features
+    }
+    assert corrections()
+    for key, fix in corrections().items():
+        assert key in entries, key
+        lon, lat = entries[key][:2]
+        assert abs(lon - fix.lon) < 0.01 and abs(lat - fix.lat) < 0.01, key
+        port = ports.get(fix.locode)
+        assert (port.name, round(port.lon, 4)) == (fix.name, round(lon, 4))
+
+
+def test_search_by_country_in_english_or_chinese_lists_that_country_known_ports_first() -> None:
+    from geo.catalogue.search import count
+
+    for query in ("中国", "China", "中國"):
+        found = ports.search(query, limit=8)
+        assert [p.id for p in found[:2]] == ["CNSHA", "CNSHA-YANGSHAN"], query
+        assert all((p.locode or "")[:2] == "CN" for p in found), query
+    us = [p.id for p in ports.search("美国", limit=12)]
+    assert {"USLAX", "USLGB", "SAN-PEDRO-BAY"} <= set(us)
+    assert count("美国") == count("United States") > 100
+    assert ports.search("South Korea", limit=1)[0].id == "KRPUS"  # CLDR's English name
+
+
+def test_a_longer_name_competes_only_with_an_exact_port_of_no_note() -> None:
+    assert ports.resolve("London").id == "GBLON"  # London Gateway Port is another name
+    with pytest.raises(AmbiguousPortError, match="ESSCT"):
+        ports.resolve("Santa Cruz")  # Santa Cruz, Argentina: no liner service, not flagged

@@ -1,7 +1,8 @@
 """How people write port names: folding, qualifiers, aliases and fuzzy suggestions.
 
 * :func:`fold` — the comparison key of a name: accents folded (``Malmö`` = ``Malmo``), case and
-  punctuation dropped, qualifiers in brackets ignored (``Seattle (Wa)`` = ``Seattle``).
+  punctuation dropped, qualifiers in brackets ignored (``Seattle (Wa)`` = ``Seattle``),
+  Traditional Chinese written in Simplified (``長灘`` = ``长滩``, by OpenCC's ``t2s``).
 * :func:`aliases` — common English names and former spellings from ``data/port_aliases.csv``
   (``Busan`` for the catalogue's ``Pusan``, ``Saigon``, ``Canton`` …), each with its source and
   year, mapped to a UN/LOCODE of the catalogue.
@@ -16,11 +17,13 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import opencc
 from rapidfuzz import fuzz, process
 
 from geo.errors import DataError
@@ -35,16 +38,37 @@ _EXTRA_FOLDS = str.maketrans(
 _QUALIFIER_RE = re.compile(r"\([^)]*\)")
 _PUNCT_RE = re.compile(r"[.'’`]")
 _SEPARATOR_RE = re.compile(r"[-_/]")
+#: CJK ideographs (unified, extension A, compatibility): text that may be Traditional Chinese.
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_T2S_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    """OpenCC's Traditional → Simplified converter (its ``t2s`` configuration: characters and
+    phrases, so ``鹽田`` → ``盐田``, ``臺灣`` → ``台湾``)."""
+    return opencc.OpenCC("t2s.json")
+
+
+def simplified(text: str) -> str:
+    """``text`` with Traditional Chinese written in Simplified (``長灘`` → ``长滩``, ``洛杉磯`` →
+    ``洛杉矶``); Simplified Chinese and text without Chinese characters unchanged."""
+    if not _HAN_RE.search(text):
+        return text
+    with _T2S_LOCK:  # one converter shared by the page's threads
+        return str(_t2s().convert(text))
 
 
 def fold(text: str) -> str:
     """The comparison key of a name: no accents, lower case, no bracketed qualifier, single
-    spaces. ``"Malmö"`` → ``"malmo"``, ``"Seattle (Wa)"`` → ``"seattle"``,
-    ``"St. Petersburg"`` → ``"st petersburg"``. Commas are kept (``name, country``)."""
+    spaces, Chinese in Simplified characters. ``"Malmö"`` → ``"malmo"``, ``"Seattle (Wa)"`` →
+    ``"seattle"``, ``"St. Petersburg"`` → ``"st petersburg"``, ``"長灘港"`` → ``"长滩港"``.
+    Commas are kept (``name, country``)."""
     text = _QUALIFIER_RE.sub(" ", text).lower().translate(_EXTRA_FOLDS)
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
+    text = simplified(text)
     text = _SEPARATOR_RE.sub(" ", _PUNCT_RE.sub("", text))
     return " ".join(text.replace(" ,", ",").split())
 

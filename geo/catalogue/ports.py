@@ -1,30 +1,39 @@
-"""Port catalogue: searoute's ~3,960 ports plus the corridor's own curated ports.
+"""Port catalogue: resolving what a user types to a port.
 
-Resolve what a user types: a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``)
-with or without accents and bracketed qualifiers (``Malmo``, ``Seattle``), a common English name
-or former spelling from ``data/port_aliases.csv`` (``Busan``, ``Saigon``), ``lon,lat``
-coordinates, or the alias ``San Pedro Bay`` (Los Angeles and Long Beach together).
-Every coordinate pair is ``(lon, lat)``.
+Resolve a UN/LOCODE in any case (``cnsha``), a port name (``Long Beach``) with or without
+accents and bracketed qualifiers (``Malmo``, ``Seattle``), a common English name or former
+spelling from ``data/port_aliases.csv`` (``Busan``, ``Saigon``), a Chinese name in Simplified or
+Traditional characters (``长滩``, ``長灘``), ``lon,lat`` coordinates, or the alias
+``San Pedro Bay`` (Los Angeles and Long Beach together). What the catalogue holds is
+:mod:`geo.catalogue.portlist`; searching it :mod:`geo.catalogue.search`. Every coordinate pair
+is ``(lon, lat)``.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import searoute
-
+from geo.catalogue import ambiguity
 from geo.catalogue import names as _names
 from geo.catalogue.coords import coord_name, number_text, parse_coordinates, validate_lon_lat
-from geo.errors import AmbiguousPortError, DataError, UnknownPortError
-from geo.settings import DATA_DIR
+from geo.catalogue.portlist import (
+    SAN_PEDRO_BAY_ALIASES,
+    SAN_PEDRO_BAY_ID,
+    SEAROUTE_PORTS_SOURCE,
+    Port,
+    _searoute_ports_path,
+    catalogue,
+)
+from geo.catalogue.search import search
+from geo.errors import AmbiguousPortError, UnknownPortError
 
 __all__ = [
+    "SAN_PEDRO_BAY_ALIASES",
+    "SAN_PEDRO_BAY_ID",
+    "SEAROUTE_PORTS_SOURCE",
     "Port",
+    "_searoute_ports_path",
     "catalogue",
     "corridor_ports",
     "get",
@@ -36,135 +45,8 @@ __all__ = [
     "validate_lon_lat",
 ]
 
-SEAROUTE_PORTS_SOURCE = "searoute port catalogue (searoute package, UN/LOCODE)"
-SAN_PEDRO_BAY_ID = "SAN-PEDRO-BAY"
-SAN_PEDRO_BAY_ALIASES = ("san pedro bay", "san pedro bay ports", "la/lb", "la-lb", "la+lb")
-
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
-
-
-@dataclass(frozen=True)
-class Port:
-    """A place a route can start or end at.
-
-    ``lon``/``lat`` is the port's reference point (for labels and markers); ``route_lon`` /
-    ``route_lat`` is where the route starts or ends (a harbour entrance or pilot station for
-    corridor ports, the catalogue point otherwise).
-    """
-
-    id: str
-    locode: str | None
-    name: str
-    country: str
-    lon: float
-    lat: float
-    source: str
-    route_lon: float
-    route_lat: float
-    route_point: str = ""
-    kind: str = "catalogue"  # catalogue | corridor | alias | coordinates
-    major: bool = False  # searoute's terminal flag ``t == 1``: breaks ties between same names
-    members: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = field(default=(), compare=False)
-
-    @property
-    def label(self) -> str:
-        """``Name (CODE)``, or the bare name where there is no code."""
-        return f"{self.name} ({self.locode})" if self.locode else self.name
-
-    @property
-    def route_coord(self) -> tuple[float, float]:
-        """The ``(lon, lat)`` point a route starts or ends at."""
-        return (self.route_lon, self.route_lat)
-
-
-def _searoute_ports_path() -> Path:
-    return Path(searoute.__file__).resolve().parent / "data" / "ports.geojson"
-
-
-def _country_name(raw: str) -> str:
-    return raw.replace("_", " ").strip().title() if raw.islower() or "_" in raw else raw
-
-
-def _read_corridor(path: Path) -> list[Port]:
-    ports: list[Port] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row_no, row in enumerate(csv.DictReader(fh), start=2):
-            try:
-                ports.append(
-                    Port(
-                        id=row["id"],
-                        locode=row["locode"] or None,
-                        name=row["name"],
-                        country=row["country"],
-                        lon=float(row["lon"]),
-                        lat=float(row["lat"]),
-                        source=row["coord_source"],
-                        route_lon=float(row["route_lon"]),
-                        route_lat=float(row["route_lat"]),
-                        route_point=row["route_point"],
-                        kind="corridor",
-                        aliases=tuple(a for a in row.get("aliases", "").split("|") if a),
-                    )
-                )
-            except (KeyError, ValueError) as exc:
-                raise DataError(f"{path.name} row {row_no}: bad or missing field ({exc})") from exc
-    return ports
-
-
-def _san_pedro_bay(corridor: list[Port]) -> Port:
-    by_id = {p.id: p for p in corridor}
-    la, lb = by_id["USLAX"], by_id["USLGB"]
-    return Port(
-        id=SAN_PEDRO_BAY_ID,
-        locode=None,
-        name="San Pedro Bay",
-        country="United States",
-        lon=round((la.lon + lb.lon) / 2, 4),
-        lat=round((la.lat + lb.lat) / 2, 4),
-        source="derived: midpoint of the Ports of Los Angeles and Long Beach reference points",
-        route_lon=round((la.route_lon + lb.route_lon) / 2, 4),
-        route_lat=round((la.route_lat + lb.route_lat) / 2, 4),
-        route_point="San Pedro Bay breakwater, between Angels Gate and Queen's Gate (derived)",
-        kind="alias",
-        members=(la.id, lb.id),
-        aliases=SAN_PEDRO_BAY_ALIASES,
-    )
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> tuple[Port, ...]:
-    """Every port: corridor ports first, the San Pedro Bay alias, then searoute's catalogue.
-
-    A searoute entry whose UN/LOCODE a corridor port already has is left out.
-    """
-    corridor = _read_corridor(DATA_DIR / "corridor_ports.csv")
-    taken = {p.locode for p in corridor if p.locode}
-    with _searoute_ports_path().open(encoding="utf-8") as fh:
-        features = json.load(fh)["features"]
-    rest: list[Port] = []
-    for feat in features:
-        props = feat["properties"]
-        code = str(props.get("port", "")).upper()
-        if code in taken or len(code) != 5:
-            continue
-        lon, lat = (float(v) for v in feat["geometry"]["coordinates"][:2])
-        rest.append(
-            Port(
-                id=code,
-                locode=code,
-                name=str(props.get("name", code)),
-                country=_country_name(str(props.get("cty", ""))),
-                lon=lon,
-                lat=lat,
-                source=SEAROUTE_PORTS_SOURCE,
-                route_lon=lon,
-                route_lat=lat,
-                major=props.get("t") == 1,
-            )
-        )
-    rest.sort(key=lambda p: (p.name.lower(), p.country, p.id))
-    return (*corridor, _san_pedro_bay(corridor), *rest)
+_MAX_CANDIDATES = 8
 
 
 @lru_cache(maxsize=1)
@@ -261,9 +143,12 @@ def resolve(query: str) -> Port:
     Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), with
     or without accents or a bracketed qualifier (``Malmo``, ``Seattle``), a common name or former
     spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a name with its country
-    (``Portland, United States``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
-    ``San Pedro Bay``. Raises :class:`UnknownPortError` (with up to five close
-    matches), :class:`AmbiguousPortError` or :class:`InvalidCoordinateError`.
+    (``Portland, Australia``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
+    ``San Pedro Bay``. A name several ports share resolves only when one is clearly meant
+    (:mod:`geo.catalogue.ambiguity`); otherwise :class:`AmbiguousPortError` lists them with
+    their UN/LOCODEs (``Portland``: Oregon, Maine, Victoria, Dorset). Raises
+    :class:`UnknownPortError` (with up to five close matches), :class:`AmbiguousPortError` or
+    :class:`InvalidCoordinateError`.
     """
     if not isinstance(query, str):
         raise UnknownPortError(repr(query), [])
@@ -291,27 +176,23 @@ def resolve(query: str) -> Port:
     if text.upper() in by_code:  # catalogue ids such as SAN-PEDRO-BAY
         return by_code[text.upper()]
     key = " ".join(text.lower().split())
-    matches = by_name.get(key, [])
-    if not matches:  # accents, qualifiers, punctuation and the alias file
+    # a qualifier narrows ("Portland (Me)"); a bare name is every port of that name, written
+    # with or without accents, qualifier or punctuation, or in the alias file ("Portland")
+    matches = by_name.get(key, []) if "(" in key else []
+    if not matches:
         matches = _folded_index().get(_names.fold(text), [])
     if not matches and "," in key:
         name, _, country = (s.strip() for s in _names.fold(text).rpartition(","))
         matches = [p for p in _folded_index().get(name, []) if _names.fold(p.country) == country]
-    if matches and not any(p.kind != "catalogue" for p in matches):
-        longer = _longer_names(_names.fold(text), exclude=matches)
-        if any(p.kind != "catalogue" for p in longer):  # "San Pedro": also San Pedro Bay
-            raise AmbiguousPortError(text, [_describe(p) for p in [*matches, *longer][:6]])
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        curated = [p for p in matches if p.kind != "catalogue"]
-        if len(curated) == 1:
-            return curated[0]
-        major = [p for p in matches if p.major]
-        if len(major) == 1:
-            return major[0]
-        raise AmbiguousPortError(text, [_describe(p) for p in matches[:5]])
-    raise UnknownPortError(text, suggest(text))
+    if not matches:
+        raise UnknownPortError(text, suggest(text))
+    # "San Pedro" also reads as San Pedro Bay, "Santa Cruz" as Santa Cruz de Tenerife
+    also = ambiguity.rivals(matches, _longer_names(_names.fold(text), exclude=matches))
+    chosen = matches[0] if len(matches) == 1 else ambiguity.choose(matches)
+    if chosen is None or also:
+        candidates = [*ambiguity.ranked(matches), *also]
+        raise AmbiguousPortError(text, [_describe(p) for p in candidates[:_MAX_CANDIDATES]])
+    return chosen
 
 
 def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
@@ -326,46 +207,3 @@ def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
                 if port.id not in taken:
                     found.setdefault(port.id, port)
     return sorted(found.values(), key=lambda p: (p.kind == "catalogue", not p.major, p.name))
-
-
-def search(query: str, limit: int = 20) -> list[Port]:
-    """Ports whose code, name (or alias, Chinese name or Chinese alias from
-    ``data/port_names_zh.csv``) or country matches the query, best matches first.
-
-    Matching is on folded text (no accents, case or qualifiers); a query's words may come in
-    any order (``beach long``). Rank: exact, prefix, every word a prefix of a word, substring,
-    country.
-    """
-    q = _names.fold(query)
-    if not q:
-        return []
-    words = q.split()
-    alias_names: dict[str, list[str]] = {}
-    for alias, code in _names.aliases().items():
-        alias_names.setdefault(code, []).append(alias)
-    chinese = _names.chinese_names()
-    scored: list[tuple[int, int, Port]] = []
-    for n, port in enumerate(catalogue()):
-        code = (port.locode or port.id).lower()
-        zh = chinese.get(port.id)
-        fields = [
-            _names.fold(port.name),
-            *(_names.fold(a) for a in port.aliases),
-            *alias_names.get(port.locode or "", []),
-            *((_names.fold(z) for z in (zh.name, *zh.aliases)) if zh else ()),
-        ]
-        if q == code or q in fields:
-            score = 0
-        elif any(f.startswith(q) for f in fields) or code.startswith(q):
-            score = 1
-        elif any(all(any(w.startswith(x) for w in f.split()) for x in words) for f in fields):
-            score = 2
-        elif any(q in f for f in fields):
-            score = 3
-        elif q in _names.fold(port.country):
-            score = 4
-        else:
-            continue
-        scored.append((score, n, port))
-    scored.sort(key=lambda t: (t[0], t[1]))
-    return [p for _, _, p in scored[:limit]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from typing import Final, NoReturn
 
 from geo.errors import GeoError
@@ -33,6 +34,14 @@ def terminal(text: object) -> str:
     return _CONTROL.sub("", str(text))
 
 
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded to ``width`` terminal columns (a CJK character takes two); ``right``
+    aligns it to the right."""
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - columns)
+    return fill + text if right else text + fill
+
+
 def speed_arg(text: str) -> float:
     """A ``--speed`` in knots within the range the page's slider and a URL accept
     (:data:`~geo.settings.MIN_SPEED_KN` to :data:`~geo.settings.MAX_SPEED_KN`)."""
@@ -55,7 +64,10 @@ def size_arg(text: str) -> tuple[int, int]:
 def add_route_options(p: argparse.ArgumentParser) -> None:
     """ORIGIN, DESTINATION, --speed and --avoid, as every lane command takes them."""
     p.add_argument(
-        "origin", help="UN/LOCODE (CNSHA), port name (Shanghai), 'lon,lat', or 'San Pedro Bay'"
+        "origin",
+        help="UN/LOCODE (CNSHA), port name in English or Chinese, Simplified or Traditional "
+        "(Shanghai, 上海, 長灘), 'lon,lat', or 'San Pedro Bay'; a name several ports share is "
+        "refused with their codes",
     )
     p.add_argument("destination", help="same forms as ORIGIN")
     p.add_argument(

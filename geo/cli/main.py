@@ -2,25 +2,29 @@
 
 Each command lives in its own module with an ``add_parsers(subparsers)`` function that sets a
 ``handler(args, out) -> int`` default. Bad input of any kind prints one line on stderr and
-exits with status 2; never a traceback. ``deck`` writes every good entry of a deck file and
+exits with status 2; never a traceback. A command with ``--lang zh`` words the error in Chinese
+(:func:`geo.present.errtext.error_text`). ``deck`` writes every good entry of a deck file and
 exits 2 if any entry failed.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from geo.cli import atlas, matrix, route, snapshot, tradeoff
+from geo.cli import atlas, matrix, ports, route, snapshot, tradeoff
 from geo.cli.common import EXIT_USAGE, Parser, terminal
 from geo.errors import GeoError
+from geo.i18n import DEFAULT_LANGUAGE, translator
+from geo.present.errtext import error_text
 
 #: A west longitude given as a plain argument ("-156.8,71.4"): not an option.
 _NEGATIVE_COORD_RE = re.compile(r"^-\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d+(?:\.\d+)?$")
 
-COMMANDS = (route, snapshot, tradeoff, matrix, atlas)
+COMMANDS = (route, ports, snapshot, tradeoff, matrix, atlas)
 
 
 def _shield_coordinates(argv: Sequence[str]) -> list[str]:
@@ -44,11 +48,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """Entry point; returns the exit status."""
     out = out or sys.stdout
     parser = build_parser()
+    args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(_shield_coordinates(sys.argv[1:] if argv is None else argv))
         return int(args.handler(args, out))
-    except GeoError as exc:
-        print(f"{parser.prog}: error: {terminal(exc)}", file=sys.stderr)
+    except GeoError as exc:  # in the command's --lang: the same words as the page's
+        tr = translator(getattr(args, "lang", DEFAULT_LANGUAGE))
+        print(f"{parser.prog}: error: {terminal(error_text(exc, tr))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

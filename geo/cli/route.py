@@ -1,4 +1,4 @@
-"""``python -m geo route`` and ``python -m geo ports``: a lane's figures, the catalogue.
+"""``python -m geo route``: a lane's figures.
 
 The route's text and JSON read the presentation model (:mod:`geo.present.model`), so they
 state the same distance, time, trade figure and sources as the page and every snapshot.
@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from typing import Any, TextIO
 
 from geo.catalogue import ports as _ports
-from geo.catalogue.names import chinese_names
 from geo.cli.common import (
     add_lang_option,
     add_route_options,
     add_ship_options,
     lane_view,
+    pad,
     terminal,
     warn,
 )
-from geo.errors import GeoError
 from geo.export.rfc7946 import geometry_json
 from geo.present.model import LanePresentation, present
 from geo.routing import engine as routing
@@ -106,12 +104,6 @@ def route_feature(pres: LanePresentation) -> dict[str, Any]:
     return {"type": "Feature", "properties": props, "geometry": geometry_json(r.line)}
 
 
-def _pad(text: str, width: int) -> str:
-    """``text`` padded to ``width`` terminal columns (a CJK character takes two)."""
-    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - columns)
-
-
 def route_text(pres: LanePresentation) -> str:
     """A readable summary: the lane, each metric, passages, snap distances, sources."""
     r, tr = pres.view.main, pres.tr
@@ -121,7 +113,7 @@ def route_text(pres: LanePresentation) -> str:
         ends.append(tr("{name} ({code})", name=name, code=port.locode) if port.locode else name)
     lines = [f"{ends[0]} → {ends[1]}"]
     for m in pres.metrics:
-        lines.append(f"  {_pad(m.label, 26)} {m.text()}")
+        lines.append(f"  {pad(m.label, 26)} {m.text()}")
     for other in pres.view.routes[1:]:
         also = tr(
             "also to {port}", port=pres.port_name(other.destination.id, other.destination.name)
@@ -131,7 +123,7 @@ def route_text(pres: LanePresentation) -> str:
             distance=tr("{value} nm", value=tr.number(other.distance_nm)),
             time=tr("{value} days", value=tr.number(other.duration_days, 1)),
         )
-        lines.append(f"  {_pad(also, 26)} {figures}")
+        lines.append(f"  {pad(also, 26)} {figures}")
     lines.append(f"  {pres.passages_text()}")
     lines.append(
         "  "
@@ -166,18 +158,6 @@ def add_parsers(sub: Any) -> None:
     )
     p_route.set_defaults(handler=run_route)
 
-    p_ports = sub.add_parser(
-        "ports",
-        help="list ports matching a query",
-        description="List catalogue ports whose code, name (English or Chinese, aliases "
-        "included) or country matches QUERY.",
-    )
-    p_ports.add_argument(
-        "query", help="part of a name (English or Chinese: 上海), a UN/LOCODE or a country"
-    )
-    p_ports.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
-    p_ports.set_defaults(handler=run_ports)
-
 
 def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
@@ -192,25 +172,4 @@ def run_route(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.write(terminal(route_text(pres)) + "\n")
-    return 0
-
-
-def run_ports(args: argparse.Namespace, out: TextIO) -> int:
-    matches = _ports.search(args.query, limit=max(1, args.limit))
-    if not matches:
-        hint = _ports.suggest(args.query)
-        msg = f"no port matches {args.query!r}"
-        raise GeoError(msg + (f"; close: {', '.join(hint)}" if hint else ""))
-    total = len(_ports.search(args.query, limit=len(_ports.catalogue())))
-    out.write(terminal(f"{len(matches)} of {total} ports matching {args.query!r}") + "\n")
-    chinese = chinese_names()
-    out.write(f"{'CODE':<14} {'NAME':<34} {'ZH':<12} {'COUNTRY':<22} {'LON':>9} {'LAT':>8}\n")
-    for p in matches:
-        code = p.id  # what selects it: CNSHA-YANGSHAN shares Shanghai's UN/LOCODE
-        zh = chinese[p.id].name if p.id in chinese else ""
-        line = (
-            f"{code:<14} {_pad(p.name, 34)} {_pad(zh, 12)} {_pad(p.country, 22)} "
-            f"{p.lon:9.3f} {p.lat:8.3f}"
-        )
-        out.write(terminal(line) + "\n")
     return 0

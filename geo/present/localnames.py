@@ -12,12 +12,11 @@ import csv
 from functools import lru_cache
 from typing import Final
 
-from babel import Locale
-
+from geo.catalogue import countries as _countries
 from geo.catalogue import names as _names
 from geo.catalogue.ports import Port
 from geo.errors import DataError
-from geo.i18n import BABEL_LOCALES
+from geo.i18n import N_, translator
 from geo.settings import DATA_DIR
 
 PLACE_NAMES_PATH: Final = DATA_DIR / "place_names_zh.csv"
@@ -74,6 +73,7 @@ TEXT_KINDS: Final[tuple[str, ...]] = (
     "measure_text",
     "milestone",
     "trade_metric",
+    "source",
 )
 
 
@@ -93,6 +93,13 @@ def _texts() -> dict[tuple[str, str], str]:
     return out
 
 
+def source_title(title: str, lang: str) -> str:
+    """A source's title in ``lang``. Published titles stay as published; the project's own
+    words in a source column (``project assumption``) are translated through
+    ``data/texts_zh.csv`` (kind ``source``): ``"本项目假设（立方定律外推范围）"``."""
+    return data_text("source", title, lang)
+
+
 def data_text(kind: str, english: str, lang: str) -> str:
     """A text of a data file written by this project (a zone's rules, a measure, a milestone)
     in ``lang``: the Chinese of ``data/texts_zh.csv`` when its English is exactly
@@ -103,18 +110,11 @@ def data_text(kind: str, english: str, lang: str) -> str:
     return _texts().get((kind, english.strip()), english)
 
 
-@lru_cache(maxsize=8)
-def _territories(lang: str) -> dict[str, str]:
-    """Country names by ISO 3166 code in ``lang`` (Babel's CLDR data)."""
-    return dict(Locale.parse(BABEL_LOCALES[lang]).territories)
-
-
 def country_name(locode: str, english: str, lang: str) -> str:
     """The country of a UN/LOCODE in ``lang`` (CLDR: ``US`` → ``美国``); ``english`` (as the
-    catalogue has it) in English or for a code CLDR does not know."""
-    if lang != "zh" or len(locode) < 2:
-        return english
-    return _territories(lang).get(locode[:2].upper(), english)
+    catalogue has it) in English or for a code CLDR does not know
+    (:func:`geo.catalogue.countries.country_name`)."""
+    return _countries.country_name(locode[:2], english, lang)
 
 
 def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
@@ -129,30 +129,80 @@ def segment_name(zone_id: str, kind: str, name: str, lang: str) -> str:
     return f"{local}（{rest.rstrip(')')}）" if sep and rest.rstrip(")").isdigit() else local
 
 
+#: A goal for a year, and one whose year is over by the data's date (neither done nor ahead).
+TARGET_WORDS: Final[str] = N_("{year} target")
+TARGET_PASSED_WORDS: Final[str] = N_("{year} target (deadline passed)")
+PROPOSED_WORDS: Final[str] = N_("proposed ({year})")
+_PASSED_SUFFIX: Final[str] = " (deadline passed)"
+
+
+def deadline_passed(date: str, precision: str, as_of: str) -> bool:
+    """True for a target (``precision == "target"``) whose year ended before the data's date
+    ``as_of`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``): a 2025 target with data as of 2026."""
+    return precision == "target" and len(as_of) >= 4 and date[:4] < as_of[:4]
+
+
+def date_words(
+    date: str, precision: str, lang: str, *, english: str = "", passed: bool = False
+) -> str:
+    """A milestone's or a measure's date (ISO ``date`` read by its ``precision``, as in
+    ``data/milestones.csv``) in words, in ``lang``.
+
+    A target reads ``"2030 target"`` / ``"2030年目标"``, one whose deadline has ``passed``
+    ``"2025 target (deadline passed)"`` / ``"2025年目标（期限已过）"``; a proposal
+    ``"proposed (2026)"`` / ``"提议（2026年）"``. Other dates: ``english`` as the data words it
+    (``"9 Jun 2022"``), Chinese ``"2022年6月9日"``, ``"2022年1月"``, ``"2025年"``. A Chinese date
+    is exact or coarser, never "about" a day: an approximate date gives its month
+    (``≈22 Sep 2023`` → ``"2023年9月"``), an approximate month its year.
+    """
+    tr = translator(lang)
+    parts = date.split("-")
+    if precision == "target":
+        return tr(TARGET_PASSED_WORDS if passed else TARGET_WORDS, year=parts[0])
+    if precision == "proposed":
+        return tr(PROPOSED_WORDS, year=parts[0])
+    if not tr.chinese:
+        return english or date
+    coarser = precision == "approx" and len(parts) > 1
+    if coarser:
+        parts = parts[:-1]
+    elif precision == "month":
+        parts = parts[:2]
+    elif precision == "year":
+        parts = parts[:1]
+    text = f"{parts[0]}年"
+    if len(parts) > 1:
+        text += f"{int(parts[1])}月"
+    if len(parts) > 2:
+        text += f"{int(parts[2])}日"
+    return f"{text}前后" if precision == "approx" and not coarser else text  # ≈2023: 2023年前后
+
+
 def when_words(when: str, lang: str) -> str:
-    """A date in words (``"9 Jun 2022"``, ``"Jan 2022"``, ``"≈22 Sep 2023"``, ``"2030 target"``,
-    ``"proposed (2026)"``) in ``lang``: ``"2022年6月9日"``, ``"2022年1月"``, ``"约2023年9月22日"``,
-    ``"2030年目标"``, ``"提议（2026年）"``; anything else as it is."""
+    """A date as the data words it in English (``"9 Jun 2022"``, ``"Jan 2022"``,
+    ``"≈22 Sep 2023"``, ``"2030 target"``, ``"2025 target (deadline passed)"``,
+    ``"proposed (2026)"``) in ``lang`` (:func:`date_words`): ``"2022年6月9日"``, ``"2022年1月"``,
+    ``"2023年9月"``, ``"2030年目标"``, ``"2025年目标（期限已过）"``, ``"提议（2026年）"``;
+    anything else as it is."""
     import datetime as dt
 
     if lang != "zh":
         return when
     text = when.strip()
-    about = ""
-    if text.startswith("≈"):
-        about, text = "约", text[1:].strip()
-    if text.startswith("proposed (") and text.endswith(")"):
-        return f"{about}提议（{when_words(text[10:-1], lang)}）"
-    if text.endswith(" target"):
-        return f"{about}{when_words(text[:-7], lang)}目标"
+    passed = text.endswith(_PASSED_SUFFIX)
+    text = text.removesuffix(_PASSED_SUFFIX)
+    if text.startswith("proposed (") and text.endswith(")") and text[10:-1].isdigit():
+        return date_words(text[10:-1], "proposed", lang)
+    if text.endswith(" target") and text[:-7].isdigit():
+        return date_words(text[:-7], "target", lang, passed=passed)
+    approx = text.startswith("≈")
+    text = text.lstrip("≈").strip()
     if text.isdigit() and len(text) == 4:
-        return f"{about}{text}年"
-    for pattern in ("%d %b %Y", "%b %Y"):
+        return date_words(text, "approx" if approx else "year", lang)
+    for pattern, iso, precision in (("%d %b %Y", "%Y-%m-%d", "day"), ("%b %Y", "%Y-%m", "month")):
         try:
             day = dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-        if pattern.startswith("%d"):
-            return f"{about}{day.year}年{day.month}月{day.day}日"
-        return f"{about}{day.year}年{day.month}月"
+        return date_words(day.strftime(iso), "approx" if approx else precision, lang)
     return when

@@ -244,7 +244,7 @@ def present(
         passages_used=wording.passage_labels(r.passages, tr),
         passages_avoided=wording.passage_labels(view.avoid, tr),
         legend=legend.legend(view, chosen, pal, tr),
-        sources=wording.sources(view),
+        sources=wording.sources(view, tr),
         assumptions=wording.assumptions(view, tr),
         notice=tr(NOT_FOR_NAVIGATION),
         warnings=tuple(dict.fromkeys(warnings)),

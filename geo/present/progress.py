@@ -19,8 +19,7 @@ from typing import Final
 from geo.facts import trade
 from geo.facts.measures import measures
 from geo.i18n import ENGLISH, N_, Translator
-from geo.present.localnames import data_text, port_id_name
-from geo.present.localnames import when_words as _when
+from geo.present.localnames import data_text, date_words, deadline_passed, port_id_name
 from geo.present.text import md, safe_url, short_source
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION
@@ -47,6 +46,8 @@ class TimelineEntry:
     #: The ISO date (``2022-01``) and its ``date_precision``, for dates in other languages.
     date: str = ""
     precision: str = ""
+    #: A target whose year is over by the data's date: its ``when`` says the deadline passed.
+    passed: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,13 @@ def _decimal_year(date: str, precision: str) -> float:
 def timeline() -> tuple[TimelineEntry, ...]:
     """Every corridor milestone as a :class:`TimelineEntry`, in the order of
     :func:`geo.facts.trade.milestones` (past events by date, then targets and proposals).
-    Raises :class:`~geo.errors.DataError` for a bad ``milestones.csv`` row."""
+    Raises :class:`~geo.errors.DataError` for a bad ``milestones.csv`` row. A target whose
+    year ended before the data's date (:func:`geo.facts.trade.data_as_of`) reads
+    ``"2025 target (deadline passed)"``."""
+    as_of = trade.data_as_of()
     return tuple(
         TimelineEntry(
-            when=m.when(),
+            when=date_words(m.date, m.date_precision, "en", english=m.when(), passed=passed),
             event=m.event,
             source=m.source,
             source_short=short_source(m.source),
@@ -100,8 +104,10 @@ def timeline() -> tuple[TimelineEntry, ...]:
             year=_decimal_year(m.date, m.date_precision),
             date=m.date,
             precision=m.date_precision,
+            passed=passed,
         )
         for m in trade.milestones()
+        for passed in (deadline_passed(m.date, m.date_precision, as_of),)
     )
 
 
@@ -159,10 +165,10 @@ def timeline_subtitle(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLI
     proposal"``: first and latest event, furthest target (in ``tr``'s language)."""
     done = [e for e in entries if e.done]
     ahead = [e for e in entries if not e.done and e.status == "target"]
-    steps = [done[0].when, done[-1].when] if done else []
+    steps = [done[0], done[-1]] if done else []
     if ahead:
-        steps.append(max(ahead, key=lambda e: e.year).when)
-    path = " → ".join(dict.fromkeys(_when(step, tr.lang) for step in steps))
+        steps.append(max(ahead, key=lambda e: e.year))
+    path = " → ".join(dict.fromkeys(when_words(step, tr) for step in steps))
     return tr(
         "Milestones from {steps} · filled: happened · hollow: target or proposal · each with "
         "its source",
@@ -203,7 +209,7 @@ def timeline_texts(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH)
     space = "" if tr.chinese else " "
     rows = tuple(
         TimelineRowText(
-            when=_when(e.when, tr.lang),
+            when=when_words(e, tr),
             event=data_text("milestone", e.event, tr.lang),
             cited=("" if e.done else f"{tr(STATUS_LABELS[e.status])} · ")
             + tr("Source: {source}", source=e.source_short),
@@ -220,22 +226,13 @@ def timeline_texts(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH)
 
 
 def when_words(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:
-    """The date of ``item`` in words: English as the data gives it (``"Jan 2022"``,
-    ``"2030 target"``); Chinese ``"2022年1月"``, ``"2030年目标"``, ``"约2023年9月22日"``."""
+    """The date of ``item`` in words (:func:`geo.present.localnames.date_words`): English as
+    the data gives it (``"Jan 2022"``, ``"2030 target"``); Chinese ``"2022年1月"``,
+    ``"2030年目标"``, ``"2025年目标（期限已过）"``, ``"2023年9月"`` (an approximate day)."""
     if not tr.chinese or not item.date:
         return item.when
-    parts = item.date.split("-")
-    year = parts[0]
-    if item.precision == "target":
-        return tr("{year} target", year=year)
-    if item.precision == "proposed":
-        return tr("proposed ({year})", year=year)
-    text = f"{year}年"
-    if len(parts) > 1 and item.precision != "year":
-        text += f"{int(parts[1])}月"
-        if len(parts) > 2 and item.precision != "month":
-            text += f"{int(parts[2])}日"
-    return f"约{text}" if item.precision == "approx" else text
+    passed = isinstance(item, TimelineEntry) and item.passed
+    return date_words(item.date, item.precision, tr.lang, english=item.when, passed=passed)
 
 
 def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:

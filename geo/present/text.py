@@ -75,7 +75,8 @@ def plain(text: object, max_chars: int = 200) -> str:
 
 
 _QUOTED_RE: Final[re.Pattern[str]] = re.compile(r"\s*(“[^”]*”|\"[^\"]*\")")
-_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"\s*\(([^()]*)\)")
+#: A bracketed aside, in ASCII or full-width brackets (``本项目假设（立方定律外推范围）``).
+_PAREN_RE: Final[re.Pattern[str]] = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 
 
 def short_source(source: str) -> str:

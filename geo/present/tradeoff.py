@@ -19,7 +19,7 @@ from typing import Any, Final
 from geo.i18n import N_, translator
 from geo.present.items import Source
 from geo.present.layers import route_id
-from geo.present.localnames import port_name
+from geo.present.localnames import port_name, source_title
 from geo.present.text import md, safe_url
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION, nm_words, ship_words
@@ -152,7 +152,7 @@ def speed_tradeoff(
             speed_kn=speed,
         )
         for title, url in em.sources:
-            sources.setdefault(title, url)
+            sources.setdefault(source_title(title, lang), url)
         wtw_all = wtw_all and em.co2e_wtw_t is not None
         rows.append(
             TradeoffRow(

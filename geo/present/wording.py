@@ -16,7 +16,7 @@ from geo.catalogue.land import LAND_SOURCE
 from geo.facts.figures import Figure
 from geo.i18n import ENGLISH, N_, Translator
 from geo.present.items import Metric, Source
-from geo.present.localnames import place_name, port_name
+from geo.present.localnames import place_name, port_name, source_title
 from geo.present.view import LaneView
 from geo.routing import engine as routing
 from geo.voyage.factors import fuels, model_speed_range, references, sourced_speeds
@@ -276,9 +276,10 @@ def passage_labels(names: Iterable[str], tr: Translator = ENGLISH) -> tuple[str,
     return tuple(place_name("passage", n, tr.lang, routing.PASSAGE_LABELS.get(n, n)) for n in names)
 
 
-def sources(view: LaneView) -> tuple[Source, ...]:
+def sources(view: LaneView, tr: Translator = ENGLISH) -> tuple[Source, ...]:
     """Every source behind what the view shows: lane figures, port figures and coordinates,
-    the rules of each zone the routes enter, the network and the land layer."""
+    the rules of each zone the routes enter, the network and the land layer. Titles as
+    published; the project's own labels (``project assumption``) in ``tr``'s language."""
     seen: dict[str, str] = {}
     for fig in view.lane.figures:
         seen.setdefault(fig.source, fig.source_url)
@@ -302,4 +303,4 @@ def sources(view: LaneView) -> tuple[Source, ...]:
         seen.setdefault(ref.source, ref.source_url)
     seen.setdefault(*SEAROUTE_SOURCE)
     seen.setdefault(LAND_SOURCE, NATURAL_EARTH_URL)
-    return tuple(Source(t, u) for t, u in seen.items())
+    return tuple(Source(source_title(t, tr.lang), u) for t, u in seen.items())

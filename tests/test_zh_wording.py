@@ -1,0 +1,117 @@
+"""Chinese wording a reader would not notice was translated: dates, past targets, open sea,
+no English left inside Chinese sentences, the project's own source labels."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from geo.i18n import po_path, translator
+from geo.present import compare, progress
+from geo.present.localnames import date_words, deadline_passed, source_title, when_words
+from geo.present.model import present
+from geo.present.view import build_view
+from geo.settings import DATA_DIR
+
+ZH = translator("zh")
+
+
+@pytest.mark.parametrize(
+    ("when", "chinese"),
+    [
+        ("9 Jun 2022", "2022年6月9日"),
+        ("Jan 2022", "2022年1月"),
+        ("2025", "2025年"),
+        ("≈22 Sep 2023", "2023年9月"),  # an approximate day gives its month, never 约…日
+        ("≈Sep 2023", "2023年"),  # an approximate month its year
+        ("≈2023", "2023年前后"),
+        ("2030 target", "2030年目标"),
+        ("2025 target (deadline passed)", "2025年目标（期限已过）"),
+        ("proposed (2026)", "提议（2026年）"),
+    ],
+)
+def test_dates_in_chinese_are_exact_or_coarser(when: str, chinese: str) -> None:
+    assert when_words(when, "zh") == chinese
+    assert when_words(when, "en") == when
+
+
+def test_no_milestone_or_measure_date_is_about_a_day() -> None:
+    view = build_view("CNSHA", "SAN-PEDRO-BAY")
+    items = [*progress.timeline(), *progress.measures_for(view)]
+    texts = progress.timeline_texts(progress.timeline(), ZH)
+    dates = [progress.when_words(i, ZH) for i in items] + [r.when for r in texts.rows]
+    assert dates and not [d for d in dates if "约" in d or "≈" in d]
+    assert "2023年9月" in dates
+    lines = [progress.markdown_line(e, ZH) for e in progress.timeline()]
+    assert not [line for line in lines if re.search(r"约\d{4}年", line)]
+
+
+def test_a_target_whose_year_is_over_reads_as_a_passed_deadline() -> None:
+    assert deadline_passed("2025", "target", "2026")
+    assert not deadline_passed("2025", "target", "2025-10")  # the year is not over yet
+    assert not deadline_passed("2030", "target", "2026")
+    assert not deadline_passed("2025", "year", "2026")  # an event, not a target
+    entries = {(e.date, e.precision): e for e in progress.timeline()}
+    past, future = entries[("2025", "target")], entries[("2030", "target")]
+    assert past.passed and past.when == "2025 target (deadline passed)"
+    assert not future.passed and future.when == "2030 target"
+    assert date_words("2025", "target", "zh", passed=True) == "2025年目标（期限已过）"
+    rows = [r.when for r in progress.timeline_texts(progress.timeline(), ZH).rows]
+    assert "2025年目标（期限已过）" in rows and "2030年目标" in rows
+    assert "2025年目标" not in rows
+    page = "\n".join(progress.markdown_line(e, ZH) for e in progress.timeline())
+    assert "○ **2025年目标（期限已过）**" in page and "○ **2030年目标**" in page
+
+
+def test_a_lane_through_no_passage_reads_naturally_in_chinese() -> None:
+    table = compare.compare_pairs(["CNSHA"], ["USLAX"], lang="zh").table()
+    cell = str(table.iloc[0][ZH("Passages")])
+    assert cell == "全程开阔海域"
+    assert ZH("open sea only") == "全程开阔海域"
+
+
+def test_the_projects_own_source_labels_are_chinese_and_published_titles_stay() -> None:
+    view = build_view("CNSHA", "SAN-PEDRO-BAY")
+    zh, en = present(view, lang="zh"), present(view)
+    assert "project assumption" not in zh.footer_sources()
+    assert "本项目假设" in zh.footer_sources()
+    assert zh.footer_sources().count("本项目假设") == 1  # one short name for all three rows
+    for z, e in zip(zh.sources, en.sources):
+        assert z.title == (source_title(e.title, "zh")), e.title
+        assert z.title == e.title or e.title.startswith("project assumption")
+    assert source_title("project assumption (range of the cube-law extrapolation)", "zh") == (
+        "本项目假设（立方定律外推范围）"
+    )
+
+
+#: Latin words allowed inside Chinese text: names, code and technical terms a Chinese
+#: reader meets in Latin letters (acronyms in capitals are always allowed).
+ALLOWED_LATIN = {
+    "Notteboom", "Carriou", "Natural", "Earth", "GeoPackage", "GeoPandas", "GeoJSON",
+    "Chromium", "Tier", "Pier", "searoute", "matplotlib", "folium", "zip", "lang", "sets",
+    "speed", "lon", "lat", "west", "south", "east", "north", "g", "t", "kn", "nm", "km",
+}  # fmt: skip
+
+
+def _stray_english(text: str) -> list[str]:
+    text = re.sub(r"\{[^}]*\}", "", text)
+    words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
+    return [w for w in words if not w.isupper() and w not in ALLOWED_LATIN]
+
+
+def test_no_english_words_are_left_inside_chinese_strings() -> None:
+    with po_path("zh").open("rb") as fh:
+        catalog = read_po(fh)
+    stray = {
+        str(m.id): _stray_english(str(m.string))
+        for m in catalog
+        if m.id and _stray_english(str(m.string))
+    }
+    assert stray == {}
+    with (DATA_DIR / "texts_zh.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["en"]: _stray_english(r["zh"]) for r in rows if _stray_english(r["zh"])} == {}
+    assert not [r["zh"] for r in rows if re.search(r"约\d{4}年\d+月\d+日", r["zh"])]
