@@ -29,7 +29,7 @@ from matplotlib.patches import Rectangle
 from geo.errors import ExportError
 from geo.fileio import atomic_output
 from geo.present.frame import lane_frame
-from geo.render.static import basemap, labels, lane, panel
+from geo.render.static import basemap, labels, lane, markers, panel
 from geo.render.static.lane import LANE_WIDTH_PT
 from geo.render.static.projection import mercator_y
 from geo.render.static.layout import (
@@ -101,12 +101,13 @@ def build_figure(
     if pres.shows("zones"):
         basemap.draw_zones(ax, pres, sorted(lane.stripe_keys(pres)), ext, lay)
     ports = lane.ports_in_frame(pres, ext, lay)
+    marks = markers.spread(ax, ports, lay, apart=pres.shows("ports"))
     if pres.shows("ports"):
-        lane.draw_port_markers(ax, pres, ports, lay)
+        markers.draw_marks(ax, pres, marks, lay)
     lane.draw_lane(ax, pres, lane_xy, lay)
     drawn = pres.shows("route") or pres.shows("segments")
     lane_px = labels.lane_shape(ax, lane_xy if drawn else [], lay.px(LANE_WIDTH_PT * 1.39 / 2 + 3))
-    labels.place_labels(ax, pres, ports, lane_px, lane_xy, renderer, lay)
+    labels.place_labels(ax, pres, marks, lane_px, lane_xy, renderer, lay)
 
     px0, py0, px1, py1 = panel_box
     fig.add_artist(
