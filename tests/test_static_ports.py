@@ -1,9 +1,10 @@
-"""Ports and their names on the static slide, measured in display pixels.
+"""Ports, their names and the land on the static slide, measured in display pixels.
 
 Issue 12 ("Labels and legend"): at trans-Pacific scale Los Angeles and Long Beach (≈ 25 km
 apart) are one pixel apart, Shanghai and Yangshan a few. Every port must stay visible and
 distinguishable, each name beside its own marker (a leader line where it stands off), no name
 over another, the lane, a marker or the panel — in English and Chinese, at every page size.
+And a short hop (3 nm) must not draw the 1:110m land outline, which is too coarse there.
 
 Everything is measured on the figure the PNG/SVG/PDF are written from (same layout, 100 dpi):
 marker circles from their scatter collections, names from their text extents.
@@ -19,13 +20,14 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from matplotlib.collections import PathCollection
+from matplotlib.collections import PatchCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
 from geo.present.model import LanePresentation, present
 from geo.present.view import build_view
-from geo.render.static import build_figure
+from geo.render.static import build_figure, render_static_bytes
+from geo.render.static.basemap import LAND_MIN_SPAN_NM, Extent, land_fits
 from geo.render.static.labels import bbox_shape, lane_shape
 from geo.render.static.lane import lane_coords
 from geo.render.static.layout import DPI, make_layout
@@ -189,3 +191,87 @@ def test_labels_stay_apart_without_the_ports_layer(
     )
     assert not any(a.intersects(b) for a, b in combinations(boxes, 2))
     assert not _markers(fig)
+
+
+# --- land at a scale the 1:110m outline cannot carry ---------------------------------------
+
+
+def _land(fig: Figure) -> list[PatchCollection]:
+    return [c for c in fig.axes[0].collections if isinstance(c, PatchCollection)]
+
+
+@pytest.fixture(scope="module")
+def hop() -> dict[str, LanePresentation]:
+    view = build_view("Los Angeles", "Long Beach", as_of=AS_OF)
+    return {lang: present(view, lang=lang) for lang in ("en", "zh")}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_short_hop_draws_no_coarse_land_and_says_so(
+    hop: dict[str, LanePresentation], lang: str
+) -> None:
+    pres = hop[lang]
+    assert pres.view.main.distance_nm < 5
+    fig = build_figure(pres, width_px=1920, height_px=1080)
+    ax = fig.axes[0]
+    assert not _land(fig), "land or zone outlines drawn on a 40 nm frame"
+    assert ax.get_facecolor()[:3] == (1.0, 1.0, 1.0)  # no ground claimed as sea either
+    notes = [t for t in ax.texts if t.get_gid() == "map-note"]
+    assert len(notes) == 1
+    text = " ".join(notes[0].get_text().split())  # wrapped to the map's width
+    assert "Natural Earth 1:110m" in text
+    assert ("海岸线" in text) == (lang == "zh")
+    assert ("Coast" in text) == (lang == "en")
+    renderer = fig.canvas.get_renderer()
+    note = bbox_shape(notes[0].get_window_extent(renderer))
+    frame = ax.get_window_extent(renderer)
+    assert bbox_shape(frame).contains(note)
+    assert not note.intersects(lane_shape(ax, lane_coords(pres), 3.0))
+    for t in _labels(fig):
+        assert not note.intersects(bbox_shape(Text.get_window_extent(t, renderer)))
+    check_ports(fig, pres, (1920, 1080))
+
+
+def test_the_note_stays_in_its_corner_in_vector_output(hop: dict[str, LanePresentation]) -> None:
+    """SVG and PDF are laid out at 72 dpi: the note is placed in axes terms, not in pixels."""
+    fig = build_figure(hop["en"], width_px=1280, height_px=720)
+    ax = fig.axes[0]
+    (note,) = [t for t in ax.texts if t.get_gid() == "map-note"]
+    for dpi in (100.0, 72.0):
+        fig.set_dpi(dpi)
+        renderer = fig.canvas.get_renderer()
+        frame, bb = ax.get_window_extent(renderer), note.get_window_extent(renderer)
+        assert frame.x0 < bb.x0 < frame.x0 + 0.05 * frame.width, dpi
+        assert frame.y0 < bb.y0 < frame.y0 + 0.05 * frame.height, dpi
+
+
+def test_the_short_hop_note_is_in_the_svg_and_pdf(hop: dict[str, LanePresentation]) -> None:
+    svg = render_static_bytes(hop["zh"], "svg", width_px=1280, height_px=720).decode()
+    assert "海岸线" in svg and "Natural Earth 1:110m" in svg
+    assert render_static_bytes(hop["en"], "pdf", width_px=1280, height_px=720).startswith(b"%PDF")
+
+
+def test_an_ocean_slide_still_draws_land(corridor: dict[str, LanePresentation]) -> None:
+    fig = build_figure(corridor["en"], width_px=1280, height_px=720)
+    assert _land(fig)
+    assert not [t for t in fig.axes[0].texts if t.get_gid() == "map-note"]
+
+
+def _extent(lon0: float, lat0: float, lon1: float, lat1: float) -> Extent:
+    return Extent(lon0, lon1, float(mercator_y(lat0)), float(mercator_y(lat1)))
+
+
+@pytest.mark.parametrize(
+    ("ext", "fits"),
+    [
+        (_extent(-118.9, 33.4, -117.6, 34.1), False),  # Los Angeles → Long Beach, 40 nm
+        (_extent(120.0, 29.5, 123.5, 31.6), False),  # Shanghai → Ningbo
+        (_extent(2.3, 50.7, 5.5, 52.4), False),  # Rotterdam → Antwerp
+        (_extent(119.0, 30.0, 131.0, 36.2), True),  # Shanghai → Busan
+        (_extent(110.0, 5.0, 260.0, 65.0), True),  # across the Pacific
+        (_extent(0.0, 60.0, 5.0, 80.0), False),  # tall but narrow: 5° of longitude at 70°N
+    ],
+)
+def test_land_fits_only_frames_of_its_scale(ext: Extent, fits: bool) -> None:
+    assert land_fits(ext) is fits
+    assert LAND_MIN_SPAN_NM == 240.0

@@ -1,4 +1,4 @@
-"""Text on the map: port names beside their circles and the user's custom label.
+"""Text on the map: port names beside their circles, the user's custom label and a corner note.
 
 A name is placed only where it touches neither the lane, another label, a port's circle, a
 spread circle's leader line and true-place dot (:mod:`geo.render.static.markers`) nor the map
@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.render.static.markers import Mark, obstacle
 from geo.render.static.fonts import family_for
-from geo.render.static.layout import DPI, Layout, literal
+from geo.render.static.layout import DPI, Layout, literal, wrap_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -280,3 +280,45 @@ def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
         },
     )
 
+
+def corner_note(
+    ax: Axes,
+    pres: LanePresentation,
+    content: str,
+    avoid: Sequence[BaseGeometry],
+    renderer: RendererBase,
+    lay: Layout,
+) -> Text:
+    """A short muted note inside the map, in the first corner (bottom-left, bottom-right,
+    top-right, top-left) where it covers none of ``avoid`` (display px: the lane, the
+    markers); wrapped to 40 % of the map's width. Returns the text (the last corner when all
+    collide)."""
+    frame = ax.get_window_extent(renderer)
+    inset = lay.px(10)
+    note: Text | None = None
+    for fx, fy in ((0, 0), (1, 0), (1, 1), (0, 1)):
+        if note is not None:
+            note.remove()
+        note = ax.text(  # in axes fractions: vector output lays out at 72 dpi, not 100
+            inset / frame.width if fx == 0 else 1 - inset / frame.width,
+            inset / frame.height if fy == 0 else 1 - inset / frame.height,
+            literal(content),
+            transform=ax.transAxes,
+            ha="left" if fx == 0 else "right",
+            va="bottom" if fy == 0 else "top",
+            fontsize=lay.pt(10.5),
+            color=pres.palette.muted,
+            fontfamily=family_for(content),
+            linespacing=1.2,
+            zorder=12,
+            parse_math=False,
+            gid="map-note",
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "alpha": 0.9,
+                  "edgecolor": "none"},
+        )  # fmt: skip
+        wrap_text(note, renderer, 0.4 * frame.width, 3, lay.pt(10.5))
+        shape = bbox_shape(note.get_window_extent(renderer), lay.px(4))
+        if not any(shape.intersects(a) for a in avoid):
+            break
+    assert note is not None
+    return note
