@@ -232,6 +232,15 @@ def test_a_short_hop_draws_no_coarse_land_and_says_so(
     check_ports(fig, pres, (1920, 1080))
 
 
+def test_a_short_hop_keeps_a_graticule_to_read_it_by(hop: dict[str, LanePresentation]) -> None:
+    """With no coast drawn the graticule is the map's bearing: several lines each way."""
+    ax = build_figure(hop["en"], width_px=1280, height_px=720).axes[0]
+    lons = [t.get_text() for t in ax.get_xticklabels()]
+    lats = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(lons) >= 4 and len(lats) >= 3, (lons, lats)
+    assert any("." in t for t in lons + lats) and all(len(t) <= 9 for t in lons + lats)
+
+
 def test_the_note_stays_in_its_corner_in_vector_output(hop: dict[str, LanePresentation]) -> None:
     """SVG and PDF are laid out at 72 dpi: the note is placed in axes terms, not in pixels."""
     fig = build_figure(hop["en"], width_px=1280, height_px=720)
