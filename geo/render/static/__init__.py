@@ -2,9 +2,10 @@
 
 Reads one :class:`~geo.present.model.LanePresentation` and nothing else. Modules by concern:
 ``projection`` (Mercator map units, graticule labels), ``layout`` (page boxes, literal text),
-``basemap`` (frame, land, graticule, zones), ``lane`` (route, segments, ports), ``labels``
-(port names, custom label), ``panel`` (header, metrics, legend, footer), ``figure`` (the
-figure and the files).
+``basemap`` (frame, land, graticule, zones), ``lane`` (route, segments, ports in the frame),
+``markers`` (port circles, spread apart where they would touch), ``labels`` (port names,
+custom label, map note), ``panel`` (header, metrics, legend, footer), ``figure`` (the figure
+and the files).
 """
 
 from geo.render.static.figure import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import numpy as np
 import shapely
@@ -21,7 +21,8 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from geo.catalogue.land import land
-from geo.render.static.layout import FONT_FAMILY, Layout
+from geo.i18n import N_
+from geo.render.static.layout import FONT_FAMILY, PAGE, Layout
 from geo.render.static.projection import (
     MAX_LAT_DEG,
     inverse_mercator_y,
@@ -36,6 +37,16 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from geo.present.model import LanePresentation
+
+#: The least span (nautical miles) of a frame's shorter side on which the 1:110m land outline
+#: is drawn (4° of latitude): there its coasts, shifted by up to about 20 km, stay within 5 % of it.
+LAND_MIN_SPAN_NM: Final[float] = 240.0
+_NM_PER_DEG: Final[float] = 60.0
+#: What the slide says when it leaves the land out (:func:`land_fits`).
+NO_LAND_NOTE: Final[str] = N_(
+    "Coast and zone outlines not drawn: the offline coastline (Natural Earth 1:110m) is too "
+    "coarse at this scale"
+)
 
 
 @dataclass(frozen=True)
@@ -152,9 +163,27 @@ def _paths(geoms: Iterable[BaseGeometry], ext: Extent) -> list[MplPath]:
     return out
 
 
+def land_fits(ext: Extent) -> bool:
+    """Whether the bundled land outline (Natural Earth 1:110m) can be drawn on the frame
+    ``ext``: its shorter side (north–south, or east–west at the middle latitude) spans at least
+    :data:`LAND_MIN_SPAN_NM`. Below that the outline's errors fill the map: it leaves out bays
+    and islands tens of kilometres across (Hangzhou Bay, San Francisco Bay, the Zhoushan
+    islands) and moves coasts by up to about 20 km, so a lane between two ports a few miles
+    apart floats off it (Los Angeles and Long Beach would lie inland)."""
+    mid_lat = math.radians((ext.lat0 + ext.lat1) / 2)
+    ns_nm = (ext.lat1 - ext.lat0) * _NM_PER_DEG
+    ew_nm = (ext.lon1 - ext.lon0) * _NM_PER_DEG * math.cos(mid_lat)
+    return min(ns_nm, ew_nm) >= LAND_MIN_SPAN_NM
+
+
 def draw_land(ax: Axes, pres: LanePresentation, ext: Extent, lay: Layout) -> int:
-    """Land (one patch per country, all world copies in the frame); returns the patch count."""
+    """Land (one patch per country, all world copies in the frame); returns the patch count,
+    0 when the frame is too small for the outline (:func:`land_fits`): then nothing is drawn
+    and the map's ground is the page's colour, not the sea's (nothing is claimed as sea)."""
     pal = pres.palette
+    if not land_fits(ext):
+        ax.set_facecolor(PAGE)
+        return 0
     patches = [PathPatch(p) for p in _paths(land().geometry, ext)]
     ax.add_collection(
         PatchCollection(

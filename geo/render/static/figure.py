@@ -29,7 +29,7 @@ from matplotlib.patches import Rectangle
 from geo.errors import ExportError
 from geo.fileio import atomic_output
 from geo.present.frame import lane_frame
-from geo.render.static import basemap, labels, lane, panel
+from geo.render.static import basemap, labels, lane, markers, panel
 from geo.render.static.lane import LANE_WIDTH_PT
 from geo.render.static.projection import mercator_y
 from geo.render.static.layout import (
@@ -97,16 +97,23 @@ def build_figure(
     ax.set_ylim(ext.y0, ext.y1)
     ax.set_autoscale_on(False)
     basemap.draw_graticule(ax, pres, ext, lay)
+    fits = basemap.land_fits(ext)  # else neither the 1:110m coast nor the zones drawn on it
     basemap.draw_land(ax, pres, ext, lay)
-    if pres.shows("zones"):
+    if fits and pres.shows("zones"):
         basemap.draw_zones(ax, pres, sorted(lane.stripe_keys(pres)), ext, lay)
     ports = lane.ports_in_frame(pres, ext, lay)
+    marks = markers.spread(ax, ports, lay, apart=pres.shows("ports"))
     if pres.shows("ports"):
-        lane.draw_port_markers(ax, pres, ports, lay)
+        markers.draw_marks(ax, pres, marks, lay)
     lane.draw_lane(ax, pres, lane_xy, lay)
     drawn = pres.shows("route") or pres.shows("segments")
     lane_px = labels.lane_shape(ax, lane_xy if drawn else [], lay.px(LANE_WIDTH_PT * 1.39 / 2 + 3))
-    labels.place_labels(ax, pres, ports, lane_px, lane_xy, renderer, lay)
+    blocked = []
+    if not fits:
+        avoid = [lane_px, *(m.disc(lay.px(2)) for m in marks)]
+        note = labels.corner_note(ax, pres, pres.tr(basemap.NO_LAND_NOTE), avoid, renderer, lay)
+        blocked.append(labels.bbox_shape(note.get_window_extent(renderer), lay.px(4)))
+    labels.place_labels(ax, pres, marks, lane_px, lane_xy, renderer, lay, blocked)
 
     px0, py0, px1, py1 = panel_box
     fig.add_artist(

@@ -1,15 +1,15 @@
-"""Text on the map: port names beside their circles and the user's custom label.
+"""Text on the map: port names beside their circles, the user's custom label and a corner note.
 
-A label is placed only where it touches neither the lane, another label, another port's
-circle nor the map edge: first right beside its marker, then farther out with a thin leader
-line. Collision checks run in display pixels.
+A name is placed only where it touches neither the lane, another label, a port's circle, a
+spread circle's leader line and true-place dot (:mod:`geo.render.static.markers`) nor the map
+edge: first beside its own circle (as drawn, spread or not), then farther out with a thin
+leader line. Collision checks run in display pixels.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
@@ -18,9 +18,9 @@ from matplotlib.text import Text
 from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.render.static.lane import Port
+from geo.render.static.markers import Mark, obstacle
 from geo.render.static.fonts import family_for
-from geo.render.static.layout import DPI, Layout, literal
+from geo.render.static.layout import DPI, Layout, literal, wrap_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -30,16 +30,27 @@ if TYPE_CHECKING:
 
     from geo.present.model import LanePresentation
 
-_DIRECTIONS: Final[tuple[tuple[float, float], ...]] = (
-    (1, 0),
-    (-1, 0),
-    (1, -1),
-    (-1, -1),
-    (0, -1),
-    (1, 1),
-    (-1, 1),
-    (0, 1),
+#: Where a label may stand: direction ``(dx, dy)`` from its marker, then the text's alignment
+#: there. The last four put a label above or below the marker running right or left from it
+#: (a wide name by the map's edge).
+_SIDES: Final[tuple[tuple[float, float, str, str], ...]] = (
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+    (1, -1, "left", "top"),
+    (-1, -1, "right", "top"),
+    (0, -1, "center", "top"),
+    (1, 1, "left", "bottom"),
+    (-1, 1, "right", "bottom"),
+    (0, 1, "center", "bottom"),
+    (0, -1, "left", "top"),
+    (0, -1, "right", "top"),
+    (0, 1, "left", "bottom"),
+    (0, 1, "right", "bottom"),
 )
+#: Gaps (px at 1920×1080) tried between a port's circle and its name, nearest first; beyond
+#: :data:`_BESIDE_PX` a thin leader line joins them.
+PORT_LABEL_GAPS_PX: Final[tuple[float, ...]] = (7.0, 18.0, 32.0, 50.0, 72.0)
+_BESIDE_PX: Final[float] = 8.0
 _TO_POINTS: Final[float] = 72.0 / DPI
 
 
@@ -60,41 +71,6 @@ def bbox_shape(bb: Bbox, pad: float = 0.0) -> BaseGeometry:
     return box(bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad)
 
 
-@dataclass
-class _Cluster:
-    """Ports whose circles touch on the page, labelled together (Los Angeles, Long Beach)."""
-
-    ports: list[Port]
-    centre_px: np.ndarray
-    radius_px: float
-
-    def text(self) -> str:
-        return "\n".join(f"{p.name}\n{p.detail}" if p.detail else p.name for p in self.ports)
-
-
-def _clusters(ax: Axes, ports: Sequence[Port], gap_px: float) -> list[_Cluster]:
-    centres = [ax.transData.transform(p.xy) for p in ports]
-    radii = [p.radius_pt / _TO_POINTS for p in ports]
-    group = list(range(len(ports)))
-
-    def find(i: int) -> int:
-        while group[i] != i:
-            i = group[i]
-        return i
-
-    for i in range(len(ports)):
-        for j in range(i + 1, len(ports)):
-            if np.hypot(*(centres[i] - centres[j])) <= radii[i] + radii[j] + gap_px:
-                group[find(j)] = find(i)
-    out: list[_Cluster] = []
-    for root in dict.fromkeys(find(i) for i in range(len(ports))):
-        members = [i for i in range(len(ports)) if find(i) == root]
-        centre = np.array([centres[i] for i in members]).mean(axis=0)
-        radius = max(float(np.hypot(*(centres[i] - centre))) + radii[i] for i in members)
-        out.append(_Cluster([ports[i] for i in members], centre, radius))
-    return out
-
-
 class _Placer:
     """Tries label positions around anchors and keeps the first that collides with nothing."""
 
@@ -105,6 +81,8 @@ class _Placer:
         self.discs = discs
         self.blocked: list[BaseGeometry] = []
         self.pad = lay.px(3)
+        self.mine: BaseGeometry | None = None
+        self.strict = True  # False: a leader line may cross the lane
         self.axes_box = bbox_shape(ax.get_window_extent(renderer), -lay.px(4))
 
     def place(
@@ -113,26 +91,34 @@ class _Placer:
         centre_px: np.ndarray,
         radius_px: float,
         own: BaseGeometry | None,
-        distances: Sequence[float],
+        gaps: Sequence[float],
         pad: float,
+        toward: np.ndarray | None = None,
+        mine: BaseGeometry | None = None,
         **text_kw: Any,
     ) -> Annotation | None:
+        """The first free place for ``content`` around ``centre_px``: ``own`` (the marker's
+        circle) may be crossed by the leader line, ``mine`` (its spread leader and true-place
+        dot) may be crossed by the leader line but not covered by the text. Where every
+        place would need a leader across the lane, the nearest such place is taken (a name
+        crowded between the lane and the map's edge)."""
         lay, ax = self.lay, self.ax
-        self.pad = pad
+        self.pad, self.mine = pad, mine
         xy = ax.transData.inverted().transform(centre_px)
         anchor = (float(xy[0]), float(xy[1]))
-        for dist_scale in distances:
-            leader = dist_scale > 1.0
-            for dx, dy in _DIRECTIONS:
-                gap = (radius_px + lay.px(7)) * dist_scale * _TO_POINTS
+        tries = [(True, g) for g in gaps] + [(False, g) for g in gaps if g > lay.px(_BESIDE_PX)]
+        for self.strict, gap_px in tries:
+            leader = gap_px > lay.px(_BESIDE_PX)
+            for dx, dy, ha, va in _sides(toward):
+                offset = (radius_px + gap_px) * _TO_POINTS
                 norm = math.hypot(dx, dy)
                 ann = ax.annotate(
                     literal(content),
                     xy=anchor,
-                    xytext=(dx / norm * gap, dy / norm * gap),
+                    xytext=(dx / norm * offset, dy / norm * offset),
                     textcoords="offset points",
-                    ha="right" if dx < 0 else "left" if dx > 0 else "center",
-                    va="top" if dy < 0 else "bottom" if dy > 0 else "center",
+                    ha=ha,
+                    va=va,
                     fontfamily=family_for(content),
                     linespacing=1.15,
                     zorder=11,
@@ -173,48 +159,74 @@ class _Placer:
             return True
         if not leader:
             return False
-        x0, y0, x1, y1 = bb.bounds
-        end = (min(max(centre_px[0], x0), x1), min(max(centre_px[1], y0), y1))
-        line = LineString([tuple(centre_px), end])
+        # the leader as matplotlib draws it: from the text's centre to the marker's rim; it
+        # may leave the marker across the lane that ends there, not cross it farther out
+        line = LineString([tuple(centre_px), tuple(bb.centroid.coords[0])]).difference(bb)
         if own is not None:
             line = line.difference(own)
+        here = shapely.Point(centre_px)
+        near = own.buffer(self.lay.px(8)) if own is not None else shapely.Polygon()
         return bool(
-            line.buffer(self.lay.px(1.5)).intersects(self.lane)
-            or any(line.intersects(d) for d in others)
+            (self.strict and line.difference(near).buffer(self.lay.px(1.5)).intersects(self.lane))
+            or any(
+                line.intersects(d) for d in others if d is not self.mine and not d.contains(here)
+            )
         )
+
+
+def _sides(toward: np.ndarray | None) -> list[tuple[float, float, str, str]]:
+    """:data:`_SIDES`, those facing ``toward`` first (a spread marker's name goes on the side
+    it was spread to); in their own order when ``toward`` is ``None``."""
+    if toward is None or not np.hypot(*toward):
+        return list(_SIDES)
+    unit = toward / np.hypot(*toward)
+
+    def facing(side: tuple[float, float, str, str]) -> float:
+        dx, dy, ha, _ = side
+        runs = {"left": 1.0, "right": -1.0}.get(ha, 0.0) if dx == 0 else 0.0
+        return -float(np.dot((dx, dy), unit)) / math.hypot(dx, dy) - 0.1 * runs * unit[0]
+
+    return sorted(_SIDES, key=facing)
 
 
 def place_labels(
     ax: Axes,
     pres: LanePresentation,
-    ports: Sequence[Port],
+    marks: Sequence[Mark],
     lane_px: BaseGeometry,
     lane: Sequence[np.ndarray],
     renderer: RendererBase,
     lay: Layout,
+    blocked: Sequence[BaseGeometry] = (),
 ) -> list[str]:
-    """Port names (``labels`` layer) and the custom label ``pres.label`` on the map.
-    Returns what could not be placed (every candidate collided)."""
-    clusters = _clusters(ax, ports, lay.px(6))
-    discs = [shapely.Point(c.centre_px).buffer(c.radius_px + lay.px(2)) for c in clusters]
-    placer = _Placer(ax, renderer, lay, lane_px, discs)
+    """Port names (``labels`` layer), each beside its own marker as drawn (a leader line when
+    it must stand off), and the custom label ``pres.label`` on the map; none covers the lane,
+    another label, a marker, a marker's leader line or ``blocked`` (display px). Returns what
+    could not be placed (every candidate collided)."""
+    discs = [m.disc(lay.px(2)) for m in marks]
+    extras = [obstacle(m, lay) for m in marks]
+    placer = _Placer(ax, renderer, lay, lane_px, [*discs, *(e for e in extras if e is not None)])
+    placer.blocked.extend(blocked)
     missing: list[str] = []
     ink = pres.palette.ink
     if pres.shows("labels"):
-        for cl, disc in zip(clusters, discs):
+        for m, disc, extra in zip(marks, discs, extras):
+            p = m.port
             ann = placer.place(
-                cl.text(),
-                cl.centre_px,
-                cl.radius_px,
+                f"{p.name}\n{p.detail}" if p.detail else p.name,
+                m.at,
+                m.radius,
                 disc,
-                (1.0, 2.0, 3.2, 4.6),
+                [lay.px(g) for g in PORT_LABEL_GAPS_PX],
                 lay.px(3),
+                toward=(m.at - m.home) if m.moved else None,
+                mine=extra,
                 fontsize=lay.pt(11.5),
                 color=ink,
                 gid="port-label",
             )
             if ann is None:
-                missing.extend(p.name for p in cl.ports)
+                missing.append(p.name)
     if pres.label and lane:
         main = max(lane, key=len)
         centre = ax.transData.transform(main[len(main) // 2])
@@ -223,7 +235,7 @@ def place_labels(
             centre,
             lay.px(6),
             shapely.Point(centre).buffer(lay.px(14)),
-            (3.0, 5.0, 8.0, 12.0),
+            [lay.px(g) for g in (33.0, 59.0, 98.0, 150.0)],
             lay.px(9),
             fontsize=lay.pt(13),
             color=ink,
@@ -267,3 +279,46 @@ def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
             "linewidth": lay.pt(0.6),
         },
     )
+
+
+def corner_note(
+    ax: Axes,
+    pres: LanePresentation,
+    content: str,
+    avoid: Sequence[BaseGeometry],
+    renderer: RendererBase,
+    lay: Layout,
+) -> Text:
+    """A short muted note inside the map, in the first corner (bottom-left, bottom-right,
+    top-right, top-left) where it covers none of ``avoid`` (display px: the lane, the
+    markers); wrapped to 40 % of the map's width. Returns the text (the last corner when all
+    collide)."""
+    frame = ax.get_window_extent(renderer)
+    inset = lay.px(10)
+    note: Text | None = None
+    for fx, fy in ((0, 0), (1, 0), (1, 1), (0, 1)):
+        if note is not None:
+            note.remove()
+        note = ax.text(  # in axes fractions: vector output lays out at 72 dpi, not 100
+            inset / frame.width if fx == 0 else 1 - inset / frame.width,
+            inset / frame.height if fy == 0 else 1 - inset / frame.height,
+            literal(content),
+            transform=ax.transAxes,
+            ha="left" if fx == 0 else "right",
+            va="bottom" if fy == 0 else "top",
+            fontsize=lay.pt(10.5),
+            color=pres.palette.muted,
+            fontfamily=family_for(content),
+            linespacing=1.2,
+            zorder=12,
+            parse_math=False,
+            gid="map-note",
+            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "alpha": 0.9,
+                  "edgecolor": "none"},
+        )  # fmt: skip
+        wrap_text(note, renderer, 0.4 * frame.width, 3, lay.pt(10.5))
+        shape = bbox_shape(note.get_window_extent(renderer), lay.px(4))
+        if not any(shape.intersects(a) for a in avoid):
+            break
+    assert note is not None
+    return note

@@ -1,4 +1,5 @@
-"""The lane and its ports on the map: the route line, its regime stripes and port circles.
+"""The lane and its ports on the map: the route line, its regime stripes, the ports in the frame
+(their circles are drawn by :mod:`geo.render.static.markers`).
 
 Everything is read from the presentation: geometry from ``pres.view`` (display window),
 colours from ``pres.palette``, what to draw from ``pres.layers`` and ``pres.legend``.
@@ -172,31 +173,3 @@ def ports_in_frame(pres: LanePresentation, ext: Extent, lay: Layout) -> list[Por
         out.append(Port(name, lon, lat, radius, detail, sized))
     out.sort(key=lambda p: (-p.radius_pt, p.name))
     return out
-
-
-def draw_port_markers(ax: Axes, pres: LanePresentation, ports: Sequence[Port], lay: Layout) -> None:
-    """Port circles (area by container volume): a pale fill under the lane, a ring over it."""
-    colour = pres.palette.port
-    for p in ports:
-        size = (2 * p.radius_pt) ** 2
-        x, y = p.xy
-        ax.scatter(
-            [x],
-            [y],
-            s=[size],
-            facecolor=colour,
-            alpha=0.22 if p.sized else 0.9,
-            edgecolor="none",
-            zorder=4,
-            label="port",
-        )
-        ax.scatter(
-            [x],
-            [y],
-            s=[size],
-            facecolor="none",
-            edgecolor=colour,
-            linewidths=lay.pt(1.1),
-            zorder=8,
-            label="port",
-        )

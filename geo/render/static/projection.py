@@ -62,8 +62,9 @@ def lat_label(lat: float) -> str:
 
 
 def nice_step(span: float, target: int) -> float:
-    """A graticule step (degrees) giving at most ``target`` lines over ``span`` degrees."""
-    for step in (1, 2, 5, 10, 15, 20, 30, 45, 60, 90):
+    """A graticule step (degrees) giving at most ``target`` lines over ``span`` degrees; down
+    to 0.1° on a short hop's frame, where the graticule is the map's only bearing."""
+    for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10, 15, 20, 30, 45, 60, 90):
         if span / step <= target:
             return float(step)
     return 90.0
