@@ -256,7 +256,7 @@ def test_the_note_stays_in_its_corner_in_vector_output(hop: dict[str, LanePresen
 
 def test_the_short_hop_note_is_in_the_svg_and_pdf(hop: dict[str, LanePresentation]) -> None:
     svg = render_static_bytes(hop["zh"], "svg", width_px=1280, height_px=720).decode()
-    assert "海岸线" in svg and "Natural Earth 1:110m" in svg
+    assert "海岸线" in svg and "Natural Earth" in svg and "1:110m" in svg  # may wrap
     assert render_static_bytes(hop["en"], "pdf", width_px=1280, height_px=720).startswith(b"%PDF")
 
 

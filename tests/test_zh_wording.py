@@ -98,6 +98,7 @@ ALLOWED_LATIN = {
 
 def _stray_english(text: str) -> list[str]:
     text = re.sub(r"\{[^}]*\}", "", text)
+    text = re.sub(r"\b1:\d+m\b", "", text)  # a map scale: Natural Earth 1:110m
     words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
     return [w for w in words if not w.isupper() and w not in ALLOWED_LATIN]
 
