@@ -15,6 +15,7 @@ from geo.present.localnames import date_words, deadline_passed, source_title, wh
 from geo.present.model import present
 from geo.present.view import build_view
 from geo.settings import DATA_DIR
+from geo.voyage.factors import fuels
 
 ZH = translator("zh")
 
@@ -116,3 +117,27 @@ def test_no_english_words_are_left_inside_chinese_strings() -> None:
         rows = list(csv.DictReader(fh))
     assert {r["en"]: _stray_english(r["zh"]) for r in rows if _stray_english(r["zh"])} == {}
     assert not [r["zh"] for r in rows if re.search(r"约\d{4}年\d+月\d+日", r["zh"])]
+
+
+@pytest.mark.parametrize(
+    ("params", "key"),
+    [({"ship": "xyz"}, "ship"), ({"fuel": "water"}, "fuel"), ({"load": "5"}, "load")],
+)
+def test_bad_voyage_values_in_a_url_are_worded_in_chinese(params: dict[str, str], key: str) -> None:
+    from geo.present.urlstate import parse_state
+
+    _, warnings = parse_state(params, translator("zh"))
+    (warning,) = warnings
+    assert f"{key}=" in warning and warning.endswith("。"), warning
+    rest = warning.split("：", 1)[1]
+    for fuel_id in sorted(fuels(), key=len, reverse=True):  # accepted ids, given as typed
+        rest = rest.replace(fuel_id, "")
+    assert _stray_english(rest) == [], warning
+
+
+def test_a_lane_compare_could_not_route_is_worded_in_chinese() -> None:
+    cmp = compare.compare_avoidance(
+        "CNSHA", "NLRTM", [(), ("suez", "south_africa", "panama", "chili")], lang="zh"
+    )
+    notes = " ".join(cmp.notes())
+    assert "未比较" in notes and "no sea route" not in notes, notes

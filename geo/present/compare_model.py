@@ -171,7 +171,7 @@ class Comparison:
             for o, d in self.left_out
         )
         return same + tuple(
-            tr("Not compared: {lane}: {reason}.", lane=self.label(r), reason=r.reason)
+            tr("Not compared: {lane}: {reason}.", lane=self.label(r), reason=self.reason(r))
             for r in self.rows
             if r.route is None
         )

@@ -4,7 +4,8 @@ The domain raises its exceptions in English (:mod:`geo.errors`: the message name
 value and what is accepted). A page that shows one calls :func:`error_text` at its edge: in
 English that is the message itself, unchanged; in Chinese the common errors are worded again
 from their type and the values they carry (an unknown or ambiguous port with its suggestions,
-the same place at both ends, no sea route, a bad passage or speed). An error this module does
+the same place at both ends, no sea route, a bad passage, speed, ship size, fuel or load
+factor). An error this module does
 not know keeps its English message.
 """
 
@@ -21,6 +22,8 @@ from geo.errors import (
 from geo.i18n import ENGLISH, Translator
 from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
+from geo.voyage.factors import fuels, ship_classes
+from geo.voyage.validate import InvalidLoadFactorError, InvalidShipSizeError, UnknownFuelError
 
 
 def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
@@ -57,4 +60,16 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             low=f"{MIN_SPEED_KN:g}",
             high=f"{MAX_SPEED_KN:g}",
         )
+    if isinstance(exc, InvalidShipSizeError):
+        classes = ship_classes()
+        return tr(
+            "The ship size is not accepted: give {low} to {high} TEU (classes: {classes}).",
+            low=tr.count(classes[0].teu),
+            high=tr.count(classes[-1].teu),
+            classes=tr.join([tr.count(c.teu) for c in classes]),
+        )
+    if isinstance(exc, UnknownFuelError):
+        return tr("Unknown fuel; accepted: {fuels}.", fuels=", ".join(fuels()))
+    if isinstance(exc, InvalidLoadFactorError):
+        return tr("The load factor is not accepted: give a share from 0 to 1, e.g. 0.7 for 70 %.")
     return str(exc)
