@@ -109,19 +109,6 @@ class PortMark:
     radius_px: float
 
 
-class FitOnLoad(MacroElement):
-    """Fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``) once the map has its
-    real size, and again while the page settles in the first five seconds (the compare map;
-    the lane map uses :class:`LaneFrame`)."""
-
-    _template = template(_PACKAGE, "fit_on_load.js")
-
-    def __init__(self, bounds: list[list[float]]) -> None:
-        super().__init__()
-        self._name = "FitOnLoad"
-        self.bounds = bounds
-
-
 class LaneFrame(MacroElement):
     """Frame the lane and keep the map calm, in the browser (``templates/lane_frame.js``).
 
@@ -129,10 +116,12 @@ class LaneFrame(MacroElement):
       (a permanent tooltip measured before Leaflet's CSS arrived sits half a map away), then
       fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``). With ``exact`` (a shared
       extent) that is all; otherwise the padding is chosen from the controls' real sizes so
-      that ``keep_clear`` (``[lat, lon]`` points of the lane), the ports and their names and
-      the lane label stay clear of every control (legend, zoom, minimap …).
+      that ``keep_clear`` (the lane's lines as ``[lat, lon]`` paths), the ports, their names
+      and the lane label stay clear of every control (legend, zoom, minimap …).
     * Markers closer than their radii are spread apart with a leader line to the true place,
-      at every zoom, so Los Angeles and Long Beach are both visible and clickable.
+      at every zoom, so Los Angeles and Long Beach are both visible and clickable; each name
+      sits on the side of its marker where it overlaps no other name or marker and stays
+      inside the map (the builder's side first).
     * The wheel zooms only after a click into the map, and stops when the pointer leaves.
     * Fullscreen (and a resize before the user moved the map) refits.
     * Sets ``data-lane-ready`` on the page's root element after each fit (tests wait on it).
@@ -147,7 +136,7 @@ class LaneFrame(MacroElement):
         bounds: list[list[float]],
         *,
         exact: bool,
-        keep_clear: list[list[float]],
+        keep_clear: list[list[list[float]]],
         ports: list[PortMark],
         lane_label: folium.Marker | None,
         lane_weight_px: float,

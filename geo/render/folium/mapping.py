@@ -84,18 +84,16 @@ def map_bounds(pres: LanePresentation) -> list[list[float]]:
     return latlon_bounds(*lane_frame(pres.view))  # a short hop: at least 40 nm each way
 
 
-def keep_clear(pres: LanePresentation) -> list[list[float]]:
-    """The lane's points (``[lat, lon]``, simplified) that must stay clear of the map's
+def keep_clear(pres: LanePresentation) -> list[list[list[float]]]:
+    """The lane's lines (``[lat, lon]`` paths, simplified) that must stay clear of the map's
     controls when it is framed; none when neither the route nor its segments are drawn or
     when the map shows a given extent."""
     if pres.extent is not None or not (pres.shows("route") or pres.shows("segments")):
         return []
-    points: list[list[float]] = []
+    lines: list[list[list[float]]] = []
     for geom in pres.view.display_routes().geometry:
-        simple = shapely.simplify(geom, KEEP_CLEAR_TOLERANCE_DEG)
-        for part in latlon_lines(simple):
-            points.extend(part)
-    return points
+        lines.extend(latlon_lines(shapely.simplify(geom, KEEP_CLEAR_TOLERANCE_DEG)))
+    return lines
 
 
 def _seed(pres: LanePresentation, options: MapOptions, *extra: object) -> str:
