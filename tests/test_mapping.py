@@ -342,6 +342,12 @@ def _elements(m: folium.Map, kind: type) -> list:
     return [el for el in assets.walk_elements(m) if isinstance(el, kind)]
 
 
+def test_port_popups_leave_panning_and_limits_to_the_browser(pres: LanePresentation) -> None:
+    for popup in _elements(mapping.build_map(pres), folium.Popup):
+        assert popup.options["max_width"] == 300
+        assert not any(key.startswith("auto_pan_padding") for key in popup.options)
+
+
 lines_st = st.lists(
     st.tuples(st.floats(-400, 760, allow_nan=False), st.floats(-80, 80, allow_nan=False)),
     min_size=2,

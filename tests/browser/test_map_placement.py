@@ -1,6 +1,8 @@
 """Where things open and float on the maps, at 1280×800, 1920×1080 and 390 px, measured from
 the DOM once the map has settled:
 
+* every port's popup wraps, stays inside the map and clear of the legend, the minimap and
+  every other control (it scrolls rather than grow past the free part of the map);
 * the compare map: Los Angeles and Long Beach both visible and clickable, no two names
   overlapping, and in "avoid" mode each place named once.
 """
@@ -15,12 +17,30 @@ from tests.browser.mapframe import (
     MAP_FRAME,
     SIZES,
     inside,
+    layout,
+    open_map,
     overlaps,
     wait_until_settled,
 )
 from tests.browser.test_app_e2e import stable_box
 
 pytestmark = pytest.mark.browser
+
+POPUP_JS = """() => {
+  const box = (el) => { const r = el.getBoundingClientRect();
+    return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
+  const pop = document.querySelector('.leaflet-popup');
+  if (!pop) { return null; }
+  const wrap = box(pop.querySelector('.leaflet-popup-content-wrapper'));
+  const tip = box(pop.querySelector('.leaflet-popup-tip-container'));
+  const body = pop.querySelector('.leaflet-popup-content');
+  return {popup: {left: Math.min(wrap.left, tip.left), top: wrap.top,
+                  right: Math.max(wrap.right, tip.right), bottom: tip.bottom},
+          name: body.querySelector('b').innerText,
+          scrolls: body.scrollHeight > body.clientHeight + 1,
+          reachable: body.scrollHeight <= body.clientHeight + 1
+                     || getComputedStyle(body).overflowY === 'auto'};
+}"""
 
 # names and markers of the compare map (no popups there: a tooltip names each marker)
 COMPARE_JS = """() => {
@@ -45,6 +65,45 @@ COMPARE_JS = """() => {
 def _size(page: Any, size: str) -> None:
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
+
+
+# --------------------------------------------------------------------------- popups
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_every_port_popup_stays_inside_the_map_clear_of_the_controls(
+    page: Any, app_server: str, size: str
+) -> None:
+    _size(page, size)
+    frame = open_map(page, app_server)
+    first_view = frame.evaluate("() => [window.map.getCenter(), window.map.getZoom()]")
+    markers = frame.locator("path.port-marker")
+    count = markers.count()
+    assert count >= 4  # Shanghai, Yangshan, Los Angeles, Long Beach
+    seen = []
+    for i in range(count):
+        frame.evaluate(
+            "([c, z]) => { window.map.closePopup(); window.map.setView(c, z, {animate: false}); }",
+            first_view,
+        )
+        stable_box(page, markers.nth(i))
+        markers.nth(i).click()  # Playwright checks that nothing covers the marker
+        popup = frame.locator(".leaflet-popup")
+        popup.wait_for(timeout=10_000)
+        stable_box(page, popup)  # the map pans an opened popup into the free part, animated
+        found = frame.evaluate(POPUP_JS)
+        lay = layout(frame)
+        name, box = found["name"], found["popup"]
+        seen.append(name)
+        assert inside(box, lay["map"]), f"{name}'s popup runs out of the map: {box}"
+        for control in lay["controls"]:
+            assert not overlaps(box, control), f"{name}'s popup is under {control['name']}"
+        assert found["reachable"], f"{name}'s popup is cut without a scroll bar"
+    assert {"Shanghai", "Los Angeles", "Long Beach"} <= set(seen)
+    assert page.page_errors == []
+
+
+# --------------------------------------------------------------------------- notes
 
 
 # --------------------------------------------------------------------------- compare

@@ -122,6 +122,9 @@ class LaneFrame(MacroElement):
       at every zoom, so Los Angeles and Long Beach are both visible and clickable; each name
       sits on the side of its marker where it overlaps no other name or marker and stays
       inside the map (the builder's side first).
+    * Popups wrap and stay inside the map, clear of every control: their width and height are
+      bounded by the largest part of the map beside the controls (they scroll beyond it),
+      and they pan into that part as they open.
     * The wheel zooms only after a click into the map, and stops when the pointer leaves.
     * Fullscreen (and a resize before the user moved the map) refits.
     * Sets ``data-lane-ready`` on the page's root element after each fit (tests wait on it).

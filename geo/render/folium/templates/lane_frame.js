@@ -1,5 +1,5 @@
-{#- Frame the lane clear of the controls, spread stacked ports and keep their names apart
-    (frame_names.js, included here), keep the wheel for the page.
+{#- Frame the lane clear of the controls, spread stacked ports and keep their names apart,
+    keep popups clear of the controls (frame_*.js, included here), keep the wheel for the page.
     Takes only numbers, JSON and folium layer names (see elements.LaneFrame). -#}
 {% macro script(this, kwargs) %}
 (function (map, o) {
@@ -29,6 +29,16 @@
     L.DomEvent.on(container, "wheel", function () {
         if (map.scrollWheelZoom.enabled()) { userMoved = true; }
     });
+    // Leaflet focuses the map on a press, for its keys; in a page that scrolls (the map in an
+    // iframe below the fold) that scrolls the page under the pointer, and the click lands
+    // beside the marker it was aimed at: focus without scrolling
+    if (map.keyboard && map.keyboard.enabled()) {
+        map.keyboard.disable();
+        map.keyboard._onMouseDown = function () {
+            if (!this._focused) { container.focus({preventScroll: true}); }
+        };
+        map.keyboard.enable();
+    }
 
 {% include "frame_names.js" %}
 
@@ -142,6 +152,8 @@
         return best;
     }
 
+{% include "frame_popups.js" %}
+
     function fit() {
         map.invalidateSize(false);
         refreshLabels();
@@ -155,6 +167,7 @@
         }
         declutter();
         placeNames();
+        limitPopups();
         fits += 1;
         root.dataset.laneReady = String(fits);
     }
