@@ -19,7 +19,7 @@ from geo.present import compare
 from geo.present.model import LanePresentation, present
 from geo.present.text import esc
 from geo.present.view import LaneView, build_view
-from geo.render.folium import assets, geometry, mapping
+from geo.render.folium import assets, elements, geometry, mapping
 from geo.render.folium import compare as compare_map_module
 from geo.render.folium.standalone import external_asset_urls
 from geo.render.templating import colour
@@ -324,12 +324,15 @@ def test_port_names_sit_clear_of_their_markers_and_popups_fit_a_phone(
     assert popups and all(p.options["max_width"] <= 300 for p in popups)
 
 
-def test_the_frame_keeps_the_lane_clear_only_when_no_extent_is_given(view: LaneView) -> None:
+def test_the_frame_keeps_the_lane_clear_unless_an_extent_is_given(view: LaneView) -> None:
     lane = present(view)
     points = [point for line in mapping.keep_clear(lane) for point in line]
     assert len(points) >= 4
     assert all(0 <= lon < 360 and -90 <= lat <= 90 for lat, lon in points)  # [lat, lon]
-    assert mapping.keep_clear(present(view, extent=(150.0, 20.0, 250.0, 60.0))) == []
+    # a given extent is framed exactly: the lines are only kept clear of notes there
+    assert mapping.keep_clear(present(view, extent=(150.0, 20.0, 250.0, 60.0))) == (
+        mapping.keep_clear(lane)
+    )
     assert mapping.keep_clear(present(view, layers=("ports",))) == []
     out = mapping.build_map(present(view, extent=(150.0, 20.0, 250.0, 60.0))).get_root().render()
     assert "exact: true" in out
@@ -340,6 +343,24 @@ def test_the_frame_keeps_the_lane_clear_only_when_no_extent_is_given(view: LaneV
 
 def _elements(m: folium.Map, kind: type) -> list:
     return [el for el in assets.walk_elements(m) if isinstance(el, kind)]
+
+
+def test_the_custom_label_is_a_note_the_fit_leaves_out(view: LaneView) -> None:
+    m = mapping.build_map(present(view, label="hello world this is a long label for the board"))
+    notes = _elements(m, elements.MapNote)
+    assert [n.css_class for n in notes] == ["custom-label"]
+    # not a control: the frame makes room for every control's corner, never for a note
+    assert all(c.css_class != "custom-label" for c in _elements(m, elements.HtmlControl))
+    assert not _elements(mapping.build_map(present(view)), elements.MapNote)
+
+
+def test_online_tiles_fall_back_to_the_offline_maps_zoom_limit() -> None:
+    hop = build_view("USLAX", "USLGB", as_of="2026-01-15")  # a short hop: deeper than 7
+    offline = _elements(mapping.build_map(present(hop)), elements.LaneFrame)[0].max_zoom
+    assert offline > mapping.OFFLINE_MAX_ZOOM
+    online = mapping.build_map(present(hop), mapping.MapOptions(basemap="online"))
+    assert [f.max_zoom for f in _elements(online, elements.TileFallback)] == [offline]
+    assert "lanefallback" in online.get_root().render()  # LaneFrame refits with that limit
 
 
 def test_port_popups_leave_panning_and_limits_to_the_browser(pres: LanePresentation) -> None:

@@ -3,6 +3,10 @@ the DOM once the map has settled:
 
 * every port's popup wraps, stays inside the map and clear of the legend, the minimap and
   every other control (it scrolls rather than grow past the free part of the map);
+* a long custom label wraps to a bounded width, hides nothing of the lane and leaves the fit
+  as it is without a label;
+* online tiles with no network: the fallback message hides nothing of the lane and the fit is
+  the one of the offline basemap;
 * the compare map: Los Angeles and Long Beach both visible and clickable, no two names
   overlapping, and in "avoid" mode each place named once.
 """
@@ -26,6 +30,12 @@ from tests.browser.test_app_e2e import stable_box
 
 pytestmark = pytest.mark.browser
 
+LONG_LABEL = "hello world this is a long label for the board"
+#: The widest a note on the map may be (px): the custom label wraps within it.
+NOTE_MAX_WIDTH_PX = 280
+#: Two fits are "the same" when the drawn lane's box moves by at most this (px).
+SAME_FIT_PX = 4.0
+
 POPUP_JS = """() => {
   const box = (el) => { const r = el.getBoundingClientRect();
     return {left: r.left, top: r.top, right: r.right, bottom: r.bottom}; };
@@ -40,6 +50,14 @@ POPUP_JS = """() => {
           scrolls: body.scrollHeight > body.clientHeight + 1,
           reachable: body.scrollHeight <= body.clientHeight + 1
                      || getComputedStyle(body).overflowY === 'auto'};
+}"""
+
+NOTE_JS = """(selector) => {
+  const el = document.querySelector(selector);
+  if (!el) { return null; }
+  const r = el.getBoundingClientRect();
+  return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: r.width, h: r.height,
+          visible: getComputedStyle(el).visibility === 'visible'};
 }"""
 
 # names and markers of the compare map (no popups there: a tooltip names each marker)
@@ -60,6 +78,55 @@ COMPARE_JS = """() => {
   });
   return {names, markers, map: box(window.map.getContainer())};
 }"""
+
+
+def _lane_box(lay: dict[str, Any]) -> dict[str, float]:
+    xs = [p["x"] for p in lay["lane"]]
+    ys = [p["y"] for p in lay["lane"]]
+    return {"left": min(xs), "top": min(ys), "right": max(xs), "bottom": max(ys)}
+
+
+def _same_fit(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    """How two layouts' fits differ (empty when they are the same)."""
+    out = []
+    if a["zoom"] != b["zoom"]:
+        out.append(f"zoom {a['zoom']} ≠ {b['zoom']}")
+    box_a, box_b = _lane_box(a), _lane_box(b)
+    for edge in ("left", "top", "right", "bottom"):
+        if abs(box_a[edge] - box_b[edge]) > SAME_FIT_PX:
+            out.append(f"lane {edge} {box_a[edge]:.0f} ≠ {box_b[edge]:.0f}")
+    return out
+
+
+def _hidden_by(box: dict[str, float], lay: dict[str, Any]) -> list[str]:
+    """What of the map ``box`` covers: lane points, port names and markers, controls."""
+    found = set()
+    for p in lay["lane"]:
+        dot = {
+            "left": p["x"] - p["half"],
+            "right": p["x"] + p["half"],
+            "top": p["y"] - p["half"],
+            "bottom": p["y"] + p["half"],
+        }
+        if overlaps(box, dot):
+            found.add("the lane")
+    for port in lay["ports"]:
+        if overlaps(box, port["label"]) or (port["marker"] and overlaps(box, port["marker"])):
+            found.add(port["text"])
+    for control in lay["controls"]:
+        if overlaps(box, control):
+            found.add(control["name"])
+    return sorted(found)
+
+
+_default_fits: dict[str, dict[str, Any]] = {}
+
+
+def _default_fit(page: Any, app_server: str, size: str) -> dict[str, Any]:
+    """The default lane's layout at ``size`` with the offline basemap and no label."""
+    if size not in _default_fits:
+        _default_fits[size] = layout(open_map(page, app_server))
+    return _default_fits[size]
 
 
 def _size(page: Any, size: str) -> None:
@@ -104,6 +171,41 @@ def test_every_port_popup_stays_inside_the_map_clear_of_the_controls(
 
 
 # --------------------------------------------------------------------------- notes
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_a_long_custom_label_wraps_and_keeps_the_fit(page: Any, app_server: str, size: str) -> None:
+    _size(page, size)
+    plain = _default_fit(page, app_server, size)
+    frame = open_map(page, f"{app_server}/?label={LONG_LABEL.replace(' ', '%20')}")
+    lay = layout(frame)
+    assert _same_fit(lay, plain) == [], "the label changed the fit"
+    label = frame.evaluate(NOTE_JS, "#map_div .custom-label")
+    assert label is not None and label["visible"]
+    assert frame.locator("#map_div .custom-label").inner_text() == LONG_LABEL
+    assert label["w"] <= NOTE_MAX_WIDTH_PX, "the label does not wrap"
+    assert inside(label, lay["map"]), "the label runs out of the map"
+    assert _hidden_by(label, lay) == [], "the label hides part of the map"
+    assert page.page_errors == []
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_the_tile_fallback_message_hides_nothing_and_keeps_the_offline_fit(
+    page: Any, app_server: str, size: str
+) -> None:
+    _size(page, size)
+    offline = _default_fit(page, app_server, size)
+    frame = open_map(page, f"{app_server}/?basemap=online")
+    frame.locator(".tile-fallback-note").wait_for(timeout=30_000)
+    wait_until_settled(frame)
+    lay = layout(frame)
+    assert _same_fit(lay, offline) == [], "the fallback changed the fit"
+    note = frame.evaluate(NOTE_JS, ".tile-fallback-note")
+    assert note["visible"] and inside(note, lay["map"])
+    assert _hidden_by(note, lay) == [], "the message hides part of the map"
+    assert lay["maxZoom"] == offline["maxZoom"]
+    assert all("arcgisonline.com" in url for url in page.blocked_urls)
+    assert page.page_errors == []
 
 
 # --------------------------------------------------------------------------- compare

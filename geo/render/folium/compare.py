@@ -164,7 +164,7 @@ def map_bounds(cmp: Comparison, layout: CompareLayout | None = None) -> list[lis
 
 def keep_clear(layout: CompareLayout) -> list[list[list[float]]]:
     """The lanes' lines (``[lat, lon]`` paths, simplified) that the frame keeps clear of
-    controls."""
+    controls and notes do not hide."""
     return [
         latlon_path(shapely.simplify(LineString(part), KEEP_CLEAR_TOLERANCE_DEG).coords)
         for parts in layout.parts.values()
@@ -285,6 +285,7 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
         bounds,
         exact=False,
         keep_clear=keep_clear(layout),
+        keep_tolerance_deg=KEEP_CLEAR_TOLERANCE_DEG,
         ports=ports,
         lane_label=None,
         lane_weight_px=LANE_WEIGHT_PX,

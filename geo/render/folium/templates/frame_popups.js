@@ -65,4 +65,6 @@
         if (!area) { return; }
         limitPopup(e.popup, area);
         e.popup.update();
+        placeNotes();
     });
+    map.on("popupclose", function () { setTimeout(placeNotes, 0); });

@@ -1,5 +1,6 @@
 {#- Frame the lane clear of the controls, spread stacked ports and keep their names apart,
-    keep popups clear of the controls (frame_*.js, included here), keep the wheel for the page.
+    keep popups and notes clear of the controls and the lane (frame_*.js, included here), keep
+    the wheel for the page.
     Takes only numbers, JSON and folium layer names (see elements.LaneFrame). -#}
 {% macro script(this, kwargs) %}
 (function (map, o) {
@@ -154,6 +155,8 @@
 
 {% include "frame_popups.js" %}
 
+{% include "frame_notes.js" %}
+
     function fit() {
         map.invalidateSize(false);
         refreshLabels();
@@ -169,6 +172,7 @@
         placeNames();
         limitPopups();
         fits += 1;
+        placeNotes();
         root.dataset.laneReady = String(fits);
     }
 
@@ -203,11 +207,19 @@
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
     map.on("zoomend", function () { declutter(); placeNames(); });
+    map.on("moveend resize", placeNotes);  // after a pan or zoom, or a popup's pan
+    map.on("lanenote", placeNotes);        // a note added after the first fit
+    // online tiles that failed: the offline land layer's zoom limit, and the offline fit
+    map.on("lanefallback", function (e) {
+        o.maxZoom = e.maxZoom;
+        if (!fits) { return; }  // the first fit is still to come
+        if (userMoved) { placeNotes(); } else { fit(); }
+    });
 {% if this.wait_fonts %}
     // the Chinese web font arrives after the first fit: measure the names again with it
     if (document.fonts && document.fonts.ready) {
         document.fonts.ready.then(function () {
-            if (userMoved) { refreshLabels(); declutter(); placeNames(); }
+            if (userMoved) { refreshLabels(); declutter(); placeNames(); placeNotes(); }
             else { fit(); }
         });
     }
@@ -216,6 +228,7 @@
     bounds: {{ this.bounds|tojson }},
     exact: {{ this.exact|tojson }},
     keep: {{ this.keep_clear|tojson }},
+    keepToleranceDeg: {{ this.keep_tolerance_deg|tojson }},
     weight: {{ this.lane_weight_px|tojson }},
     maxZoom: {{ this.max_zoom|tojson }},
     laneLabel: {{ this.lane_label.get_name() if this.lane_label else "null" }},
