@@ -13,10 +13,14 @@ the DOM once the map has settled:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
+from geo.present.model import present
+from geo.present.view import build_view
+from geo.render.folium import mapping
 from tests.browser.mapframe import (
     MAP_FRAME,
     SIZES,
@@ -206,6 +210,33 @@ def test_the_tile_fallback_message_hides_nothing_and_keeps_the_offline_fit(
     assert lay["maxZoom"] == offline["maxZoom"]
     assert all("arcgisonline.com" in url for url in page.blocked_urls)
     assert page.page_errors == []
+
+
+@pytest.fixture(scope="module")
+def standalone_with_label() -> str:
+    view = build_view("Shanghai", "San Pedro Bay", as_of="2026-01-15")
+    return mapping.standalone_html(present(view, label=LONG_LABEL))
+
+
+@pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
+def test_the_standalone_maps_label_hides_nothing(
+    page: Any, standalone_with_label: str, size: str
+) -> None:
+    # the exported page adds its layer switcher and figures after the map's own script
+    _size(page, size)
+    page.set_content(standalone_with_label)
+    page.wait_for_selector("html[data-lane-ready]", state="attached", timeout=30_000)
+    found = re.search(r'class="folium-map" id="(map_[0-9a-f]+)"', standalone_with_label)
+    assert found, "no map in the page"
+    page.evaluate("(name) => { window.map = window[name]; }", found.group(1))
+    wait_until_settled(page.main_frame)
+    lay = layout(page.main_frame)
+    names = " ".join(c["name"] for c in lay["controls"])
+    assert "leaflet-control-layers" in names and "lane-figures" in names
+    label = page.evaluate(NOTE_JS, ".custom-label")
+    assert label["visible"] and inside(label, lay["map"])
+    assert _hidden_by(label, lay) == [], "the label hides part of the map"
+    assert page.blocked_urls == [] and page.page_errors == []
 
 
 # --------------------------------------------------------------------------- compare

@@ -199,11 +199,14 @@
             function (el) { observer.observe(el); });
     }
     var tries = 0;
-    (function whenStyled() {
+    function whenStyled() {
         tries += 1;
         if (stylesReady() || tries > 100) { fit(); watchControls(); }
         else { setTimeout(whenStyled, 50); }
-    })();
+    }
+    // not before the rest of the map's script has run: controls added after this one (the
+    // layer switcher, a standalone page's figures) are framed around too
+    setTimeout(whenStyled, 0);
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
     map.on("zoomend", function () { declutter(); placeNames(); });
