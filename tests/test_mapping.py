@@ -4,18 +4,23 @@ escapes every text, loads local assets only, is deterministic and continuous pas
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 import folium
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jinja2.utils import htmlsafe_json_dumps
 
 from geo.errors import GeoError
+from geo.present import compare
 from geo.present.model import LanePresentation, present
 from geo.present.text import esc
 from geo.present.view import LaneView, build_view
-from geo.render.folium import assets, geometry, mapping
+from geo.render.folium import assets, elements, geometry, mapping
+from geo.render.folium import compare as compare_map_module
 from geo.render.folium.standalone import external_asset_urls
 from geo.render.templating import colour
 
@@ -319,12 +324,101 @@ def test_port_names_sit_clear_of_their_markers_and_popups_fit_a_phone(
     assert popups and all(p.options["max_width"] <= 300 for p in popups)
 
 
-def test_the_frame_keeps_the_lane_clear_only_when_no_extent_is_given(view: LaneView) -> None:
+def test_the_frame_keeps_the_lane_clear_unless_an_extent_is_given(view: LaneView) -> None:
     lane = present(view)
-    points = mapping.keep_clear(lane)
+    points = [point for line in mapping.keep_clear(lane) for point in line]
     assert len(points) >= 4
     assert all(0 <= lon < 360 and -90 <= lat <= 90 for lat, lon in points)  # [lat, lon]
-    assert mapping.keep_clear(present(view, extent=(150.0, 20.0, 250.0, 60.0))) == []
+    # a given extent is framed exactly: the lines are only kept clear of notes there
+    assert mapping.keep_clear(present(view, extent=(150.0, 20.0, 250.0, 60.0))) == (
+        mapping.keep_clear(lane)
+    )
     assert mapping.keep_clear(present(view, layers=("ports",))) == []
     out = mapping.build_map(present(view, extent=(150.0, 20.0, 250.0, 60.0))).get_root().render()
     assert "exact: true" in out
+
+
+# --------------------------------------------------------------------------- placement
+
+
+def _elements(m: folium.Map, kind: type) -> list:
+    return [el for el in assets.walk_elements(m) if isinstance(el, kind)]
+
+
+def test_the_custom_label_is_a_note_the_fit_leaves_out(view: LaneView) -> None:
+    m = mapping.build_map(present(view, label="hello world this is a long label for the board"))
+    notes = _elements(m, elements.MapNote)
+    assert [n.css_class for n in notes] == ["custom-label"]
+    # not a control: the frame makes room for every control's corner, never for a note
+    assert all(c.css_class != "custom-label" for c in _elements(m, elements.HtmlControl))
+    assert not _elements(mapping.build_map(present(view)), elements.MapNote)
+
+
+def test_online_tiles_fall_back_to_the_offline_maps_zoom_limit() -> None:
+    hop = build_view("USLAX", "USLGB", as_of="2026-01-15")  # a short hop: deeper than 7
+    offline = _elements(mapping.build_map(present(hop)), elements.LaneFrame)[0].max_zoom
+    assert offline > mapping.OFFLINE_MAX_ZOOM
+    online = mapping.build_map(present(hop), mapping.MapOptions(basemap="online"))
+    assert [f.max_zoom for f in _elements(online, elements.TileFallback)] == [offline]
+    assert "lanefallback" in online.get_root().render()  # LaneFrame refits with that limit
+
+
+def test_port_popups_leave_panning_and_limits_to_the_browser(pres: LanePresentation) -> None:
+    for popup in _elements(mapping.build_map(pres), folium.Popup):
+        assert popup.options["max_width"] == 300
+        assert not any(key.startswith("auto_pan_padding") for key in popup.options)
+
+
+lines_st = st.lists(
+    st.tuples(st.floats(-400, 760, allow_nan=False), st.floats(-80, 80, allow_nan=False)),
+    min_size=2,
+    max_size=12,
+)
+
+
+@given(line=lines_st, west=st.floats(-180, 179))
+@settings(max_examples=200, deadline=None)
+def test_a_line_cut_to_one_world_keeps_its_course(
+    line: list[tuple[float, float]], west: float
+) -> None:
+    parts = geometry.cut_to_window(line, west)
+    assert parts
+    for part in parts:
+        assert all(west - 1e-9 <= lon <= west + 360 + 1e-9 for lon, _ in part)
+    # moved back by whole turns, the parts join end to end into the original line
+    turns = (line[0][0] - parts[0][0][0]) / 360.0
+    assert turns == pytest.approx(round(turns), abs=1e-9)
+    joined = [(lon + 360.0 * round(turns), lat) for lon, lat in parts[0]]
+    for part in parts[1:]:
+        turns = (joined[-1][0] - part[0][0]) / 360.0
+        assert turns == pytest.approx(round(turns), abs=1e-9)
+        assert part[0][1] == pytest.approx(joined[-1][1])
+        joined.extend((lon + 360.0 * round(turns), lat) for lon, lat in part[1:])
+    assert joined[0] == pytest.approx(line[0]) and joined[-1] == pytest.approx(line[-1])
+    length = sum(math.dist(a, b) for a, b in itertools.pairwise(line))
+    assert sum(math.dist(a, b) for a, b in itertools.pairwise(joined)) == pytest.approx(length)
+
+
+def test_lanes_round_the_world_are_drawn_on_one_world_each_place_once() -> None:
+    cmp = compare.compare_avoidance("CNSHA", "NLRTM", ["none", "suez", "panama,suez"])
+    spans = [lon for row in cmp.rows for lon, _ in cmp.display_coords(row)]
+    assert max(spans) - min(spans) > 360  # by Suez westward, by Panama eastward
+    lay = compare_map_module.compare_layout(cmp)
+    assert -60 <= lay.west_deg <= -20  # the edge in the open Atlantic
+    ids = [p.id for p, _ in lay.ports]
+    assert sorted(ids) == ["CNSHA", "NLRTM"]
+    for parts in lay.parts.values():
+        for part in parts:
+            assert all(lay.west_deg <= lon <= lay.west_deg + 360 for lon, _ in part)
+    assert sum(len(parts) for parts in lay.parts.values()) == len(cmp.routed) + 1  # one cut
+    html = compare_map_module.compare_map(cmp).get_root().render()
+    assert html.count('"className": "port-label"') == 2
+
+
+def test_lanes_within_one_world_are_drawn_whole_in_their_window() -> None:
+    cmp = compare.compare_pairs(("CNSHA", "KRPUS"), ("USLAX", "USLGB"))
+    lay = compare_map_module.compare_layout(cmp)
+    assert lay.west_deg == cmp.window_west_deg
+    for row in cmp.routed:
+        assert lay.parts[row.number] == [cmp.display_coords(row)]
+    assert lay.ports == cmp.display_ports()

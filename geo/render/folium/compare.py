@@ -4,9 +4,13 @@ folium map. No streamlit here.
 Each lane is one continuous line in the comparison's display window (Pacific-centred when a
 lane crosses 180°, like the lane page's map), in its :class:`~geo.present.compare.LaneStyle`
 (colour-blind-safe colour, dash pattern), numbered as in the table, with a tooltip; the
-shortest lane is drawn last, on top. Every lane end is a labelled port. A legend lists the
-lanes. The basemap is the bundled Natural Earth land layer, so nothing comes from the internet
-once :func:`geo.render.folium.assets.localise_for_streamlit` (or
+shortest lane is drawn last, on top. Lanes that together go round the world (Shanghai →
+Rotterdam by Suez and by Panama) are shown on one world, cut at its edge, so that every place
+is on the map once. Every lane end is a labelled port, each port once. A legend lists the
+lanes. As on the lane map, :class:`~geo.render.folium.elements.LaneFrame` frames the lanes
+clear of the controls, spreads ports that would stack (Los Angeles and Long Beach) and keeps
+their names apart. The basemap is the bundled Natural Earth land layer, so nothing comes
+from the internet once :func:`geo.render.folium.assets.localise_for_streamlit` (or
 :func:`geo.render.folium.standalone.render_standalone_html`) has placed the scripts.
 
 ``(lon, lat)`` becomes folium's ``[lat, lon]`` only through :mod:`geo.render.folium.coords`.
@@ -15,12 +19,16 @@ once :func:`geo.render.folium.assets.localise_for_streamlit` (or
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final
 
 import folium
+import shapely
 from branca.element import MacroElement
 from folium import plugins
+from shapely.geometry import LineString
 
+from geo.catalogue.ports import Port
 from geo.errors import GeoError
 from geo.i18n import N_
 from geo.present.compare import CompareRow, Comparison, avoid_label
@@ -29,18 +37,25 @@ from geo.render.folium import assets, popups, webfont
 from geo.render.folium.coords import latlon, latlon_bounds, latlon_path
 from geo.render.folium.elements import (
     CjkFontFace,
-    FitOnLoad,
     HtmlControl,
     KeepOnTop,
+    LaneFrame,
     MapControls,
     PageStyle,
+    PortMark,
 )
+from geo.render.folium.geometry import LonLat, one_world
 from geo.render.folium.layers import LABEL_SIDE, land_layer
 from geo.render.templating import render, template
 
 _PACKAGE = "geo.render.folium"
 _DASH: Final[re.Pattern[str]] = re.compile(r"(\d+(\.\d+)?( \d+(\.\d+)?)*)?")
 LANE_WEIGHT_PX: Final[float] = 3.5
+PORT_RADIUS_PX: Final[float] = 4.5
+#: Deepest zoom of the compare map (its land layer is the lane map's offline one).
+MAX_ZOOM: Final[int] = 12
+#: Simplification of the lanes for the points the frame keeps clear of controls (degrees).
+KEEP_CLEAR_TOLERANCE_DEG: Final[float] = 0.5
 #: Where a port's name sits beside its marker on this map (default: the right).
 COMPARE_LABEL_SIDE: Final[dict[str, str]] = {**LABEL_SIDE, "CNNGB": "left", "USOAK": "left"}
 LEGEND_FOOTNOTE: Final[str] = N_("Figures in the table below · not for navigation")
@@ -104,33 +119,65 @@ def lane_tooltip(cmp: Comparison, row: CompareRow) -> str:
     return popups.text_html(text)
 
 
-def map_bounds(cmp: Comparison) -> list[list[float]]:
+@dataclass(frozen=True)
+class CompareLayout:
+    """Where the comparison is drawn: the window's west edge (degrees), each row's line as
+    parts (``(lon, lat)``; one part unless the lanes go round the world), each port once at
+    its place, and the lanes' west and east longitudes when they run past the window."""
+
+    west_deg: float
+    parts: dict[int, list[list[LonLat]]]
+    ports: list[tuple[Port, LonLat]]
+    beyond: tuple[float, float] | None
+
+
+def compare_layout(cmp: Comparison) -> CompareLayout:
+    """The comparison's lanes and ports in its display window; lanes that together span more
+    than 360° of longitude on one world instead (cut at its edge), each place once."""
+    lines = {row.number: cmp.display_coords(row) for row in cmp.rows}
+    ports = cmp.display_ports()
+    cut = one_world(list(lines.values()), [port.lon for port, _ in ports])
+    if cut is not None:
+        west, parts = cut
+        once = {p.id: (p, (west + (p.lon - west) % 360.0, p.lat)) for p, _ in ports}
+        return CompareLayout(west, dict(zip(lines, parts)), list(once.values()), None)
+    lons = [lon for line in lines.values() for lon, _ in line]
+    west = cmp.window_west_deg
+    past = bool(lons) and (min(lons) < west or max(lons) > west + 360.0)
+    return CompareLayout(
+        west,
+        {n: [line] if line else [] for n, line in lines.items()},
+        ports,
+        (round(min(lons), 1), round(max(lons), 1)) if past else None,
+    )
+
+
+def map_bounds(cmp: Comparison, layout: CompareLayout | None = None) -> list[list[float]]:
     """Leaflet's ``[[south, west], [north, east]]`` around every lane and port."""
-    points = [xy for row in cmp.rows for xy in cmp.display_coords(row)]
-    points += [xy for _, xy in cmp.display_ports()]
+    lay = layout or compare_layout(cmp)
+    points = [xy for parts in lay.parts.values() for part in parts for xy in part]
+    points += [xy for _, xy in lay.ports]
     lons = [lon for lon, _ in points]
     lats = [lat for _, lat in points]
     return latlon_bounds(min(lons), min(lats), max(lons), max(lats))
 
 
-def _beyond(cmp: Comparison) -> tuple[float, float] | None:
-    """West and east longitude of the lanes when they run past the window's edges."""
-    lons = [lon for row in cmp.rows for lon, _ in cmp.display_coords(row)]
-    if not lons:
-        return None
-    lo, hi, west = min(lons), max(lons), cmp.window_west_deg
-    return (round(lo, 1), round(hi, 1)) if lo < west or hi > west + 360.0 else None
+def keep_clear(layout: CompareLayout) -> list[list[list[float]]]:
+    """The lanes' lines (``[lat, lon]`` paths, simplified) that the frame keeps clear of
+    controls and notes do not hide."""
+    return [
+        latlon_path(shapely.simplify(LineString(part), KEEP_CLEAR_TOLERANCE_DEG).coords)
+        for parts in layout.parts.values()
+        for part in parts
+    ]
 
 
-def _add_land(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
-    land_layer(cmp.window_west_deg, _beyond(cmp), palette).add_to(m)
-
-
-def _add_lanes(m: folium.Map, cmp: Comparison) -> None:
+def _add_lanes(m: folium.Map, cmp: Comparison, layout: CompareLayout) -> None:
     group = folium.FeatureGroup(name=cmp.tr("Lanes"), show=True)
     for row in reversed(cmp.routed):  # the shortest last, on top
+        parts = [latlon_path(part) for part in layout.parts[row.number]]
         folium.PolyLine(
-            latlon_path(cmp.display_coords(row)),
+            parts[0] if len(parts) == 1 else parts,
             color=row.style.colour,
             weight=LANE_WEIGHT_PX,
             opacity=0.95,
@@ -149,17 +196,22 @@ def _label_side(port_id: str, lon: float, east_deg: float, span_deg: float) -> s
     return "left" if lon > east_deg - 0.02 * span_deg else "right"
 
 
-def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
-    (_, west), (_, east) = map_bounds(cmp)
+def _add_ports(
+    m: folium.Map, cmp: Comparison, palette: Palette, layout: CompareLayout
+) -> list[PortMark]:
+    """Each port once: a marker named by its tooltip, and its name beside it. Returns them
+    for LaneFrame, which spreads markers that would stack and keeps names apart."""
+    (_, west), (_, east) = map_bounds(cmp, layout)
     markers = folium.FeatureGroup(name="Ports", show=True)
     labels = folium.FeatureGroup(name="Port labels", show=True)
-    for port, (lon, lat) in cmp.display_ports():
+    marks = []
+    for port, (lon, lat) in layout.ports:
         where = latlon(lon, lat)
         local = cmp.name(port)
         name = popups.text_html(f"{local} ({port.locode or port.id})")
-        folium.CircleMarker(
+        marker = folium.CircleMarker(
             where,
-            radius=4.5,
+            radius=PORT_RADIUS_PX,
             color="#ffffff",
             weight=1.5,
             fill=True,
@@ -167,8 +219,9 @@ def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
             fill_opacity=0.9,
             tooltip=folium.Tooltip(name),
             class_name="port-marker",
-        ).add_to(markers)
-        folium.CircleMarker(
+        )
+        marker.add_to(markers)
+        label = folium.CircleMarker(
             where,
             radius=0,
             opacity=0,
@@ -181,10 +234,13 @@ def _add_ports(m: folium.Map, cmp: Comparison, palette: Palette) -> None:
                 class_name="port-label",
                 offset=(0, 0),
             ),
-        ).add_to(labels)
+        )
+        label.add_to(labels)
+        marks.append(PortMark(marker=marker, label=label, radius_px=PORT_RADIUS_PX))
     markers.add_to(m)
     KeepOnTop(markers).add_to(m)
     labels.add_to(m)
+    return marks
 
 
 def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Map:
@@ -194,7 +250,8 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
     on the speed: the map shows nautical miles, the page's table the days.
     """
     pal = palette or Palette()
-    bounds = map_bounds(cmp)
+    layout = compare_layout(cmp)
+    bounds = map_bounds(cmp, layout)
     m = folium.Map(
         location=[
             round((bounds[0][0] + bounds[1][0]) / 2, 3),
@@ -207,23 +264,34 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
         control_scale=False,
         world_copy_jump=False,
         min_zoom=1,
-        max_zoom=12,
+        max_zoom=MAX_ZOOM,
+        scroll_wheel_zoom=False,  # LaneFrame turns it on once the user clicks into the map
     )
     MapControls(cmp.tr).add_to(m)
     PageStyle(pal).add_to(m)
     if cmp.tr.chinese:  # the Chinese web font, served or embedded, as on the lane map
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     CompareStyle(rows_max_px=200).add_to(m)
-    _add_land(m, cmp, pal)
-    _add_lanes(m, cmp)
-    _add_ports(m, cmp, pal)
+    land_layer(layout.west_deg, layout.beyond, pal).add_to(m)
+    _add_lanes(m, cmp, layout)
+    ports = _add_ports(m, cmp, pal, layout)
     HtmlControl(
         legend_html(cmp), position="bottomleft", css_class="lane-legend compare-legend"
     ).add_to(m)
     plugins.Fullscreen(
         position="topleft", title=cmp.tr("Full Screen"), title_cancel=cmp.tr("Exit Full Screen")
     ).add_to(m)
-    FitOnLoad(bounds).add_to(m)
+    LaneFrame(
+        bounds,
+        exact=False,
+        keep_clear=keep_clear(layout),
+        keep_tolerance_deg=KEEP_CLEAR_TOLERANCE_DEG,
+        ports=ports,
+        lane_label=None,
+        lane_weight_px=LANE_WEIGHT_PX,
+        max_zoom=MAX_ZOOM,
+        wait_fonts=cmp.tr.chinese,
+    ).add_to(m)
     seed = "|".join(
         f"{r.origin.id}>{r.destination.id}:{','.join(r.avoid)}:{r.style}" for r in cmp.rows
     )
@@ -231,4 +299,12 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
     return m
 
 
-__all__ = ["compare_map", "lane_tooltip", "legend_html", "map_bounds"]
+__all__ = [
+    "CompareLayout",
+    "compare_layout",
+    "compare_map",
+    "keep_clear",
+    "lane_tooltip",
+    "legend_html",
+    "map_bounds",
+]

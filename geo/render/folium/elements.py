@@ -33,6 +33,21 @@ class PageStyle(MacroElement):
         self.muted = palette.muted
 
 
+class MapNote(MacroElement):
+    """A note floating on the map (the user's label): ``html``, which must come from an
+    autoescaped template (see :mod:`geo.render.folium.popups`), in a box of class
+    ``css_class`` that wraps within a bounded width. It is not a control: the map's frame
+    ignores it, and :class:`LaneFrame` puts it where it hides nothing (``frame_notes.js``)."""
+
+    _template = template(_PACKAGE, "map_note.js")
+
+    def __init__(self, html: str, *, css_class: str) -> None:
+        super().__init__()
+        self._name = "MapNote"
+        self.html = html
+        self.css_class = css_class
+
+
 class HtmlControl(MacroElement):
     """A Leaflet control at ``position`` (``topright``, ``bottomleft`` …) holding ``html``,
     which must come from an autoescaped template (see :mod:`geo.render.folium.popups`)."""
@@ -109,19 +124,6 @@ class PortMark:
     radius_px: float
 
 
-class FitOnLoad(MacroElement):
-    """Fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``) once the map has its
-    real size, and again while the page settles in the first five seconds (the compare map;
-    the lane map uses :class:`LaneFrame`)."""
-
-    _template = template(_PACKAGE, "fit_on_load.js")
-
-    def __init__(self, bounds: list[list[float]]) -> None:
-        super().__init__()
-        self._name = "FitOnLoad"
-        self.bounds = bounds
-
-
 class LaneFrame(MacroElement):
     """Frame the lane and keep the map calm, in the browser (``templates/lane_frame.js``).
 
@@ -129,12 +131,21 @@ class LaneFrame(MacroElement):
       (a permanent tooltip measured before Leaflet's CSS arrived sits half a map away), then
       fit ``bounds`` (Leaflet's ``[[south, west], [north, east]]``). With ``exact`` (a shared
       extent) that is all; otherwise the padding is chosen from the controls' real sizes so
-      that ``keep_clear`` (``[lat, lon]`` points of the lane), the ports and their names and
-      the lane label stay clear of every control (legend, zoom, minimap …).
+      that ``keep_clear`` (the lane's lines as ``[lat, lon]`` paths, simplified within
+      ``keep_tolerance_deg``), the ports, their names and the lane label stay clear of every
+      control (legend, zoom, minimap …).
     * Markers closer than their radii are spread apart with a leader line to the true place,
-      at every zoom, so Los Angeles and Long Beach are both visible and clickable.
+      at every zoom, so Los Angeles and Long Beach are both visible and clickable; each name
+      sits on the side of its marker where it overlaps no other name or marker and stays
+      inside the map (the builder's side first).
+    * Popups wrap and stay inside the map, clear of every control: their width and height are
+      bounded by the largest part of the map beside the controls (they scroll beyond it),
+      and they pan into that part as they open.
+    * Notes (:class:`MapNote`, the tile fallback's message) are left out of the fit and put
+      where they hide nothing of the lane, the ports, their names or the controls.
     * The wheel zooms only after a click into the map, and stops when the pointer leaves.
-    * Fullscreen (and a resize before the user moved the map) refits.
+    * Fullscreen (and a resize before the user moved the map) refits, and so does a fallback
+      from online tiles to the land layer (``lanefallback``, with the land layer's zoom limit).
     * Sets ``data-lane-ready`` on the page's root element after each fit (tests wait on it).
     * With ``wait_fonts`` (a Chinese map, whose web font arrives after the first fit) the
       names are measured again and the map refitted once ``document.fonts`` is ready.
@@ -147,7 +158,8 @@ class LaneFrame(MacroElement):
         bounds: list[list[float]],
         *,
         exact: bool,
-        keep_clear: list[list[float]],
+        keep_clear: list[list[list[float]]],
+        keep_tolerance_deg: float,
         ports: list[PortMark],
         lane_label: folium.Marker | None,
         lane_weight_px: float,
@@ -160,6 +172,7 @@ class LaneFrame(MacroElement):
         self.bounds = bounds
         self.exact = exact
         self.keep_clear = keep_clear
+        self.keep_tolerance_deg = keep_tolerance_deg
         self.ports = ports
         self.lane_label = lane_label
         self.lane_weight_px = lane_weight_px
@@ -187,12 +200,14 @@ class NauticalMeasure(JSCSSMixin):
 
 class TileFallback(MacroElement):
     """When the online tiles fail (no network), show ``land`` (the offline layer, already in
-    the page but not on the map), cap the zoom at ``max_zoom`` and say so in ``message``."""
+    the page but not on the map), cap the zoom at ``max_zoom`` (the offline map's limit) and
+    say so in ``message``, a note placed by :class:`LaneFrame`, which also refits as the
+    offline map does."""
 
     _template = template(_PACKAGE, "tile_fallback.js")
 
     def __init__(
-        self, tiles: folium.TileLayer, land: folium.FeatureGroup, *, max_zoom: int, message: str
+        self, tiles: folium.TileLayer, land: folium.FeatureGroup, *, max_zoom: float, message: str
     ) -> None:
         super().__init__()
         self._name = "TileFallback"

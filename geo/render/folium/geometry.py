@@ -1,4 +1,5 @@
-"""Shapes the map needs beyond the view's layers: the land outline and the lane label's place.
+"""Shapes the map needs beyond the view's layers: the land outline, the lane label's place, and
+one world for lanes that together go round it.
 
 Coordinates are ``(lon, lat)`` degrees in the view's display window.
 """
@@ -110,3 +111,84 @@ def land_geojson(
     simple = shapely.simplify(union, tolerance_deg, preserve_topology=True)
     simple = shapely.set_precision(simple, 0.01)
     return {"type": "Feature", "properties": {}, "geometry": mapping(simple)}
+
+
+LonLat = tuple[float, float]
+#: Where a map that must cut a lane prefers its edge: mid-Atlantic, the edge of a
+#: Pacific-centred world map (degrees of longitude).
+PREFERRED_EDGE_DEG = -30.0
+#: A map edge closer than this to a port (degrees of longitude) would put it at the map's side.
+EDGE_CLEAR_OF_PORTS_DEG = 15.0
+
+
+def _crossings(lines: Sequence[Sequence[LonLat]], edge_deg: float) -> int:
+    """How many times the lines cross the meridian ``edge_deg`` (in any world copy)."""
+    count = 0
+    for line in lines:
+        for (lon0, _), (lon1, _) in itertools.pairwise(line):
+            lo, hi = min(lon0, lon1), max(lon0, lon1)
+            count += math.floor((hi - edge_deg) / 360.0) - math.floor((lo - edge_deg) / 360.0)
+    return count
+
+
+def _from_port(edge_deg: float, port_lons: Sequence[float]) -> float:
+    """Degrees of longitude between the meridian ``edge_deg`` and the nearest port."""
+    return min((abs((lon - edge_deg + 180.0) % 360.0 - 180.0) for lon in port_lons), default=180.0)
+
+
+def world_edge(lines: Sequence[Sequence[LonLat]], port_lons: Sequence[float]) -> float:
+    """The west edge (degrees, in ``[-180, 180)``) of a one-world window for lines that
+    together span more than 360° of longitude: where the fewest lines cross, not beside a
+    port, as near :data:`PREFERRED_EDGE_DEG` as that allows."""
+
+    def cost(edge: float) -> tuple[int, bool, float]:
+        near_port = _from_port(edge, port_lons) < EDGE_CLEAR_OF_PORTS_DEG
+        return (_crossings(lines, edge), near_port, abs(_from_port(edge, [PREFERRED_EDGE_DEG])))
+
+    return float(min(range(-180, 180), key=lambda edge: cost(float(edge))))
+
+
+def cut_to_window(line: Sequence[LonLat], west_deg: float) -> list[list[LonLat]]:
+    """A continuous ``(lon, lat)`` line as parts inside ``[west_deg, west_deg + 360]``: cut
+    where it crosses the window's edge (in any world copy), each part moved by whole turns.
+    The cut point's latitude is interpolated along the segment."""
+    parts: list[list[LonLat]] = []
+    current: list[LonLat] = []
+    for lon, lat in line:
+        if current:
+            lon0, lat0 = current[-1]
+            turn0 = math.floor((lon0 - west_deg) / 360.0)
+            turn1 = math.floor((lon - west_deg) / 360.0)
+            step = 1 if turn1 > turn0 else -1
+            for turn in range(turn0, turn1, step):
+                edge = west_deg + 360.0 * (turn + (1 if step > 0 else 0))
+                t = (edge - lon0) / (lon - lon0)
+                cut = (edge, lat0 + t * (lat - lat0))
+                current.append(cut)
+                parts.append(current)
+                current = [cut]
+        current.append((lon, lat))
+    if current:
+        parts.append(current)
+    out = []
+    for part in parts:
+        if len(part) < 2:
+            continue
+        mid = (min(p[0] for p in part) + max(p[0] for p in part)) / 2
+        shift = 360.0 * math.floor((mid - west_deg) / 360.0)
+        out.append([(lon - shift, lat) for lon, lat in part])
+    return out
+
+
+def one_world(
+    lines: Sequence[Sequence[LonLat]], port_lons: Sequence[float]
+) -> tuple[float, list[list[list[LonLat]]]] | None:
+    """``(west edge, each line's parts)`` for lines (``(lon, lat)``, each continuous) that
+    together span more than 360° of longitude (Shanghai → Rotterdam by Suez and by Panama),
+    so that every place is shown once: the lines are cut at the window's edge that
+    :func:`world_edge` chooses. ``None`` when they fit in one world as they are."""
+    lons = [lon for line in lines for lon, _ in line]
+    if not lons or max(lons) - min(lons) <= 360.0:
+        return None
+    edge = world_edge(lines, port_lons)
+    return edge, [cut_to_window(line, edge) for line in lines]

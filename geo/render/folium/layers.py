@@ -37,12 +37,9 @@ SEGMENTS_LAYER = N_("Segments by zone")
 PORTS_LAYER = N_("Ports")
 LABELS_LAYER = N_("Port labels")
 
-#: Widest port popup (px); narrower maps cap it in CSS so it stays inside the map.
+#: Widest port popup (px). In the browser, LaneFrame narrows it, caps its height (it scrolls
+#: beyond) and pans it open inside the part of the map that the controls leave free.
 POPUP_MAX_WIDTH_PX = 300
-#: A popup opening near the edge pans the map until it is this far (px) from the top-left and
-#: bottom-right edges: clear of the zoom, fullscreen, measure and layer controls.
-POPUP_PAN_PADDING_TOP_LEFT = (60, 70)
-POPUP_PAN_PADDING_BOTTOM_RIGHT = (60, 24)
 
 
 def add_land(m: folium.Map, pres: LanePresentation, *, show: bool = True) -> folium.FeatureGroup:
@@ -213,8 +210,6 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
                 popup=folium.Popup(
                     popups.port_popup(p, pres.tr, name),
                     max_width=POPUP_MAX_WIDTH_PX,
-                    auto_pan_padding_top_left=POPUP_PAN_PADDING_TOP_LEFT,
-                    auto_pan_padding_bottom_right=POPUP_PAN_PADDING_BOTTOM_RIGHT,
                 ),
                 tooltip=folium.Tooltip(popups.text_html(name)),
                 class_name="port-marker",

@@ -38,6 +38,7 @@ from geo.render.folium.elements import (
     LandMiniMap,
     LaneFrame,
     MapControls,
+    MapNote,
     NauticalMeasure,
     PageStyle,
     TileFallback,
@@ -84,18 +85,16 @@ def map_bounds(pres: LanePresentation) -> list[list[float]]:
     return latlon_bounds(*lane_frame(pres.view))  # a short hop: at least 40 nm each way
 
 
-def keep_clear(pres: LanePresentation) -> list[list[float]]:
-    """The lane's points (``[lat, lon]``, simplified) that must stay clear of the map's
-    controls when it is framed; none when neither the route nor its segments are drawn or
-    when the map shows a given extent."""
-    if pres.extent is not None or not (pres.shows("route") or pres.shows("segments")):
+def keep_clear(pres: LanePresentation) -> list[list[list[float]]]:
+    """The lane's lines (``[lat, lon]`` paths, simplified) that must stay clear of the map's
+    controls when it is framed (unless it shows a given extent: that is framed exactly),
+    and that notes must not hide; none when neither the route nor its segments are drawn."""
+    if not (pres.shows("route") or pres.shows("segments")):
         return []
-    points: list[list[float]] = []
+    lines: list[list[list[float]]] = []
     for geom in pres.view.display_routes().geometry:
-        simple = shapely.simplify(geom, KEEP_CLEAR_TOLERANCE_DEG)
-        for part in latlon_lines(simple):
-            points.extend(part)
-    return points
+        lines.extend(latlon_lines(shapely.simplify(geom, KEEP_CLEAR_TOLERANCE_DEG)))
+    return lines
 
 
 def _seed(pres: LanePresentation, options: MapOptions, *extra: object) -> str:
@@ -121,8 +120,10 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     """
     bounds = map_bounds(pres)
     online = options.basemap == "online"
-    # offline: the land layer's limit, unless a short hop needs closer to show its lane
-    max_zoom = ONLINE_MAX_ZOOM if online else max(OFFLINE_MAX_ZOOM, fit_zoom(pres.view))
+    # offline: the land layer's limit, unless a short hop needs closer to show its lane (and
+    # the same when online tiles fail and the land layer takes over)
+    offline_max_zoom = max(OFFLINE_MAX_ZOOM, fit_zoom(pres.view))
+    max_zoom = ONLINE_MAX_ZOOM if online else offline_max_zoom
     m = folium.Map(
         location=[
             round((bounds[0][0] + bounds[1][0]) / 2, 3),
@@ -151,7 +152,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         )
         tiles.add_to(m)
         fallback = TileFallback(
-            tiles, land, max_zoom=OFFLINE_MAX_ZOOM, message=pres.tr(TILE_FALLBACK_MESSAGE)
+            tiles, land, max_zoom=offline_max_zoom, message=pres.tr(TILE_FALLBACK_MESSAGE)
         )
         fallback.add_to(m)
     if pres.shows("zones"):
@@ -160,10 +161,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     ports = layers.add_ports(m, pres)
     add_measures(m, pres)  # what is in place at the ports, with date and source
     HtmlControl(popups.legend_html(pres), position="bottomleft", css_class="lane-legend").add_to(m)
-    if pres.label:
-        HtmlControl(
-            popups.custom_label_html(pres), position="topright", css_class="custom-label"
-        ).add_to(m)
+    if pres.label:  # a note: never in the fit, put where it hides nothing
+        MapNote(popups.custom_label_html(pres), css_class="custom-label").add_to(m)
     plugins.Fullscreen(
         position="topleft", title=pres.tr("Full Screen"), title_cancel=pres.tr("Exit Full Screen")
     ).add_to(m)
@@ -174,6 +173,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         bounds,
         exact=pres.extent is not None,
         keep_clear=keep_clear(pres),
+        keep_tolerance_deg=KEEP_CLEAR_TOLERANCE_DEG,
         ports=ports,
         lane_label=lane_label,
         lane_weight_px=pres.lane_weight_px + 4,

@@ -1,4 +1,6 @@
-{#- Frame the lane clear of the controls, spread stacked ports, keep the wheel for the page.
+{#- Frame the lane clear of the controls, spread stacked ports and keep their names apart,
+    keep popups and notes clear of the controls and the lane (frame_*.js, included here), keep
+    the wheel for the page.
     Takes only numbers, JSON and folium layer names (see elements.LaneFrame). -#}
 {% macro script(this, kwargs) %}
 (function (map, o) {
@@ -39,104 +41,18 @@
     L.DomEvent.on(container, "wheel", function () {
         if (map.scrollWheelZoom.enabled()) { userMoved = true; }
     });
-
-    // ---- port names: re-place them once the CSS is in (their width was measured without it)
-    function refreshLabels() {
-        o.ports.forEach(function (p) {
-            var tip = p.label && p.label.getTooltip();
-            if (tip && tip._map) { tip.update(); }
-        });
+    // Leaflet focuses the map on a press, for its keys; in a page that scrolls (the map in an
+    // iframe below the fold) that scrolls the page under the pointer, and the click lands
+    // beside the marker it was aimed at: focus without scrolling
+    if (map.keyboard && map.keyboard.enabled()) {
+        map.keyboard.disable();
+        map.keyboard._onMouseDown = function () {
+            if (!this._focused) { container.focus({preventScroll: true}); }
+        };
+        map.keyboard.enable();
     }
 
-    // ---- a name that would stick out of the map (a port at the map's edge on a phone) is put
-    //      on the side of its marker that faces into the map
-    function keepNamesInside() {
-        var frame = container.getBoundingClientRect();
-        o.ports.forEach(function (p) {
-            var tip = p.label && p.label.getTooltip();
-            if (!tip || !tip._map || !tip._container) { return; }
-            if (!p.homeSide) {  // the side chosen by the map builder, tried first every time
-                p.homeSide = tip.options.direction;
-                p.homeOffset = L.point(tip.options.offset);
-            }
-            if (tip.options.direction !== p.homeSide) {
-                tip.options.direction = p.homeSide;
-                tip.options.offset = p.homeOffset;
-                tip.update();
-            }
-            var box = tip._container.getBoundingClientRect();
-            var side = null;
-            if (box.left < frame.left) { side = "right"; }
-            else if (box.right > frame.right) { side = "left"; }
-            else if (box.top < frame.top) { side = "bottom"; }
-            else if (box.bottom > frame.bottom) { side = "top"; }
-            if (!side) { return; }
-            var r = (p.radius || 4) + 2;
-            var offsets = {right: [r, 0], left: [-r, 0], bottom: [0, r], top: [0, -r]};
-            tip.options.direction = side;
-            tip.options.offset = L.point(offsets[side]);
-            tip.update();
-        });
-    }
-
-    // ---- markers closer than their radii: spread apart, with a leader line to the true place
-    var leaders = L.layerGroup();
-    o.ports.forEach(function (p) { p.home = L.latLng((p.marker || p.label).getLatLng()); });
-    function place(p, latlng) {
-        if (p.marker) { p.marker.setLatLng(latlng); }
-        if (p.label) { p.label.setLatLng(latlng); }
-    }
-    function declutter() {
-        leaders.clearLayers();
-        var shown = o.ports.filter(function (p) {
-            return (p.marker && p.marker._map) || (p.label && p.label._map);
-        });
-        var pts = shown.map(function (p) { return map.latLngToLayerPoint(p.home); });
-        var group = shown.map(function (_, i) { return i; });
-        function find(i) { while (group[i] !== i) { i = group[i]; } return i; }
-        for (var i = 0; i < shown.length; i++) {
-            for (var j = i + 1; j < shown.length; j++) {
-                var need = shown[i].radius + shown[j].radius + SPREAD_GAP;
-                if (pts[i].distanceTo(pts[j]) < need) { group[find(j)] = find(i); }
-            }
-        }
-        var clusters = {};
-        shown.forEach(function (_, k) { (clusters[find(k)] = clusters[find(k)] || []).push(k); });
-        o.ports.forEach(function (p) { place(p, p.home); });
-        Object.keys(clusters).forEach(function (key) {
-            var members = clusters[key];
-            if (members.length < 2) { return; }
-            var a = pts[members[0]], b = pts[members[members.length - 1]];
-            var axis = b.subtract(a);
-            var len = Math.sqrt(axis.x * axis.x + axis.y * axis.y);
-            axis = len < 1 ? L.point(1, 0) : axis.divideBy(len);
-            members.sort(function (m, n) {
-                return (pts[m].x * axis.x + pts[m].y * axis.y) - (pts[n].x * axis.x + pts[n].y * axis.y);
-            });
-            var centre = L.point(0, 0);
-            members.forEach(function (m) { centre = centre.add(pts[m]); });
-            centre = centre.divideBy(members.length);
-            var total = 0;
-            members.forEach(function (m) { total += 2 * shown[m].radius + SPREAD_GAP; });
-            var along = -total / 2;
-            members.forEach(function (m) {
-                var p = shown[m];
-                along += p.radius + SPREAD_GAP / 2;
-                var where = centre.add(axis.multiplyBy(along));
-                along += p.radius + SPREAD_GAP / 2;
-                if (where.distanceTo(pts[m]) < 1) { return; }
-                var latlng = map.layerPointToLatLng(where);
-                place(p, latlng);
-                L.polyline([p.home, latlng], {className: "port-leader", weight: 1, opacity: 0.8,
-                                              color: "#555", interactive: false}).addTo(leaders);
-                L.circleMarker(p.home, {className: "port-leader", radius: 2, weight: 0,
-                                        fillOpacity: 0.9, fillColor: "#555",
-                                        interactive: false}).addTo(leaders);
-            });
-        });
-        if (!leaders._map) { leaders.addTo(map); }
-        refreshLabels();
-    }
+{% include "frame_names.js" %}
 
     // ---- what must stay clear of the controls: the lane, the ports and the names
     function relBox(el, anchorLatLng) {
@@ -150,8 +66,12 @@
     }
     function items() {
         var half = o.weight / 2 + 2;
-        var out = o.keep.map(function (ll) {
-            return {at: L.latLng(ll), box: {left: -half, top: -half, right: half, bottom: half}};
+        var out = [];
+        o.keep.forEach(function (line) {
+            line.forEach(function (ll) {
+                out.push({at: L.latLng(ll),
+                          box: {left: -half, top: -half, right: half, bottom: half}});
+            });
         });
         o.ports.forEach(function (p) {
             var r = p.radius + 2;
@@ -244,6 +164,10 @@
         return best;
     }
 
+{% include "frame_popups.js" %}
+
+{% include "frame_notes.js" %}
+
     function fit() {
         map.invalidateSize(false);
         refreshLabels();
@@ -257,8 +181,10 @@
             map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [GAP, GAP]});
         }
         declutter();
-        keepNamesInside();
+        placeNames();
+        limitPopups();
         fits += 1;
+        placeNotes();
         root.dataset.laneReady = String(fits);
     }
 
@@ -285,19 +211,31 @@
             function (el) { observer.observe(el); });
     }
     var tries = 0;
-    (function whenStyled() {
+    function whenStyled() {
         tries += 1;
         if (stylesReady() || tries > 100) { fit(); watchControls(); }
         else { setTimeout(whenStyled, 50); }
-    })();
+    }
+    // not before the rest of the map's script has run: controls added after this one (the
+    // layer switcher, a standalone page's figures) are framed around too
+    setTimeout(whenStyled, 0);
     window.addEventListener("resize", function () { if (!userMoved) { fit(); } });
     map.on("enterFullscreen exitFullscreen", function () { setTimeout(fit, 120); });
-    map.on("zoomend", function () { declutter(); keepNamesInside(); });
+    map.on("zoomend", function () { declutter(); placeNames(); });
+    map.on("moveend resize", placeNotes);  // after a pan or zoom, or a popup's pan
+    map.on("lanenote", placeNotes);        // a note added after the first fit
+    // online tiles that failed: the offline land layer's zoom limit, and the offline fit
+    map.on("lanefallback", function (e) {
+        o.maxZoom = e.maxZoom;
+        if (!fits) { return; }  // the first fit is still to come
+        if (userMoved) { placeNotes(); } else { fit(); }
+    });
 {% if this.wait_fonts %}
     // the Chinese web font arrives after the first fit: measure the names again with it
     if (document.fonts && document.fonts.ready) {
         document.fonts.ready.then(function () {
-            if (userMoved) { refreshLabels(); declutter(); keepNamesInside(); } else { fit(); }
+            if (userMoved) { refreshLabels(); declutter(); placeNames(); placeNotes(); }
+            else { fit(); }
         });
     }
 {% endif %}
@@ -305,6 +243,7 @@
     bounds: {{ this.bounds|tojson }},
     exact: {{ this.exact|tojson }},
     keep: {{ this.keep_clear|tojson }},
+    keepToleranceDeg: {{ this.keep_tolerance_deg|tojson }},
     weight: {{ this.lane_weight_px|tojson }},
     maxZoom: {{ this.max_zoom|tojson }},
     laneLabel: {{ this.lane_label.get_name() if this.lane_label else "null" }},
