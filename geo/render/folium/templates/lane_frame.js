@@ -8,6 +8,7 @@
     var root = document.documentElement;
     var GAP = 8;          // px between the lane (or a name) and a control or the map's edge
     var SPREAD_GAP = 6;   // px between two markers spread apart
+    var LEAST_ZOOM = 0;   // the fit goes no further out: the whole world in 256 px
     var userMoved = false;
     var fits = 0;
 
@@ -148,7 +149,7 @@
             }
             var zoom = Math.min(o.maxZoom, map.getBoundsZoom(
                 bounds, false, L.point(pad.left + pad.right, pad.top + pad.bottom)));
-            for (var step = 0; step < 12; step++, zoom -= snap) {
+            for (var step = 0; step < 12 && zoom >= LEAST_ZOOM; step++, zoom -= snap) {
                 if (best && zoom <= best.zoom) { break; }
                 var sw = map.project(bounds.getSouthWest(), zoom);
                 var ne = map.project(bounds.getNorthEast(), zoom);
@@ -174,6 +175,9 @@
         var bounds = L.latLngBounds(o.bounds);
         var best = o.exact ? null : bestView(bounds);
         if (best) {
+            // a world-wide lane on a phone may need a zoom below the usual least one: allow
+            // it, or Leaflet would raise the zoom and keep the off-centre view's centre
+            if (best.zoom < map.getMinZoom()) { map.setMinZoom(best.zoom); }
             map.setView(best.centre, best.zoom, {animate: false});
         } else if (o.exact) {
             fitExact(bounds);
