@@ -105,16 +105,23 @@ def gap(box: dict[str, float], other: dict[str, float]) -> float:
     return float((dx * dx + dy * dy) ** 0.5)
 
 
-def lane_hits(lay: dict[str, Any]) -> list[str]:
-    """Controls that any drawn lane point (with its half width) touches."""
-    hits = set()
-    for p in lay["lane"]:
-        dot = {
+def lane_dots(lay: dict[str, Any]) -> list[dict[str, float]]:
+    """Each drawn lane point as a box, its half width on every side."""
+    return [
+        {
             "left": p["x"] - p["half"],
             "right": p["x"] + p["half"],
             "top": p["y"] - p["half"],
             "bottom": p["y"] + p["half"],
         }
+        for p in lay["lane"]
+    ]
+
+
+def lane_hits(lay: dict[str, Any]) -> list[str]:
+    """Controls that any drawn lane point (with its half width) touches."""
+    hits = set()
+    for dot in lane_dots(lay):
         for c in lay["controls"]:
             if overlaps(dot, c):
                 hits.add(c["name"])

@@ -25,6 +25,7 @@ from tests.browser.mapframe import (
     MAP_FRAME,
     SIZES,
     inside,
+    lane_dots,
     layout,
     open_map,
     overlaps,
@@ -105,15 +106,8 @@ def _same_fit(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
 def _hidden_by(box: dict[str, float], lay: dict[str, Any]) -> list[str]:
     """What of the map ``box`` covers: lane points, port names and markers, controls."""
     found = set()
-    for p in lay["lane"]:
-        dot = {
-            "left": p["x"] - p["half"],
-            "right": p["x"] + p["half"],
-            "top": p["y"] - p["half"],
-            "bottom": p["y"] + p["half"],
-        }
-        if overlaps(box, dot):
-            found.add("the lane")
+    if any(overlaps(box, dot) for dot in lane_dots(lay)):
+        found.add("the lane")
     for port in lay["ports"]:
         if overlaps(box, port["label"]) or (port["marker"] and overlaps(box, port["marker"])):
             found.add(port["text"])
