@@ -29,7 +29,11 @@ class InvalidSpeedError(GeoError):
 
 
 class UnknownPassageError(GeoError):
-    """A passage name that searoute does not know."""
+    """A passage name that searoute does not know; ``query``: the name as typed."""
+
+    def __init__(self, message: str, query: str = "") -> None:
+        self.query = query
+        super().__init__(message)
 
 
 class SameEndpointsError(GeoError):
@@ -61,7 +65,17 @@ class AmbiguousPortError(GeoError):
 
 
 class OffNetworkError(GeoError):
-    """A route end on land or far from the sea-lane network, refused in strict mode."""
+    """A route end on land or far from the sea-lane network, refused in strict mode.
+
+    ``warnings``: what was wrong with the ends, as data (the routing engine's
+    ``RouteWarning`` values), so a page or command can word it in its own language;
+    ``limit_nm``: the farthest an end may lie from the sea lanes.
+    """
+
+    def __init__(self, message: str, warnings: tuple[object, ...] = (), limit_nm: float = 0.0):
+        self.warnings = warnings
+        self.limit_nm = limit_nm
+        super().__init__(message)
 
 
 class UnknownLanguageError(GeoError):

@@ -56,10 +56,17 @@ def test_snap_distances_are_carried_and_measure_the_snap_legs() -> None:
 def test_a_point_in_the_sahara_is_routed_with_warnings_or_refused_when_strict() -> None:
     r = routing.route("0,25", "Rotterdam")
     assert r.origin_snap_nm > 500
-    assert any("on land" in w for w in r.warnings)
-    assert any("from the nearest sea lane" in w for w in r.warnings)
-    with pytest.raises(OffNetworkError, match=r"25\.000°N 0\.000°E"):
+    assert [(w.kind, w.end) for w in r.warnings] == [
+        ("on_land", "origin"),
+        ("far_from_network", "origin"),
+    ]
+    assert any("on land" in w.message() for w in r.warnings)
+    assert any("from the nearest sea lane" in str(w) for w in r.warnings)
+    assert r.warnings[1].distance_nm == pytest.approx(r.origin_snap_nm)
+    with pytest.raises(OffNetworkError, match=r"25\.000°N 0\.000°E") as refused:
         routing.route("0,25", "Rotterdam", strict=True)
+    assert refused.value.warnings == r.warnings
+    assert refused.value.limit_nm == sealanes.limits().far_from_network_nm
 
 
 def test_an_inland_catalogue_city_is_flagged() -> None:
@@ -67,7 +74,8 @@ def test_an_inland_catalogue_city_is_flagged() -> None:
     assert sealanes.far_from_sea_lanes(duisburg)
     assert sealanes.sea_lane_distance_nm(duisburg) > sealanes.limits().far_from_network_nm
     r = routing.route("DEDUI", "Rotterdam")
-    assert any("Duisburg (DEDUI)" in w for w in r.warnings)
+    assert any("Duisburg (DEDUI)" in w.message() for w in r.warnings)
+    assert {w.end for w in r.warnings} == {"origin"} and r.warnings[0].port.id == "DEDUI"
     with pytest.raises(OffNetworkError):
         routing.route("DEDUI", "Rotterdam", strict=True)
 

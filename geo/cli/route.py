@@ -3,9 +3,17 @@
 The route's text and JSON read the presentation model (:mod:`geo.present.model`), so they
 state the same distance, time, trade figure and sources as the page and every snapshot.
 
-Warnings are printed once: the text report (for a person) lists them in its body on stdout;
-JSON and GeoJSON carry them in their ``warnings`` field and, because their stdout is for a
-program or a file, also as ``warning:`` lines on stderr where the person running it sees them.
+Warnings are printed once: the text report (for a person) lists them in its body on stdout,
+in the ``--lang`` language; JSON and GeoJSON carry them in their fields and, because their stdout
+is for a program or a file, also as ``warning:`` lines on stderr (in the ``--lang`` language)
+where the person running it sees them.
+
+JSON and GeoJSON stay machine-readable and English whatever ``--lang`` says: ``warnings`` is the
+list of English sentences (the route's warnings and the voyage model's caveats), and
+``route_warnings`` the route's warnings as data, one object each: ``kind`` (``on_land`` or
+``far_from_network``), ``end`` (``origin`` or ``destination``), ``port`` and ``port_id``,
+``distance_nm`` (how far inland, or how far from the nearest sea-lane node), ``limit_nm`` (the
+tolerance it exceeds) and the English ``message``.
 """
 
 from __future__ import annotations
@@ -60,7 +68,8 @@ def route_summary(r: routing.Route) -> dict[str, Any]:
         "avoid": list(r.avoid),
         "origin_snap_nm": round(r.origin_snap_nm, 2),
         "destination_snap_nm": round(r.destination_snap_nm, 2),
-        "warnings": list(r.warnings),
+        "warnings": [w.message() for w in r.warnings],
+        "route_warnings": [w.as_dict() for w in r.warnings],
     }
 
 
@@ -163,7 +172,7 @@ def run_route(args: argparse.Namespace, out: TextIO) -> int:
     view = lane_view(args)
     pres = present(view, lang=args.lang if args.format == "text" else "en")
     if args.format != "text":  # the text report lists its warnings itself: once, on stdout
-        warn(pres)
+        warn(pres if args.lang == pres.lang else present(view, lang=args.lang))
     if args.format == "json":
         json.dump(route_json(pres), out, ensure_ascii=False)
         out.write("\n")

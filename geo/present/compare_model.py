@@ -15,6 +15,7 @@ from geo.catalogue import ports as _ports
 from geo.i18n import N_, Translator, translator
 from geo.present.avoidance import avoid_label, passages_label
 from geo.present.localnames import port_name
+from geo.present.routewarn import warning_texts
 from geo.present.wording import passage_labels
 from geo.routing import engine as routing
 from geo.routing.antimeridian import shift_coords, shift_lon
@@ -191,7 +192,7 @@ class Comparison:
         return tuple(
             tr("Lane {number}: {warning}", number=r.number, warning=w)
             for r in self.routed
-            for w in r.route.warnings  # type: ignore[union-attr]
+            for w in warning_texts(r.route.warnings, tr)  # type: ignore[union-attr]
         )
 
     def summary(self) -> str:

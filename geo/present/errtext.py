@@ -15,11 +15,14 @@ from geo.errors import (
     AmbiguousPortError,
     InvalidSpeedError,
     NoRouteError,
+    OffNetworkError,
     SameEndpointsError,
     UnknownPassageError,
     UnknownPortError,
 )
 from geo.i18n import ENGLISH, Translator
+from geo.present.localnames import place_name
+from geo.present.routewarn import strict_text
 from geo.routing import engine as routing
 from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
 from geo.voyage.factors import fuels, ship_classes
@@ -30,6 +33,8 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
     """``exc``'s message in ``tr``'s language (English: ``str(exc)`` exactly)."""
     if not tr.chinese:
         return str(exc)
+    if isinstance(exc, OffNetworkError):
+        return strict_text(exc, tr)
     if isinstance(exc, UnknownPortError):
         text = tr(
             "Unknown port {query}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
@@ -53,7 +58,15 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             "of them."
         )
     if isinstance(exc, UnknownPassageError):
-        return tr("Unknown passage; accepted: {passages}.", passages=", ".join(routing.PASSAGES))
+        labels = routing.PASSAGE_LABELS
+        names = [place_name("passage", p, tr.lang, labels[p]) for p in routing.PASSAGES]
+        if not exc.query:
+            return tr("Unknown passage; accepted: {passages}.", passages=tr.join(names))
+        return tr(
+            "Unknown passage {query}; accepted: {passages}.",
+            query=repr(exc.query),
+            passages=tr.join(names),
+        )
     if isinstance(exc, InvalidSpeedError):
         return tr(
             "The speed is not accepted: give knots from {low} to {high}.",

@@ -27,6 +27,7 @@ from geo.present.items import LegendItem, Metric, Palette, Source
 from geo.present.localnames import port_id_name
 from geo.present.options import ALL_LAYERS
 from geo.present.progress import MeasureItem, measures_for
+from geo.present.routewarn import warning_texts
 from geo.present.text import plain
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION
@@ -232,7 +233,7 @@ def present(
     r = view.main
     warnings: list[str] = []
     for route in view.routes:
-        warnings.extend(getattr(route, "warnings", ()))
+        warnings.extend(warning_texts(getattr(route, "warnings", ()), tr))
     caveats = tuple(w for w in (wording.speed_warning(view, tr),) if w)
     warnings.extend(caveats)
     return LanePresentation(

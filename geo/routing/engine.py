@@ -48,6 +48,7 @@ from geo.errors import (
 from geo.routing import network as _network
 from geo.routing import passages as _passages
 from geo.routing.antimeridian import unwrap_coords, wrap_lon
+from geo.routing.endwarn import RouteWarning, end_warnings, strict_message
 from geo.routing.geodesy import densify, distance_nm, line_length_nm
 from geo.routing.passages import PASSAGE_LABELS, PASSAGES, normalise_avoid
 from geo.settings import (
@@ -64,6 +65,7 @@ __all__ = [
     "PASSAGES",
     "PASSAGE_LABELS",
     "Route",
+    "RouteWarning",
     "blocked_text",
     "check_ends",
     "clear_caches",
@@ -91,7 +93,8 @@ class Route:
 
     ``passages``: names of the passage gates the drawn line crosses. ``origin_snap_nm`` /
     ``destination_snap_nm``: geodesic length of the leg from each end to the network (0 for a
-    direct hop). ``warnings``: plain sentences about ends on land or far from the network.
+    direct hop). ``warnings``: :class:`~geo.routing.endwarn.RouteWarning` values about ends on
+    land or far from the network (data: :mod:`geo.present.routewarn` words them).
 
     ``line`` is continuous: its longitudes are unwrapped (Shanghai → Los Angeles runs from 122
     to 241.7), so it never jumps across the map. Use :mod:`geo.routing.antimeridian` to wrap it for
@@ -108,7 +111,7 @@ class Route:
     origin_snap_nm: float
     destination_snap_nm: float
     great_circle_nm: float
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[RouteWarning, ...] = ()
 
     @property
     def line(self) -> LineString:
@@ -194,8 +197,9 @@ def route(
     result = _route(o, d, speed, avoid_key)
     if strict and result.warnings:
         raise OffNetworkError(
-            "; ".join(result.warnings) + " (strict: an end must be at sea and within "
-            f"{_sealanes.limits().far_from_network_nm:g} nm of the sea lanes)"
+            strict_message(result.warnings),
+            result.warnings,
+            _sealanes.limits().far_from_network_nm,
         )
     return result
 
@@ -285,26 +289,6 @@ def direct_hop(o: LonLat, d: LonLat, avoid: tuple[str, ...]) -> list[LonLat] | N
     return None if _crosses_avoided(line, avoid) else line
 
 
-def _end_warnings(port: _ports.Port, what: str, snap_nm: float) -> list[str]:
-    lim = _sealanes.limits()
-    out: list[str] = []
-    inland = _sealanes.inland_nm(*port.route_coord)
-    if inland > lim.land_tolerance_nm and snap_nm > lim.land_tolerance_nm:
-        out.append(
-            f"{what} {port.label} is on land ({inland:,.0f} nm inland on the Natural Earth "
-            "1:110m land layer)"
-        )
-    if snap_nm > lim.far_from_network_nm:
-        out.append(
-            f"{what} {port.label} is {snap_nm:,.0f} nm from the nearest sea lane (more than "
-            f"{lim.far_from_network_nm:g} nm); the route starts with a straight leg to it"
-            if what == "origin"
-            else f"{what} {port.label} is {snap_nm:,.0f} nm from the nearest sea lane (more "
-            f"than {lim.far_from_network_nm:g} nm); the route ends with a straight leg to it"
-        )
-    return out
-
-
 @lru_cache(maxsize=ROUTE_CACHE_SIZE)
 def _route(o: _ports.Port, d: _ports.Port, speed: float, avoid: tuple[str, ...]) -> Route:
     check_ends(o, d)
@@ -366,7 +350,7 @@ def finish_route(
             f"no sea route from {o.label} to {d.label} while avoiding: {blocked_text(avoid)}"
         )
     snap_o, snap_d = snap_nm
-    warnings = (*_end_warnings(o, "origin", snap_o), *_end_warnings(d, "destination", snap_d))
+    warnings = (*end_warnings(o, "origin", snap_o), *end_warnings(d, "destination", snap_d))
     return Route(
         origin=o,
         destination=d,
