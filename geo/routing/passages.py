@@ -24,24 +24,11 @@ from shapely import wkt
 from shapely.geometry import LineString
 
 from geo.errors import DataError, UnknownPassageError
+from geo.routing import passage_names as _names
 from geo.settings import DATA_DIR
 
 PASSAGES_PATH = DATA_DIR / "passages.csv"
 ALWAYS_AVOIDED_TAGS: tuple[str, ...] = ("northwest",)
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "cape": ("south_africa",),
-    "good hope": ("south_africa",),
-    "cape of good hope": ("south_africa",),
-    "agulhas": ("south_africa",),
-    "hormuz": ("ormuz",),
-    "chili": ("cape_horn", "magellan"),
-    "chile": ("cape_horn", "magellan"),
-    "horn": ("cape_horn",),
-    "drake": ("cape_horn",),
-    "drake passage": ("cape_horn",),
-    "bab el mandeb": ("babalmandab",),
-    "bosphorus": ("bosporus",),
-}
 
 
 @dataclass(frozen=True)
@@ -73,36 +60,38 @@ def gates() -> dict[str, Gate]:
 
 PASSAGES: tuple[str, ...] = tuple(sorted(gates()))
 PASSAGE_LABELS: dict[str, str] = {g.name: g.label for g in gates().values()}
+_LABELLED: tuple[tuple[str, str], ...] = tuple((n, PASSAGE_LABELS[n]) for n in PASSAGES)
 
 
 def normalise_avoid(avoid: Iterable[str] | str | None) -> tuple[str, ...]:
     """Passage names, checked and sorted; accepts a comma-separated string or any iterable.
 
-    Accepts the names of :data:`PASSAGES`, spaces for underscores, any case, and a few aliases
-    (``cape``, ``hormuz``, ``chili`` = Cape Horn and Magellan). ``northwest`` is dropped (always
-    avoided). Raises :class:`~geo.errors.UnknownPassageError` naming the bad item.
+    Accepts the names of :data:`PASSAGES`, their English and Chinese names (``Suez Canal``,
+    ``苏伊士运河``, ``苏伊士``, Traditional ``蘇伊士``), spaces for underscores, any case, and a few
+    aliases (``cape``, ``hormuz``, ``chili`` = Cape Horn and Magellan): see
+    :mod:`geo.routing.passage_names`. Items are separated by ``,``, ``，`` or ``、``.
+    ``northwest`` is dropped (always avoided). Raises
+    :class:`~geo.errors.UnknownPassageError` naming the bad item.
     """
     if avoid is None:
         return ()
-    items = avoid.split(",") if isinstance(avoid, str) else list(avoid)
+    items = [avoid] if isinstance(avoid, str) else list(avoid)
     out: set[str] = set()
-    for item in items:
-        if not isinstance(item, str):
+    for entry in items:
+        if not isinstance(entry, str):
             raise UnknownPassageError(
-                f"passage {item!r} is not a name; accepted: {', '.join(PASSAGES)}"
+                f"passage {entry!r} is not a name; accepted: {', '.join(PASSAGES)}", str(entry)
             )
-        key = " ".join(item.strip().lower().replace("_", " ").replace("-", " ").split())
-        if not key:
-            continue
-        names = _ALIASES.get(key, (key.replace(" ", "_"),))
-        if names == ("northwest",):
-            continue
-        for name in names:
-            if name not in PASSAGES:
+        for item in _names.split_items(entry):
+            if not item.strip():
+                continue
+            names = _names.lookup(item, _LABELLED)
+            if names is None:
                 raise UnknownPassageError(
-                    f"unknown passage {item.strip()!r}; accepted: {', '.join(PASSAGES)}"
+                    f"unknown passage {item.strip()!r}; accepted: {', '.join(PASSAGES)}",
+                    item.strip(),
                 )
-            out.add(name)
+            out.update(name for name in names if name != "northwest")
     return tuple(sorted(out))
 
 
