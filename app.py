@@ -25,6 +25,7 @@ from geo.present.localnames import country_name
 from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
+from geo.present.status import snapshot_note
 from geo.present.text import md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import LaneView, build_view, lane_message, segments_table
@@ -320,16 +321,6 @@ def details(pres: LanePresentation) -> None:
                 )
             )
             st.caption(md(pres.assumptions))
-
-
-def snapshot_note(renderer: str, note: str, tr: Translator) -> str:
-    """Why another renderer drew the snapshot, in the page's language (English: as
-    ``geo.jobs.snapshot`` words it; Chinese: the fallback to the static renderer)."""
-    if not note or not tr.chinese:
-        return note
-    if renderer == "static":
-        return tr("The browser renderer was not available, so the static renderer drew the PNG.")
-    return note
 
 
 def snapshot_panel(pres: LanePresentation) -> None:

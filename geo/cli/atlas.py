@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+from geo.cli.common import terminal
 from geo.cli.matrix import add_common, report, show_progress
 from geo.export import tables
+from geo.i18n import translator
 from geo.jobs import atlas, dask_runner
+from geo.present import status
 from geo.routing import engine as routing
 
 
@@ -36,6 +39,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Handler of ``atlas``; raises :class:`~geo.errors.GeoError` for bad options."""
+    tr = translator(args.lang)
     path = tables.check_suffix(args.out, tables.LANES_FORMATS)
     scheduler = dask_runner.parse_scheduler(args.scheduler)
     avoid = routing.normalise_avoid(args.avoid)
@@ -47,8 +51,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         errors = sorted([*errors, *failed], key=lambda m: int(m.split()[1].rstrip(":")))
         if len(gdf):
             tables.write_lanes(gdf, path)
-            out.write(f"wrote {path} ({len(gdf)} lanes)\n")
-    return report(errors, "python -m geo atlas")
+            out.write(terminal(status.wrote_lanes(path, len(gdf), tr)) + "\n")
+    return report(errors, "python -m geo atlas", tr)
 
 
 def add_parsers(subparsers: Any) -> None:

@@ -9,9 +9,10 @@ import unicodedata
 from typing import Final, NoReturn
 
 from geo.errors import GeoError
-from geo.i18n import LANGUAGES, check_lang
+from geo.i18n import ENGLISH, LANGUAGES, Translator, check_lang
 from geo.jobs import snapshot
 from geo.present.model import LanePresentation
+from geo.present.status import size_words
 from geo.present.view import LaneView, build_view
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN, MIN_SPEED_KN
@@ -152,8 +153,8 @@ def lane_view(args: argparse.Namespace) -> LaneView:
 def warn(pres: LanePresentation) -> None:
     """The lane's warnings, one line each on stderr."""
     for line in pres.warnings:
-        print(f"warning: {terminal(line)}", file=sys.stderr)
+        print(terminal(pres.tr("warning: {text}", text=line)), file=sys.stderr)
 
 
-def kb(size_bytes: int) -> str:
-    return f"{max(1, round(size_bytes / 1024)):,} KB"
+def kb(size_bytes: int, tr: Translator = ENGLISH) -> str:
+    return size_words(size_bytes, tr)

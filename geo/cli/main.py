@@ -20,6 +20,7 @@ from geo.cli.common import EXIT_USAGE, Parser, terminal
 from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, translator
 from geo.present.errtext import error_text
+from geo.present.status import error_line
 
 #: A west longitude given as a plain argument ("-156.8,71.4"): not an option.
 _NEGATIVE_COORD_RE = re.compile(r"^-\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d+(?:\.\d+)?$")
@@ -54,7 +55,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(args.handler(args, out))
     except GeoError as exc:  # in the command's --lang: the same words as the page's
         tr = translator(getattr(args, "lang", DEFAULT_LANGUAGE))
-        print(f"{parser.prog}: error: {terminal(error_text(exc, tr))}", file=sys.stderr)
+        print(terminal(error_line(parser.prog, error_text(exc, tr), tr)), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

@@ -6,8 +6,11 @@ import argparse
 import sys
 from typing import Any, TextIO
 
+from geo.cli.common import add_lang_option, terminal
 from geo.export import tables
+from geo.i18n import ENGLISH, Translator, translator
 from geo.jobs import atlas, dask_runner
+from geo.present import status
 from geo.routing import engine as routing
 
 EXIT_USAGE = 2
@@ -27,16 +30,17 @@ def add_common(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="show a progress bar on stderr even when it is not a terminal",
     )
+    add_lang_option(p, "the status lines")
 
 
 def show_progress(args: argparse.Namespace) -> bool:
     return bool(args.progress) or sys.stderr.isatty()
 
 
-def report(errors: list[str], prog: str) -> int:
+def report(errors: list[str], prog: str, tr: Translator = ENGLISH) -> int:
     """One line per error on stderr; the exit status (2 if any)."""
     for message in errors:
-        print(f"{prog}: error: {message}", file=sys.stderr)
+        print(terminal(status.error_line(prog, message, tr)), file=sys.stderr)
     return EXIT_USAGE if errors else 0
 
 
@@ -68,6 +72,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Handler of ``matrix``; raises :class:`~geo.errors.GeoError` for bad options."""
+    tr = translator(args.lang)
     path = tables.check_suffix(args.out, tables.MATRIX_FORMATS)
     scheduler = dask_runner.parse_scheduler(args.scheduler)
     avoid = routing.normalise_avoid(args.avoid)
@@ -80,8 +85,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             found, avoid=avoid, scheduler=scheduler, progress=show_progress(args)
         )
         tables.write_matrix(frame, path)
-        out.write(f"wrote {path} ({len(found)}×{len(found)} ports, nm)\n")
-    return report(errors, "python -m geo matrix")
+        out.write(terminal(status.wrote_matrix(path, len(found), tr)) + "\n")
+    return report(errors, "python -m geo matrix", tr)
 
 
 def add_parsers(subparsers: Any) -> None:

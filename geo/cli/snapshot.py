@@ -20,7 +20,10 @@ from geo.cli.common import (
     warn,
 )
 from geo.errors import ExportError, GeoError
+from geo.i18n import translator
 from geo.jobs import deck, snapshot
+from geo.present import status
+from geo.present.errtext import error_text
 from geo.present.model import present
 from geo.present.options import ALL_LAYERS
 
@@ -126,9 +129,13 @@ def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
     pres = present(view, layers=args.layers, label=args.label, title=args.title, lang=args.lang)
     warn(pres)
     result = snapshot.render(pres, path, size=args.size, renderer=args.renderer, slide=args.slide)
-    out.write(f"wrote {path} ({result.format}, {result.renderer}, {kb(result.size_bytes)})\n")
+    tr = pres.tr
+    used = status.renderer_words(result.renderer, result.renderer_label, tr)
+    line = status.wrote_file(path, result.format, used, kb(result.size_bytes, tr), tr)
+    out.write(terminal(line) + "\n")
     if result.note:
-        print(f"note: {terminal(result.note)}", file=sys.stderr)
+        note = status.snapshot_note(result.renderer, result.note, tr)
+        print(terminal(status.note_line(note, tr)), file=sys.stderr)
     return 0
 
 
@@ -138,6 +145,7 @@ def _bar(done: int, total: int, width: int = 20) -> str:
 
 
 def run_deck(args: argparse.Namespace, out: TextIO) -> int:
+    tr = translator(args.lang)  # the status lines' language (each slide has its own)
     entries = deck.load_deck(args.deck, lang=args.lang)
     out_dir = Path(args.out)
     try:
@@ -158,22 +166,22 @@ def run_deck(args: argparse.Namespace, out: TextIO) -> int:
             result = deck.render_entry(entry, out_dir)
         except Exception as exc:  # one broken entry must not stop the others
             failed.append(name)
-            reason = str(exc) if isinstance(exc, GeoError) else f"{type(exc).__name__}: {exc}"
-            line = f"{name}: FAILED: {terminal(reason)}"
+            reason = (
+                error_text(exc, tr) if isinstance(exc, GeoError) else f"{type(exc).__name__}: {exc}"
+            )
+            line = status.deck_failed(name, terminal(reason), tr)
         else:
             written += 1
-            line = (
-                f"{name}: ok {entry.filename} ({result.format}, {result.renderer}, "
-                f"{kb(result.size_bytes)}, {time.perf_counter() - start:.1f} s)"
+            used = status.renderer_words(result.renderer, result.renderer_label, tr)
+            details = status.deck_details(
+                result.format, used, kb(result.size_bytes, tr), time.perf_counter() - start, tr
             )
+            line = status.deck_ok(name, entry.filename, details, tr)
         clear = "\r\033[K" if live else ""
-        print(f"{clear}{_bar(n, total)} {n}/{total} {line}", file=sys.stderr, flush=True)
-    out.write(f"wrote {written} of {total} files to {out_dir}\n")
+        print(f"{clear}{_bar(n, total)} {n}/{total} {terminal(line)}", file=sys.stderr, flush=True)
+    out.write(terminal(status.deck_done(written, total, out_dir, tr)) + "\n")
     if failed:
-        print(
-            f"python -m geo deck: error: {len(failed)} of {total} entries failed: "
-            f"{', '.join(failed)}",
-            file=sys.stderr,
-        )
+        message = status.deck_failures(failed, total, tr)
+        print(terminal(status.error_line("python -m geo deck", message, tr)), file=sys.stderr)
         return EXIT_USAGE
     return 0
