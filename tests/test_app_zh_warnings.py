@@ -1,0 +1,94 @@
+"""Issue 11 on the page: the routing engine's warnings in Chinese with ``?lang=zh`` (English
+unchanged), and passages given in Chinese in the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.i18n import translator
+from geo.present import compare_url, urlstate
+from geo.routing import engine as routing
+from tests.test_zh_status import english_words
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def warnings_of(at: AppTest) -> list[str]:
+    return [w.value.replace("\\", "") for w in at.warning]  # markdown escapes
+
+
+@pytest.mark.parametrize(
+    ("params", "start"),
+    [
+        ({"dest": "117,32"}, "终点 32.000°N 117.000°E "),
+        ({"origin": "0,25", "dest": "Rotterdam"}, "起点 25.000°N 0.000°E "),
+        ({"origin": "釜山", "dest": "105,40"}, "终点 40.000°N 105.000°E "),
+    ],
+)
+def test_an_inland_end_is_warned_about_in_chinese(params: dict[str, str], start: str) -> None:
+    at = run(lang="zh", **params)
+    shown = warnings_of(at)
+    assert len(shown) == 2, shown
+    assert all(w.startswith(start) for w in shown)
+    assert "位于陆地上" in shown[0] and "海里" in shown[0]
+    assert "距最近的海上航线" in shown[1] and "超过 50 海里" in shown[1]
+    for w in shown:
+        assert english_words(w) == [], w
+
+
+def test_the_english_page_keeps_the_engines_sentences() -> None:
+    at = run(dest="117,32")
+    route = routing.route("Shanghai", "117,32")
+    assert warnings_of(at) == [w.message() for w in route.warnings]
+
+
+@pytest.mark.parametrize(
+    ("avoid", "keys", "shown"),
+    [
+        ("蘇伊士、馬六甲", ("malacca", "suez"), "规避：马六甲海峡、苏伊士运河"),
+        ("巴拿马运河", ("panama",), "规避：巴拿马运河"),
+    ],
+)
+def test_passages_in_chinese_in_the_url(avoid: str, keys: tuple[str, ...], shown: str) -> None:
+    at = run(lang="zh", avoid=avoid)
+    assert not at.warning, warnings_of(at)  # accepted, not ignored
+    (picker,) = [m for m in at.sidebar.multiselect if set(m.value) == set(keys)]
+    assert picker.value
+    assert any(shown in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("avoid", "keys"),
+    [
+        ("苏伊士运河,巴拿马", ("panama", "suez")),
+        ("好望角", ("south_africa",)),
+        ("Suez Canal", ("suez",)),
+    ],
+)
+def test_url_state_reads_passage_names(avoid: str, keys: tuple[str, ...]) -> None:
+    state, warnings = urlstate.parse_state({"avoid": avoid})
+    assert state.avoid == keys and warnings == []
+
+
+def test_compare_sets_read_chinese_names_and_a_bad_one_is_named_in_chinese() -> None:
+    state, warnings = compare_url.parse_compare_state(
+        {"mode": "avoid", "sets": "none;苏伊士;苏伊士,好望角"}
+    )
+    assert state.sets == ((), ("suez",), ("south_africa", "suez")) and warnings == []
+    _, warnings = compare_url.parse_compare_state(
+        {"mode": "avoid", "sets": "苏伊土;suez", "lang": "zh"}, translator("zh")
+    )
+    (warning,) = warnings
+    assert "未知通道" in warning and "苏伊士运河" in warning and "suez," not in warning
