@@ -83,7 +83,8 @@ def add_route_options(p: argparse.ArgumentParser) -> None:
         "--avoid",
         default="",
         metavar="P1,P2",
-        help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}",
+        help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}; their English "
+        "or Chinese names are accepted too (Suez Canal, 苏伊士运河, 苏伊士)",
     )
     p.add_argument(
         "--strict",
