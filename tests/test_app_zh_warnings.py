@@ -3,13 +3,14 @@ unchanged), and passages given in Chinese in the URL."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.i18n import translator
-from geo.present import compare_url, urlstate
+from geo.present import compare, compare_url, urlstate
 from geo.routing import engine as routing
 from tests.test_zh_status import english_words
 
@@ -92,3 +93,17 @@ def test_compare_sets_read_chinese_names_and_a_bad_one_is_named_in_chinese() -> 
     )
     (warning,) = warnings
     assert "未知通道" in warning and "苏伊士运河" in warning and "suez," not in warning
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_compare_page_words_each_lanes_warnings(lang: str) -> None:
+    cmp = compare.compare_pairs(["117,32", "CNSHA"], ["USLGB"], lang=lang)
+    inland = routing.route("117,32", "USLGB")
+    shown = cmp.warnings()
+    assert len(shown) == 2
+    if lang == "en":
+        assert [w.split(": ", 1)[1] for w in shown] == [w.message() for w in inland.warnings]
+        return
+    assert all(re.match(r"航线 ?\d[:：] ?起点 32\.000°N 117\.000°E ", w) for w in shown), shown
+    for w in shown:
+        assert english_words(w) == [], w
