@@ -270,3 +270,22 @@ def test_matrix_and_atlas_status_lines_in_chinese(
     assert out.strip() == f"已写入 {atlas}（1 条航线）"
     code, out, _ = run_main(["atlas", str(lanes), "--out", str(atlas)], capsys)
     assert out.strip() == f"wrote {atlas} (1 lanes)"
+
+
+@pytest.mark.parametrize(
+    ("options", "zh", "en"),
+    [
+        (["--out", "{tmp}/missing/lane.svg"], "文件夹 ", "the folder "),
+        (["--out", "{tmp}/lane.svg", "--renderer", "browser"], "仅适用于 .png", "applies to .png"),
+        (["--out", "{tmp}/lane.csv", "--slide", "tradeoff"], "只能输出 .png", "writes .png"),
+    ],
+)
+def test_snapshot_option_errors_in_chinese(
+    options: list[str], zh: str, en: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["snapshot", "上海", "长滩", *(o.replace("{tmp}", str(tmp_path)) for o in options)]
+    code, out, err = run_main([*argv, "--lang", "zh"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("python -m geo：错误：") and zh in err, err
+    code, _, err = run_main(argv, capsys)
+    assert code == 2 and err.startswith("python -m geo: error: ") and en in err

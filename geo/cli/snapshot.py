@@ -118,18 +118,18 @@ def add_parsers(sub: Any) -> None:
 
 def run_snapshot(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.out)
+    tr = translator(args.lang)
     fmt = snapshot.format_for(path)  # fail fast, before the route is computed
     if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise ExportError(status.no_folder(path, path.parent, tr))
     if args.renderer != "auto" and fmt.key != "png":
-        raise ExportError(f"--renderer applies to .png only, not {path.suffix}")
+        raise ExportError(status.renderer_png_only(path.suffix, tr))
     if args.slide != "lane" and fmt.key not in ("png", "svg", "pdf"):
-        raise ExportError(f"--slide {args.slide} writes .png, .svg or .pdf, not {path.suffix}")
+        raise ExportError(status.slide_formats(args.slide, path.suffix, tr))
     view = lane_view(args)
     pres = present(view, layers=args.layers, label=args.label, title=args.title, lang=args.lang)
     warn(pres)
     result = snapshot.render(pres, path, size=args.size, renderer=args.renderer, slide=args.slide)
-    tr = pres.tr
     used = status.renderer_words(result.renderer, result.renderer_label, tr)
     line = status.wrote_file(path, result.format, used, kb(result.size_bytes, tr), tr)
     out.write(terminal(line) + "\n")
@@ -151,7 +151,7 @@ def run_deck(args: argparse.Namespace, out: TextIO) -> int:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"cannot create the folder {out_dir}: {exc.strerror or exc}") from None
+        raise ExportError(status.cannot_create(out_dir, str(exc.strerror or exc), tr)) from None
     total = len(entries)
     failed: list[str] = []
     written = 0

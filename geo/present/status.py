@@ -98,3 +98,23 @@ def wrote_lanes(path: Path | str, count: int, tr: Translator = ENGLISH) -> str:
 
 def wrote_matrix(path: Path | str, count: int, tr: Translator = ENGLISH) -> str:
     return tr("wrote {path} ({count}×{count} ports, nm)", path=str(path), count=count)
+
+
+def no_folder(path: Path | str, folder: Path | str, tr: Translator = ENGLISH) -> str:
+    return tr(
+        "cannot write {path}: the folder {folder} does not exist",
+        path=str(path),
+        folder=str(folder),
+    )
+
+
+def cannot_create(folder: Path | str, reason: str, tr: Translator = ENGLISH) -> str:
+    return tr("cannot create the folder {folder}: {reason}", folder=str(folder), reason=reason)
+
+
+def renderer_png_only(suffix: str, tr: Translator = ENGLISH) -> str:
+    return tr("--renderer applies to .png only, not {suffix}", suffix=suffix)
+
+
+def slide_formats(slide: str, suffix: str, tr: Translator = ENGLISH) -> str:
+    return tr("--slide {slide} writes .png, .svg or .pdf, not {suffix}", slide=slide, suffix=suffix)
