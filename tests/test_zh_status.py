@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.export.writers import metadata_rows
 from geo.i18n import translator
 from geo.present.model import present
 from geo.present.routewarn import warning_text
@@ -119,6 +120,11 @@ def test_presentation_and_exports_word_the_warnings_in_their_language() -> None:
     zh = present(view, lang="zh")
     assert len(zh.warnings) == 2 and all(w.startswith("起点 ") for w in zh.warnings)
     assert zh.as_dict()["warnings"] == list(zh.warnings)
+    data = zh.as_dict()["route_warnings"]  # the same data in either language
+    assert data == present(view).as_dict()["route_warnings"]
+    assert [w["kind"] for w in data] == ["on_land", "far_from_network"]
+    rows = metadata_rows(zh)  # the GeoPackage table and the CSV header
+    assert [text for key, text in rows if key == "warning"] == list(zh.warnings)
     en = present(view)
     assert en.warnings == tuple(w.message() for w in view.main.warnings)
 

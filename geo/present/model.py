@@ -173,6 +173,9 @@ class LanePresentation:
             "assumptions": self.assumptions,
             "notice": self.notice,
             "warnings": list(self.warnings),
+            # the routes' warnings as data, the same in every language (kind, end, values and
+            # the English message; see geo.routing.endwarn.RouteWarning.as_dict)
+            "route_warnings": [w.as_dict() for r in self.view.routes for w in r.warnings],
             "layers": list(self.layers),
             "label": self.label,
             "sources": [{"source": s.title, "url": s.url} for s in self.sources],
