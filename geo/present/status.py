@@ -113,8 +113,21 @@ def cannot_create(folder: Path | str, reason: str, tr: Translator = ENGLISH) -> 
 
 
 def renderer_png_only(suffix: str, tr: Translator = ENGLISH) -> str:
-    return tr("--renderer applies to .png only, not {suffix}", suffix=suffix)
+    return tr(
+        "{option} applies to {png} only, not {suffix}",
+        option="--renderer",
+        png=".png",
+        suffix=suffix,
+    )
 
 
 def slide_formats(slide: str, suffix: str, tr: Translator = ENGLISH) -> str:
-    return tr("--slide {slide} writes .png, .svg or .pdf, not {suffix}", slide=slide, suffix=suffix)
+    return tr(
+        "{option} {slide} writes {png}, {svg} or {pdf}, not {suffix}",
+        option="--slide",
+        slide=slide,
+        png=".png",
+        svg=".svg",
+        pdf=".pdf",
+        suffix=suffix,
+    )
