@@ -8,12 +8,11 @@ from __future__ import annotations
 import dataclasses
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
-import folium
 import streamlit as st
-from streamlit_folium import st_folium
 
-from app_pages import language
+from app_pages import language, map_component
 from geo.catalogue import names, ports, sealanes
 from geo.catalogue.names import fold
 from geo.errors import GeoError
@@ -108,25 +107,24 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
     return ids, labels
 
 
-# cache_data, not cache_resource: every run gets its own copy, unpickled from the cache
-# (≈ 5 ms, against ≈ 50–130 ms for copy.deepcopy), which st_folium may rename and change
 @st.cache_data(show_spinner=False, max_entries=32)
-def base_map(
-    origin: str,
-    dest: str,
-    avoid: tuple[str, ...],
-    layers: tuple[str, ...],
-    basemap: str,
-    label: str,
-    extent: tuple[float, float, float, float] | None,
-    ship: int,
-    lang: str = "en",
-) -> folium.Map:
-    view = build_view(origin, dest, avoid=avoid, ship_teu=ship)  # the ship decides canals
-    pres = present(view, layers=layers, label=label, extent=extent, lang=lang)
-    m = mapping.build_map(pres, mapping.MapOptions(basemap=basemap))
+def map_frame(
+    state: urlstate.ViewState, extent: tuple[float, float, float, float] | None
+) -> dict[str, Any]:
+    """The map component's arguments (:func:`map_component.map_args`) for the lane of
+    ``state`` framed on ``extent`` (None: the lane whole): drawn once per lane and layers,
+    not on every run. The map itself does not depend on the speed, fuel or load (so a change
+    of those updates the segments without remounting the map); its segments layer does."""
+    view = build_view(state.origin, state.dest, avoid=state.avoid, ship_teu=state.ship)
+    pres = present(
+        view, layers=state.layers, label=state.label, extent=extent, lang=state.lang
+    )  # the ship decides canals
+    m = mapping.build_map(pres, mapping.MapOptions(basemap=state.basemap))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
-    return m
+    _, full = compute(state, translator(state.lang))
+    group = mapping.segments_layer_for_app(full) if "segments" in state.layers else None
+    key = f"lane-map-{state.origin}-{state.dest}"
+    return map_component.map_args(m, key, group=group, control=mapping.layer_control())
 
 
 def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
@@ -525,32 +523,14 @@ def share_link(state: urlstate.ViewState) -> None:
 
 
 @st.fragment
-def lane_map(state: urlstate.ViewState, pres: LanePresentation) -> None:
+def lane_map(state: urlstate.ViewState) -> None:
     """The map. A fragment: when the user pans or zooms, only this reruns — it keeps the
     map's extent in the session and the URL (for the share link and the snapshot) without
     re-running, and dimming, the whole page under the user's pointer."""
     ss = st.session_state
     link = link_extent(state)
-    m = base_map(
-        state.origin,
-        state.dest,
-        state.avoid,
-        state.layers,
-        state.basemap,
-        state.label,
-        link,
-        state.ship,
-        pres.lang,
-    )
-    segments = mapping.segments_layer_for_app(pres) if "segments" in state.layers else None
-    returned = st_folium(
-        m,  # this run's own copy (base_map is cache_data): st_folium renames and re-renders it
-        key=f"lane-map-{state.origin}-{state.dest}",
-        height=MAP_HEIGHT_PX,
-        use_container_width=True,
-        returned_objects=["bounds"],
-        feature_group_to_add=segments,
-        layer_control=mapping.layer_control(),
+    returned = map_component.mount(
+        map_frame(dataclasses.replace(state, extent=None), link), height=MAP_HEIGHT_PX
     )
     extent = _extent_from(returned)
     if extent is not None and link is not None and urlstate.shows_extent(extent, link):
@@ -617,7 +597,7 @@ def main() -> None:
     metrics(pres)
     if not view.lane.sourced:
         st.info(md(lane_message(view, tr.lang)))
-    lane_map(state, pres)
+    lane_map(state)
     snapshot_panel(pres)
     share = st.expander(tr("Share this view"), key="share-panel", on_change="rerun")
     if share.open:  # built only when opened

@@ -6,17 +6,15 @@ formats, ``geo.render.folium.compare`` draws), renders. No computation here.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
-import folium
 import streamlit as st
-from streamlit_folium import st_folium
 
-from app_pages import language
+from app_pages import language, map_component
 from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
@@ -66,12 +64,14 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
     return ids, labels
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def lanes_map(state: compare_url.CompareState) -> folium.Map:
-    """The map of a selection (it does not depend on the speed), assets served locally."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def lanes_map(state: compare_url.CompareState) -> dict[str, Any]:
+    """The map component's arguments for a selection (the map does not depend on the speed),
+    assets served locally: drawn once, not on every run."""
     m = compare_map(comparison(state))
     assets.localise_for_streamlit(m, assets.app_static_dir(APP_DIR / "app.py"), bundle_js=True)
-    return m
+    key = hashlib.sha256(repr(compare_url.to_query(state)).encode()).hexdigest()[:12]
+    return map_component.map_args(m, f"compare-map-{key}", returned=())
 
 
 def comparison(state: compare_url.CompareState) -> compare.Comparison:
@@ -218,14 +218,7 @@ def main() -> None:
         )
     )
     st.markdown(md(cmp.summary()))
-    key = hashlib.sha256(repr(compare_url.to_query(lanes)).encode()).hexdigest()[:12]
-    st_folium(
-        copy.deepcopy(m),  # st_folium renames and re-renders the map it is given
-        key=f"compare-map-{key}",
-        height=MAP_HEIGHT_PX,
-        use_container_width=True,
-        returned_objects=[],
-    )
+    map_component.mount(m, height=MAP_HEIGHT_PX)
     st.table(cmp.table().set_index("#"))
     for w in cmp.warnings():
         st.warning(md(w))
