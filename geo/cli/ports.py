@@ -72,7 +72,7 @@ def run_ports(args: argparse.Namespace, out: TextIO) -> int:
     tr = translator(args.lang)
     matches = _ports.search(args.query, limit=args.limit)
     if not matches:
-        hint = _ports.suggest(args.query)
+        hint = _ports.suggest(args.query, lang=args.lang)
         msg = tr("no port matches {query}", query=repr(args.query))
         raise GeoError(msg + (tr("; close: {names}", names=tr.join(hint)) if hint else ""))
     header = tr(
