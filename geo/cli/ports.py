@@ -25,7 +25,7 @@ DEFAULT_LIMIT = 20
 COLUMNS: tuple[tuple[str, int], ...] = (
     (N_("CODE"), 14),
     (N_("NAME"), 34),
-    (N_("ZH"), 12),
+    (N_("ZH"), 18),  # 波特兰（俄勒冈州）: a state in brackets tells two Portlands apart
     (N_("COUNTRY"), 22),
 )
 
