@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class GeoError(ValueError):
     """Base class for every user-facing error raised by ``geo``."""
 
 
 class UnknownPortError(GeoError):
-    """A port query matched nothing in the catalogue."""
+    """A port query matched nothing in the catalogue. ``suggestions`` are English labels of
+    close matches; ``codes`` their catalogue ids (same order), to label them in another
+    language."""
 
-    def __init__(self, query: str, suggestions: list[str]) -> None:
+    def __init__(self, query: str, suggestions: list[str], codes: Sequence[str] = ()) -> None:
         self.query = query
         self.suggestions = suggestions
+        self.codes = tuple(codes)
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(
             f"Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name "
@@ -53,11 +58,13 @@ class ExportError(GeoError):
 
 
 class AmbiguousPortError(GeoError):
-    """A port name that several catalogue ports share."""
+    """A port name that several catalogue ports share. ``candidates`` are English labels;
+    ``codes`` their catalogue ids (same order), to label them in another language."""
 
-    def __init__(self, query: str, candidates: list[str]) -> None:
+    def __init__(self, query: str, candidates: list[str], codes: Sequence[str] = ()) -> None:
         self.query = query
         self.candidates = candidates
+        self.codes = tuple(codes)
         super().__init__(
             f"Port name {query!r} is ambiguous, it matches: {'; '.join(candidates)}. "
             "Give the code in brackets (UN/LOCODE) or 'name, country'."

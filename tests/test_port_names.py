@@ -92,12 +92,27 @@ def test_traditional_chinese_resolves_like_simplified(typed: str, code: str) -> 
 
 
 def test_every_chinese_name_resolves_in_traditional_characters_too() -> None:
+    """A name one port has, or a name with its region (波特兰（缅因州）), resolves to it; a name
+    several share (奥克兰, 波特兰, 苏州港) is refused in Traditional characters too, with this
+    port among the candidates."""
     import opencc
 
+    from geo.errors import AmbiguousPortError
+
     to_traditional = opencc.OpenCC("s2t.json")
+    owners: dict[str, set[str]] = {}
     for code, zh in names.chinese_names().items():
         for name in (zh.name, *zh.aliases):
-            assert ports.resolve(to_traditional.convert(name)).id == code, name
+            owners.setdefault(names.fold(name), set()).add(code)
+    for code, zh in names.chinese_names().items():
+        for name in (zh.name, *zh.aliases):
+            typed = to_traditional.convert(name)
+            if len(owners[names.fold(name)]) == 1 or names.qualifier(name):  # 波特兰（缅因州）
+                assert ports.resolve(typed).id == code, name
+            else:
+                with pytest.raises(AmbiguousPortError) as info:
+                    ports.resolve(typed)
+                assert code in info.value.codes, name
 
 
 def test_simplified_leaves_other_text_alone() -> None:

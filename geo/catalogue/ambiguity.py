@@ -5,7 +5,9 @@ them only when that one is clearly the port meant:
 
 1. it is the only one this project names: a corridor port, the San Pedro Bay alias, a port with
    a Chinese name in ``data/port_names_zh.csv`` or an English alias in
-   ``data/port_aliases.csv`` (Vancouver → CAVAN, Yangshan → the corridor's Yangshan); or
+   ``data/port_aliases.csv`` (Vancouver → CAVAN, Yangshan → the corridor's Yangshan). A
+   Chinese name several rows give (奥克兰: Oakland and Auckland; 波特兰: every Portland) names
+   each of them, so it is never clearly one; or
 2. none is named and it is the only one with liner services in searoute's port data: it serves
    at least :data:`MIN_LINER_COUNTRIES` countries (searoute's ``to_cty``) and every other port
    of that name at most a tenth as many (Kingston → Kingston, Jamaica: 43 countries, the

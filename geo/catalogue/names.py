@@ -8,7 +8,9 @@
   year, mapped to a UN/LOCODE of the catalogue.
 * :func:`chinese_names` — Chinese names of the corridor and the major ports from
   ``data/port_names_zh.csv`` (``上海``, ``长滩``, ``洋山`` …), each with its source and year, keyed
-  by catalogue id; a Chinese name resolves like any other name.
+  by catalogue id; a Chinese name resolves like any other name, and a name several rows share
+  (``奥克兰``) is ambiguous like any other. The ``qualifiers`` column lists the words of a
+  port's region (``Oregon|俄勒冈``) that :mod:`geo.catalogue.qualified` narrows by.
 * :func:`rank` — fuzzy matches with rapidfuzz on folded names; word order is ignored
   (``beach long`` finds ``Long Beach``).
 """
@@ -36,6 +38,8 @@ _EXTRA_FOLDS = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i", "þ": "th"}
 )
 _QUALIFIER_RE = re.compile(r"\([^)]*\)")
+#: Full-width punctuation typed with a Chinese input method, as its ASCII form.
+_FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ","})
 _PUNCT_RE = re.compile(r"[.'’`]")
 _SEPARATOR_RE = re.compile(r"[-_/]")
 #: CJK ideographs (unified, extension A, compatibility): text that may be Traditional Chinese.
@@ -63,8 +67,9 @@ def fold(text: str) -> str:
     """The comparison key of a name: no accents, lower case, no bracketed qualifier, single
     spaces, Chinese in Simplified characters. ``"Malmö"`` → ``"malmo"``, ``"Seattle (Wa)"`` →
     ``"seattle"``, ``"St. Petersburg"`` → ``"st petersburg"``, ``"長灘港"`` → ``"长滩港"``.
-    Commas are kept (``name, country``)."""
-    text = _QUALIFIER_RE.sub(" ", text).lower().translate(_EXTRA_FOLDS)
+    Commas are kept (``name, country``); full-width brackets and commas, as Chinese is typed
+    (``波特兰（俄勒冈）``, ``奥克兰，新西兰``), count as ASCII ones."""
+    text = _QUALIFIER_RE.sub(" ", text.translate(_FULL_WIDTH)).lower().translate(_EXTRA_FOLDS)
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
@@ -104,7 +109,9 @@ def alias_names() -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class ChineseName:
-    """A port's Chinese name (``上海``), other Chinese forms (``上海港``), source and year."""
+    """A port's Chinese name (``上海``), other Chinese forms (``上海港``), source and year, and
+    the words of its region that tell it from other ports of its name (``qualifiers``:
+    ``("Oregon", "OR", "俄勒冈", "俄勒冈州")`` for Portland, Oregon)."""
 
     port_id: str
     name_en: str
@@ -112,6 +119,11 @@ class ChineseName:
     aliases: tuple[str, ...]
     source: str
     year: str
+    qualifiers: tuple[str, ...] = ()
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(a for a in (s.strip() for s in (cell or "").split("|")) if a)
 
 
 @lru_cache(maxsize=1)
@@ -128,16 +140,23 @@ def chinese_names() -> dict[str, ChineseName]:
                     f"{CHINESE_NAMES_PATH.name} row {row_no}: needs id, name_en, name_zh, "
                     "source and year"
                 )
-            aliases = tuple(a.strip() for a in (row.get("aliases_zh") or "").split("|"))
             out[values["id"].upper()] = ChineseName(
                 values["id"].upper(),
                 values["name_en"],
                 values["name_zh"],
-                tuple(a for a in aliases if a),
+                _split(row.get("aliases_zh")),
                 source,
                 year,
+                _split(row.get("qualifiers")),
             )
     return out
+
+
+def qualifier(text: str) -> str:
+    """The folded words in the last bracket of ``text`` (``"Portland (Oregon)"`` →
+    ``"oregon"``, ``"波特兰（俄勒冈州）"`` → ``"俄勒冈州"``), or ``""``."""
+    found = _QUALIFIER_RE.findall(text.translate(_FULL_WIDTH))
+    return fold(found[-1][1:-1]) if found else ""
 
 
 def rank(query: str, choices: Iterable[str], limit: int, cutoff: float = 70.0) -> list[str]:

@@ -133,7 +133,7 @@ def catalogue() -> tuple[Port, ...]:
     for feat in features:
         props = feat["properties"]
         code = str(props.get("port", "")).upper()
-        name = str(props.get("name", code))
+        name = str(props.get("name", code)).strip()  # "Caofeidian Pt " has a trailing space
         fix = fixes.get((code, name))
         if fix is not None:
             code, name = fix.locode, fix.name

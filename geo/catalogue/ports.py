@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.catalogue import ambiguity
+from geo.catalogue import ambiguity, qualified
 from geo.catalogue import names as _names
 from geo.catalogue.coords import coord_name, number_text, parse_coordinates, validate_lon_lat
+from geo.catalogue.labels import describe
 from geo.catalogue.portlist import (
     SAN_PEDRO_BAY_ALIASES,
     SAN_PEDRO_BAY_ID,
@@ -36,6 +37,7 @@ __all__ = [
     "_searoute_ports_path",
     "catalogue",
     "corridor_ports",
+    "describe",
     "get",
     "members",
     "parse_coordinates",
@@ -98,7 +100,7 @@ def get(port_id: str) -> Port:
     try:
         return by_code[port_id.strip().upper()]
     except KeyError:
-        raise UnknownPortError(port_id, suggest(port_id)) from None
+        raise _unknown(port_id) from None
 
 
 def members(port: Port) -> list[Port]:
@@ -106,34 +108,40 @@ def members(port: Port) -> list[Port]:
     return [get(m) for m in port.members] if port.members else [port]
 
 
-def suggest(query: str, limit: int = 5) -> list[str]:
-    """Up to ``limit`` close matches (labels) for a query that matched nothing.
+def suggest(query: str, limit: int = 5, lang: str = "en") -> list[str]:
+    """Up to ``limit`` close matches (labels in ``lang``: :func:`describe`) for a query that
+    matched nothing.
 
     Fuzzy (rapidfuzz) on folded names and aliases, so accents, case and word order do not
     matter (``beach long`` → Long Beach); then close UN/LOCODEs.
     """
+    return [describe(p, lang) for p in suggested(query, limit)]
+
+
+def suggested(query: str, limit: int = 5) -> list[Port]:
+    """The ports :func:`suggest` names, best first (one per label)."""
     by_code, _ = _indexes()
     folded = _folded_index()
     if not query.strip():
         return []
-    out: list[str] = []
+    found: list[Port] = []
     for key in _names.rank(query, folded, limit):
-        out.extend(_describe(p) for p in folded[key][:2])
-    if len(out) < limit and _LOCODE_RE.match(query.strip()):
+        found.extend(folded[key][:2])
+    if len(found) < limit and _LOCODE_RE.match(query.strip()):
         codes = _names.rank(query.upper(), [c.lower() for c in by_code], limit, cutoff=80)
-        out.extend(_describe(by_code[c.upper()]) for c in codes)
-    if len(out) < limit:
-        out.extend(_describe(p) for p in search(query, limit=limit))
-    return list(dict.fromkeys(out))[:limit]
+        found.extend(by_code[c.upper()] for c in codes)
+    if len(found) < limit:
+        found.extend(search(query, limit=limit))
+    out: dict[str, Port] = {}
+    for port in found:
+        out.setdefault(describe(port), port)
+    return list(out.values())[:limit]
 
 
-def _describe(port: Port) -> str:
-    """``"Shanghai, China (CNSHA)"``; a place without a UN/LOCODE shows the catalogue id
-    that selects it (``"San Pedro Bay, United States (SAN-PEDRO-BAY)"``)."""
-    if port.kind == "coordinates":
-        return port.name
-    code = port.locode or port.id
-    return f"{port.name}, {port.country} ({code})" if port.country else f"{port.name} ({code})"
+def _unknown(query: str) -> UnknownPortError:
+    """The refusal of ``query``, with the close matches and their catalogue ids."""
+    found = suggested(query)
+    return UnknownPortError(query, [describe(p) for p in found], codes=[p.id for p in found])
 
 
 @lru_cache(maxsize=4096)
@@ -142,11 +150,15 @@ def resolve(query: str) -> Port:
 
     Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), with
     or without accents or a bracketed qualifier (``Malmo``, ``Seattle``), a common name or former
-    spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a name with its country
-    (``Portland, Australia``), ``lon,lat`` coordinates (``-118.25,33.7``) or the alias
-    ``San Pedro Bay``. A name several ports share resolves only when one is clearly meant
-    (:mod:`geo.catalogue.ambiguity`); otherwise :class:`AmbiguousPortError` lists them with
-    their UN/LOCODEs (``Portland``: Oregon, Maine, Victoria, Dorset). Raises
+    spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a Chinese name
+    (``长滩``, ``長灘``: ``data/port_names_zh.csv``), a name with its country or region after a
+    comma or in brackets, in English or Chinese (``Portland, Australia``, ``Portland, Oregon``,
+    ``奥克兰，新西兰``, ``波特兰（俄勒冈州）``: :mod:`geo.catalogue.qualified`), ``lon,lat``
+    coordinates (``-118.25,33.7``) or the alias ``San Pedro Bay``. A name several ports share
+    resolves only when one is clearly meant (:mod:`geo.catalogue.ambiguity`); otherwise
+    :class:`AmbiguousPortError` lists them with their UN/LOCODEs (``Portland`` or ``波特兰``:
+    Oregon, Maine, Victoria, Dorset; ``奥克兰``: Oakland and Auckland), and with their catalogue
+    ids in ``codes`` so a page can list them in its language (:func:`describe`). Raises
     :class:`UnknownPortError` (with up to five close matches), :class:`AmbiguousPortError` or
     :class:`InvalidCoordinateError`.
     """
@@ -176,22 +188,35 @@ def resolve(query: str) -> Port:
     if text.upper() in by_code:  # catalogue ids such as SAN-PEDRO-BAY
         return by_code[text.upper()]
     key = " ".join(text.lower().split())
-    # a qualifier narrows ("Portland (Me)"); a bare name is every port of that name, written
-    # with or without accents, qualifier or punctuation, or in the alias file ("Portland")
+    folded = _names.fold(text)
+    # the catalogue's own qualifier picks one ("Portland (Me)"); a bare name is every port of
+    # that name, written with or without accents, qualifier or punctuation, or in a names file
     matches = by_name.get(key, []) if "(" in key else []
+    where = ""  # the qualifier that picked among the ports of the name
     if not matches:
-        matches = _folded_index().get(_names.fold(text), [])
-    if not matches and "," in key:
-        name, _, country = (s.strip() for s in _names.fold(text).rpartition(","))
-        matches = [p for p in _folded_index().get(name, []) if _names.fold(p.country) == country]
+        matches = _folded_index().get(folded, [])
+        # another qualifier narrows by country or region (geo.catalogue.qualified) when it
+        # names one of them ("Portland (Oregon)", "波特兰（俄勒冈州）"); else it is ignored
+        bracket = _names.qualifier(text)
+        narrowed = qualified.narrow(matches, bracket) if bracket else []
+        if narrowed:
+            matches, where = narrowed, bracket
+    if not matches and "," in folded:  # "name, country" / "name, region": only those
+        folded, _, where = (s.strip() for s in folded.rpartition(","))
+        matches = qualified.narrow(_folded_index().get(folded, []), where)
     if not matches:
-        raise UnknownPortError(text, suggest(text))
-    # "San Pedro" also reads as San Pedro Bay, "Santa Cruz" as Santa Cruz de Tenerife
-    also = ambiguity.rivals(matches, _longer_names(_names.fold(text), exclude=matches))
+        raise _unknown(text)
+    # "San Pedro" also reads as San Pedro Bay, "Santa Cruz" as Santa Cruz de Tenerife; the
+    # qualifier narrows these too ("San Pedro, Ivory Coast")
+    longer = _longer_names(folded, exclude=matches)
+    if where:
+        longer = qualified.narrow(longer, where)
+    also = ambiguity.rivals(matches, longer)
     chosen = matches[0] if len(matches) == 1 else ambiguity.choose(matches)
     if chosen is None or also:
         candidates = [*ambiguity.ranked(matches), *also]
-        raise AmbiguousPortError(text, [_describe(p) for p in candidates[:_MAX_CANDIDATES]])
+        shown = candidates[:_MAX_CANDIDATES]
+        raise AmbiguousPortError(text, [describe(p) for p in shown], codes=[p.id for p in shown])
     return chosen
 
 

@@ -25,7 +25,7 @@ DEFAULT_LIMIT = 20
 COLUMNS: tuple[tuple[str, int], ...] = (
     (N_("CODE"), 14),
     (N_("NAME"), 34),
-    (N_("ZH"), 12),
+    (N_("ZH"), 18),  # 波特兰（俄勒冈州）: a state in brackets tells two Portlands apart
     (N_("COUNTRY"), 22),
 )
 
@@ -72,7 +72,7 @@ def run_ports(args: argparse.Namespace, out: TextIO) -> int:
     tr = translator(args.lang)
     matches = _ports.search(args.query, limit=args.limit)
     if not matches:
-        hint = _ports.suggest(args.query)
+        hint = _ports.suggest(args.query, lang=args.lang)
         msg = tr("no port matches {query}", query=repr(args.query))
         raise GeoError(msg + (tr("; close: {names}", names=tr.join(hint)) if hint else ""))
     header = tr(

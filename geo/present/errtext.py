@@ -6,11 +6,13 @@ English that is the message itself, unchanged; in Chinese the common errors are 
 from their type and the values they carry (an unknown or ambiguous port with its suggestions,
 the same place at both ends, no sea route, a bad passage, speed, ship size, fuel or load
 factor). An error this module does
-not know keeps its English message.
+not know keeps its English message. The ports an unknown or ambiguous name lists are named in
+the page's language too (:func:`port_list`: ``波特兰（俄勒冈州），美国（USPDX）``).
 """
 
 from __future__ import annotations
 
+from geo.catalogue import ports as _ports
 from geo.errors import (
     AmbiguousPortError,
     InvalidSpeedError,
@@ -42,13 +44,14 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             query=repr(exc.query),
         )
         if exc.suggestions:
-            text += tr("Did you mean: {names}?", names=tr.join(exc.suggestions))
+            names = port_list(exc.suggestions, exc.codes, tr.lang)
+            text += tr("Did you mean: {names}?", names=tr.join(names))
         return text
     if isinstance(exc, AmbiguousPortError):
         return tr(
             "Port name {query} is ambiguous: {candidates}. Give the UN/LOCODE or 'name, country'.",
             query=repr(exc.query),
-            candidates="；".join(exc.candidates),
+            candidates="；".join(port_list(exc.candidates, exc.codes, tr.lang)),
         )
     if isinstance(exc, SameEndpointsError):
         return tr("Origin and destination are the same place; choose two different ports.")
@@ -86,3 +89,15 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
     if isinstance(exc, InvalidLoadFactorError):
         return tr("The load factor is not accepted: give a share from 0 to 1, e.g. 0.7 for 70 %.")
     return str(exc)
+
+
+def port_list(labels: list[str], codes: tuple[str, ...], lang: str) -> list[str]:
+    """The ports an error lists (English ``labels``, catalogue ids ``codes``) named in
+    ``lang`` (:func:`geo.catalogue.ports.describe`); the English labels where the ids are
+    missing or no longer in the catalogue."""
+    if lang == "en" or len(codes) != len(labels):
+        return list(labels)
+    try:
+        return [_ports.describe(_ports.get(code), lang) for code in codes]
+    except UnknownPortError:
+        return list(labels)
