@@ -7,8 +7,9 @@ lane crosses 180°, like the lane page's map), in its :class:`~geo.present.compa
 shortest lane is drawn last, on top. Lanes that together go round the world (Shanghai →
 Rotterdam by Suez and by Panama) are shown on one world, cut at its edge, so that every place
 is on the map once; each cut end has a chevron in the lane's colour pointing on (the lane goes
-on from the other edge), and the land goes on past both edges, as on a printed world map. Every lane end is a labelled port, each port once. A legend lists the
-lanes. As on the lane map, :class:`~geo.render.folium.elements.LaneFrame` frames the lanes
+on from the other edge), and the land goes on past both edges, as on a printed world map.
+Every lane end is a labelled port, each port once. A legend lists the lanes. As on the lane
+map, :class:`~geo.render.folium.elements.LaneFrame` frames the lanes
 clear of the controls, spreads ports that would stack (Los Angeles and Long Beach) and keeps
 their names apart. The basemap is the bundled Natural Earth land layer, so nothing comes
 from the internet once :func:`geo.render.folium.assets.localise_for_streamlit` (or
