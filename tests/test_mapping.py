@@ -411,8 +411,19 @@ def test_lanes_round_the_world_are_drawn_on_one_world_each_place_once() -> None:
         for part in parts:
             assert all(lay.west_deg <= lon <= lay.west_deg + 360 for lon, _ in part)
     assert sum(len(parts) for parts in lay.parts.values()) == len(cmp.routed) + 1  # one cut
+    # both ends of the cut marked, each pointing to its edge
+    assert len(lay.cuts) == 2
+    for cut in lay.cuts:
+        lon = cut.at[0]
+        assert lon == pytest.approx(lay.west_deg) or lon == pytest.approx(lay.west_deg + 360)
+        towards_west = lon == pytest.approx(lay.west_deg)
+        assert (abs(cut.heading_deg) > 90) == towards_west, cut
+    # the land goes on past both edges, by a world each side (zoomed out, the map shows more)
+    assert lay.land_range() == (lay.west_deg - 360, lay.west_deg + 720)
     html = compare_map_module.compare_map(cmp).get_root().render()
     assert html.count('"className": "port-label"') == 2
+    assert html.count('class=\\"lane-continues\\"') == 2
+    assert html.count("Avoid Suez Canal continues at the map") == 2  # the cut lane's name
 
 
 def test_lanes_within_one_world_are_drawn_whole_in_their_window() -> None:
@@ -422,3 +433,4 @@ def test_lanes_within_one_world_are_drawn_whole_in_their_window() -> None:
     for row in cmp.routed:
         assert lay.parts[row.number] == [cmp.display_coords(row)]
     assert lay.ports == cmp.display_ports()
+    assert lay.cuts == () and lay.land_range() == lay.beyond

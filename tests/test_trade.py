@@ -257,8 +257,27 @@ def test_milestones_chronological_with_targets_last() -> None:
 
 def test_milestone_when() -> None:
     whens = [item.when() for item in trade.milestones()]
-    assert whens[:4] == ["Jan 2022", "9 Jun 2022", "≈22 Sep 2023", "Oct 2024"]
+    assert whens[:4] == ["Jan 2022", "9 Jun 2022", "Sep 2023", "Oct 2024"]
     assert "2030 target" in whens
+    assert not any("≈" in when and any(c.isalpha() for c in when) for when in whens)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "words"),
+    [
+        ("2023-09-22", "day", "22 Sep 2023"),
+        ("2023-09-22", "approx", "Sep 2023"),  # a day is exact: an approximate one, its month
+        ("2023-09", "approx", "2023"),  # an approximate month, its year
+        ("2023", "approx", "≈2023"),
+        ("2023-09-22", "month", "Sep 2023"),
+        ("2023-09-22", "year", "2023"),
+    ],
+)
+def test_milestone_when_shows_a_date_at_its_precision(
+    date: str, precision: str, words: str
+) -> None:
+    milestone = Milestone(date, precision, "event", "source", "https://example.org")
+    assert milestone.when() == words
 
 
 def test_milestone_order_ignores_file_order(data_copy: Path) -> None:
@@ -359,3 +378,11 @@ def test_missing_file_raises(tmp_path: Path) -> None:
 
 def test_real_data_loads() -> None:
     trade.load_all()
+
+
+def test_milestone_dates_read_the_same_in_english_and_chinese() -> None:
+    from geo.present.localnames import date_words, when_words
+
+    for item in trade.milestones():
+        zh = date_words(item.date, item.date_precision, "zh")
+        assert when_words(item.when(), "zh") == zh, item

@@ -96,19 +96,30 @@ class Milestone:
         return self.date_precision in _FORWARD_PRECISIONS
 
     def when(self) -> str:
-        """The date in plain words: ``"Jan 2022"``, ``"9 Jun 2022"``, ``"≈22 Sep 2023"``,
-        ``"2030 target"``, ``"proposed (2026)"``."""
+        """The date in plain words: ``"Jan 2022"``, ``"9 Jun 2022"``, ``"2030 target"``,
+        ``"proposed (2026)"``. A day or a month is shown only when it is exact: an approximate
+        date drops its last part (``2023-09-22`` → ``"Sep 2023"``, ``2023-09`` → ``"2023"``),
+        an approximate year reads ``"≈2023"`` (as the Chinese words do, ``localnames``)."""
         year, month, day = _date_parts(self.date)
         if self.date_precision == "target":
             return f"{year} target"
         if self.date_precision == "proposed":
             return f"proposed ({year})"
+        approx = self.date_precision == "approx"
+        if approx and day:
+            day, approx = 0, False
+        elif approx and month:
+            month, approx = 0, False
+        if self.date_precision == "month":
+            day = 0
+        elif self.date_precision == "year":
+            month = day = 0
         text = str(year)
         if month:
             text = f"{_MONTHS[month - 1]} {text}"
         if day:
             text = f"{day} {text}"
-        return f"≈{text}" if self.date_precision == "approx" else text
+        return f"≈{text}" if approx else text
 
 
 @dataclass(frozen=True)

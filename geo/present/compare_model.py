@@ -25,6 +25,8 @@ LonLat = tuple[float, float]
 
 NO_ROUTE: Final[str] = N_("no route")
 CO2_COLUMN: Final[str] = N_("CO₂ per voyage (t)")
+#: A lane cut at the one-world map's edge (round the world by Suez and by Panama).
+CONTINUES: Final[str] = N_("{lane} continues at the map's other edge")
 #: The colour of the line-pattern rows of a legend (the pattern is what they explain).
 LEGEND_GREY: Final[str] = "#5b6470"
 
@@ -98,6 +100,11 @@ class Comparison:
         if self.mode == "avoid":
             return avoid_label(row.avoid, self.tr)
         return f"{self.name(row.origin)} → {self.name(row.destination)}"
+
+    def continues(self, row: CompareRow) -> str:
+        """What the mark at a lane's end on the one-world map's edge says (the lane goes on
+        from the map's other edge): ``2 · Avoid Suez Canal continues at the other edge``."""
+        return self.tr(CONTINUES, lane=f"{row.number} · {self.label(row)}")
 
     def reason(self, row: CompareRow) -> str:
         """Why a lane has no route, in the comparison's language (English: the reason kept)."""

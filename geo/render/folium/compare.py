@@ -6,8 +6,10 @@ lane crosses 180°, like the lane page's map), in its :class:`~geo.present.compa
 (colour-blind-safe colour, dash pattern), numbered as in the table, with a tooltip; the
 shortest lane is drawn last, on top. Lanes that together go round the world (Shanghai →
 Rotterdam by Suez and by Panama) are shown on one world, cut at its edge, so that every place
-is on the map once. Every lane end is a labelled port, each port once. A legend lists the
-lanes. As on the lane map, :class:`~geo.render.folium.elements.LaneFrame` frames the lanes
+is on the map once; each cut end has a chevron in the lane's colour pointing on (the lane goes
+on from the other edge), and the land goes on past both edges, as on a printed world map.
+Every lane end is a labelled port, each port once. A legend lists the lanes. As on the lane
+map, :class:`~geo.render.folium.elements.LaneFrame` frames the lanes
 clear of the controls, spreads ports that would stack (Los Angeles and Long Beach) and keeps
 their names apart. The basemap is the bundled Natural Earth land layer, so nothing comes
 from the internet once :func:`geo.render.folium.assets.localise_for_streamlit` (or
@@ -18,6 +20,7 @@ from the internet once :func:`geo.render.folium.assets.localise_for_streamlit` (
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -44,7 +47,7 @@ from geo.render.folium.elements import (
     PageStyle,
     PortMark,
 )
-from geo.render.folium.geometry import LonLat, one_world
+from geo.render.folium.geometry import CutEnd, LonLat, cut_ends, one_world
 from geo.render.folium.layers import LABEL_SIDE, land_layer
 from geo.render.templating import render, template
 
@@ -59,6 +62,8 @@ KEEP_CLEAR_TOLERANCE_DEG: Final[float] = 0.5
 #: Where a port's name sits beside its marker on this map (default: the right).
 COMPARE_LABEL_SIDE: Final[dict[str, str]] = {**LABEL_SIDE, "CNNGB": "left", "USOAK": "left"}
 LEGEND_FOOTNOTE: Final[str] = N_("Figures in the table below · not for navigation")
+#: The mark at a lane's end on the one-world map's edge (px, square).
+CONTINUES_MARK_PX: Final[int] = 16
 
 
 class CompareStyle(MacroElement):
@@ -123,12 +128,23 @@ def lane_tooltip(cmp: Comparison, row: CompareRow) -> str:
 class CompareLayout:
     """Where the comparison is drawn: the window's west edge (degrees), each row's line as
     parts (``(lon, lat)``; one part unless the lanes go round the world), each port once at
-    its place, and the lanes' west and east longitudes when they run past the window."""
+    its place, the lanes' west and east longitudes when they run past the window, and the
+    ends where a lane is cut at the window's edge (lanes round the world)."""
 
     west_deg: float
     parts: dict[int, list[list[LonLat]]]
     ports: list[tuple[Port, LonLat]]
     beyond: tuple[float, float] | None
+    cuts: tuple[CutEnd, ...] = ()
+
+    def land_range(self) -> tuple[float, float] | None:
+        """The longitudes the land must cover past the window (``(west, east)``): on one
+        world cut at its edge, the map framed round the world shows past both edges (and,
+        zoomed out, by up to a world on each side): the land goes on there, as on a printed
+        world map. Otherwise where the lanes run past the window."""
+        if self.cuts:
+            return (self.west_deg - 360.0, self.west_deg + 720.0)
+        return self.beyond
 
 
 def compare_layout(cmp: Comparison) -> CompareLayout:
@@ -140,7 +156,8 @@ def compare_layout(cmp: Comparison) -> CompareLayout:
     if cut is not None:
         west, parts = cut
         once = {p.id: (p, (west + (p.lon - west) % 360.0, p.lat)) for p, _ in ports}
-        return CompareLayout(west, dict(zip(lines, parts)), list(once.values()), None)
+        by_row = dict(zip(lines, parts))
+        return CompareLayout(west, by_row, list(once.values()), None, cut_ends(by_row))
     lons = [lon for line in lines.values() for lon, _ in line]
     west = cmp.window_west_deg
     past = bool(lons) and (min(lons) < west or max(lons) > west + 360.0)
@@ -184,6 +201,38 @@ def _add_lanes(m: folium.Map, cmp: Comparison, layout: CompareLayout) -> None:
             dash_array=_checked_dash(row.style.dash) or None,
             tooltip=folium.Tooltip(lane_tooltip(cmp, row), sticky=True),
             class_name="compare-lane",
+        ).add_to(group)
+    group.add_to(m)
+
+
+def _add_cut_marks(m: folium.Map, cmp: Comparison, layout: CompareLayout) -> None:
+    """At each end of a lane cut at the map's edge, a chevron pointing on, its tip on the cut,
+    with the lane's name in its tooltip (the lane goes on from the map's other edge)."""
+    rows = {row.number: row for row in cmp.rows}
+    group = folium.FeatureGroup(name="Lane cuts", show=True, control=False)
+    half = CONTINUES_MARK_PX / 2
+    tip = half * 6 / 8  # the chevron's tip, from its centre (viewBox 16, tip at 14)
+    for cut in layout.cuts:
+        row = rows[cut.number]
+        turn = math.radians(cut.heading_deg)
+        folium.Marker(
+            latlon(*cut.at),
+            icon=folium.DivIcon(
+                html=render(
+                    _PACKAGE,
+                    "lane_continues.html",
+                    size=CONTINUES_MARK_PX,
+                    angle=cut.heading_deg,
+                    colour=row.style.colour,
+                ),
+                icon_size=(CONTINUES_MARK_PX, CONTINUES_MARK_PX),
+                icon_anchor=(
+                    round(half + tip * math.cos(turn)),
+                    round(half + tip * math.sin(turn)),
+                ),
+                class_name="lane-continues-icon",
+            ),
+            tooltip=folium.Tooltip(popups.text_html(cmp.continues(row))),
         ).add_to(group)
     group.add_to(m)
 
@@ -272,8 +321,9 @@ def compare_map(cmp: Comparison, *, palette: Palette | None = None) -> folium.Ma
     if cmp.tr.chinese:  # the Chinese web font, served or embedded, as on the lane map
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     CompareStyle(rows_max_px=200).add_to(m)
-    land_layer(layout.west_deg, layout.beyond, pal).add_to(m)
+    land_layer(layout.west_deg, layout.land_range(), pal).add_to(m)
     _add_lanes(m, cmp, layout)
+    _add_cut_marks(m, cmp, layout)
     ports = _add_ports(m, cmp, pal, layout)
     HtmlControl(
         legend_html(cmp), position="bottomleft", css_class="lane-legend compare-legend"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import shapely
@@ -192,3 +193,49 @@ def one_world(
         return None
     edge = world_edge(lines, port_lons)
     return edge, [cut_to_window(line, edge) for line in lines]
+
+
+#: How far back along a cut lane its heading at the cut is measured (degrees).
+HEADING_BACK_DEG: Final[float] = 2.0
+
+
+@dataclass(frozen=True)
+class CutEnd:
+    """A lane's end on the one-world map's edge: its row, the cut ``(lon, lat)`` and the
+    lane's heading there, towards the edge (degrees clockwise from east, on the screen)."""
+
+    number: int
+    at: LonLat
+    heading_deg: float
+
+
+def _mercator_deg(lat: float) -> float:
+    """Web Mercator's y of a latitude, in degrees of longitude at the equator."""
+    lat = max(-85.0, min(85.0, lat))
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def _heading(at: LonLat, back: Sequence[LonLat]) -> float:
+    """The screen heading (degrees clockwise from east) from the first point of ``back`` at
+    least :data:`HEADING_BACK_DEG` away from ``at`` (else the last one) to ``at``."""
+    origin = back[-1]
+    for point in back:
+        if math.hypot(point[0] - at[0], point[1] - at[1]) >= HEADING_BACK_DEG:
+            origin = point
+            break
+    east = at[0] - origin[0]
+    south = _mercator_deg(origin[1]) - _mercator_deg(at[1])
+    return round(math.degrees(math.atan2(south, east)), 1)
+
+
+def cut_ends(parts: dict[int, list[list[LonLat]]]) -> tuple[CutEnd, ...]:
+    """Each end of a part that is a cut at the window's edge (not a port), with the lane's
+    heading there towards the edge."""
+    out = []
+    for number, row_parts in parts.items():
+        for i, part in enumerate(row_parts):
+            if i > 0:
+                out.append(CutEnd(number, part[0], _heading(part[0], part[1:])))
+            if i < len(row_parts) - 1:
+                out.append(CutEnd(number, part[-1], _heading(part[-1], part[-2::-1])))
+    return tuple(out)

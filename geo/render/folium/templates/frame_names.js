@@ -18,9 +18,17 @@
     }
 
     // ---- each name beside its marker, on the side chosen by the map builder unless there it
-    //      would stick out of the map, cover another name or another port's marker: then on
-    //      the first side where it does none of these (else the one where it does least)
+    //      would stick out of the map, go under a control, cover another name or another
+    //      port's marker: then on the first place where it does none of these (else the one
+    //      where it does least).
+    //      The places: right, left, above and below (centred, or flush with the marker's
+    //      right or left edge, for two ports side by side near the map's edge). A name over
+    //      another name is the worst (neither reads), then a name cut by the edge or under a
+    //      control (a shared extent is not framed around the controls).
     var SIDES = {right: [1, 0], left: [-1, 0], top: [0, -1], bottom: [0, 1]};
+    var PLACES = ["right", "left", "top", "bottom",
+                  "top end", "bottom end", "top start", "bottom start"];
+    var COST = {edge: 4, name: 6, marker: 1};
     function placeNames() {
         var size = map.getSize();
         var dots = [];
@@ -29,7 +37,42 @@
                 dots.push({port: p, box: boxOf(p.marker._path)});
             }
         });
-        var placed = [];
+        var controls = [];
+        Array.prototype.forEach.call(container.querySelectorAll(".leaflet-control"),
+            function (el) { var b = boxOf(el); if (b.right > b.left) { controls.push(b); } });
+        function setPlace(p, tip, place, r) {
+            var parts = place.split(" "), side = parts[0];
+            var offset = place === p.homeSide ? p.homeOffset
+                                              : L.point(SIDES[side][0] * r, SIDES[side][1] * r);
+            tip.options.direction = side;
+            tip.options.offset = offset;
+            tip.update();
+            if (parts[1]) {  // flush with one edge of the marker instead of centred
+                var half = tip._container.offsetWidth / 2 - (p.radius || 4);
+                tip.options.offset = offset.add(L.point(parts[1] === "end" ? -half : half, 0));
+                tip.update();
+            }
+        }
+        function choose(p, others) {
+            var tip = p.tip, r = (p.radius || 4) + 2, best = null;
+            [p.homeSide].concat(PLACES).forEach(function (place, n, all) {
+                if ((best && best.cost === 0) || all.indexOf(place) !== n) { return; }
+                setPlace(p, tip, place, r);
+                var box = boxOf(tip._container), cost = 0;
+                if (box.left < 0 || box.top < 0 || box.right > size.x || box.bottom > size.y) {
+                    cost += COST.edge;
+                }
+                controls.forEach(function (c) { if (hits(box, c)) { cost += COST.edge; } });
+                others.forEach(function (other) { if (hits(box, other)) { cost += COST.name; } });
+                dots.forEach(function (d) {
+                    if (d.port !== p && hits(box, d.box)) { cost += COST.marker; }
+                });
+                if (!best || cost < best.cost) { best = {place: place, cost: cost, box: box}; }
+            });
+            setPlace(p, tip, best.place, r);
+            return best;
+        }
+        var named = [];
         o.ports.forEach(function (p) {
             var tip = p.label && p.label._map && p.label.getTooltip();
             if (!tip || !tip._map || !tip._container) { return; }
@@ -37,31 +80,18 @@
                 p.homeSide = tip.options.direction;
                 p.homeOffset = L.point(tip.options.offset);
             }
-            var r = (p.radius || 4) + 2;
-            var best = null;
-            [p.homeSide, "right", "left", "top", "bottom"].forEach(function (side, n, all) {
-                if ((best && best.cost === 0) || all.indexOf(side) !== n) { return; }
-                var offset = side === p.homeSide ? p.homeOffset
-                                                  : L.point(SIDES[side][0] * r, SIDES[side][1] * r);
-                tip.options.direction = side;
-                tip.options.offset = offset;
-                tip.update();
-                var box = boxOf(tip._container), cost = 0;
-                if (box.left < 0 || box.top < 0 || box.right > size.x || box.bottom > size.y) {
-                    cost += 4;
-                }
-                placed.forEach(function (other) { if (hits(box, other)) { cost += 2; } });
-                dots.forEach(function (d) { if (d.port !== p && hits(box, d.box)) { cost += 1; } });
-                if (!best || cost < best.cost) {
-                    best = {side: side, offset: offset, cost: cost, box: box};
-                }
-            });
-            if (tip.options.direction !== best.side) {
-                tip.options.direction = best.side;
-                tip.options.offset = best.offset;
-                tip.update();
-            }
-            placed.push(best.box);
+            p.tip = tip;
+            named.push(p);
+        });
+        // first each name against the names before it, then once more each name still
+        // over something against all the others (an earlier name may have taken its place)
+        named.forEach(function (p, i) {
+            p.placed = choose(p, named.slice(0, i).map(function (q) { return q.placed.box; }));
+        });
+        named.forEach(function (p) {
+            if (p.placed.cost === 0) { return; }
+            p.placed = choose(p, named.filter(function (q) { return q !== p; })
+                                      .map(function (q) { return q.placed.box; }));
         });
     }
 

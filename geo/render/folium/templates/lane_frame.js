@@ -169,6 +169,8 @@
 
 {% include "frame_notes.js" %}
 
+{% include "frame_uncover.js" %}
+
     function fit() {
         map.invalidateSize(false);
         refreshLabels();
@@ -186,6 +188,7 @@
         }
         declutter();
         placeNames();
+        if (o.exact) { uncover(); }
         limitPopups();
         fits += 1;
         placeNotes();

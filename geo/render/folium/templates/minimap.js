@@ -19,6 +19,10 @@ var {{ this.get_name() }} = new L.Control.MiniMap({{ this.get_name() }}_land, {
         return moved.call(this, e);
     };
     mini.addTo({{ this._parent.get_name() }});
+    // the map's frame found a port under the minimap (a shared extent keeps its view)
+    {{ this._parent.get_name() }}.on("lanecovers", function (e) {
+        if (e.control === mini._container && !mini._minimized) { mini._minimize(); }
+    });
     ["pointerdown", "touchstart", "wheel", "keydown"].forEach(function (type) {
         mini._container.addEventListener(type, function () { userUntil = Date.now() + 60000; }, true);
     });
