@@ -9,6 +9,8 @@ import pytest
 from matplotlib.text import Text
 
 from geo.present.model import present
+from geo.present.text import keep_units
+from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import build_view
 from geo.render.static.linebreak import NO_LINE_START, pieces, wrap_lines
 from geo.render.static.tradeoff import build_tradeoff_figure
@@ -68,3 +70,22 @@ def test_the_tradeoff_footnote_keeps_150_tonnes_a_day_together(size: tuple[int, 
     lines = note.get_text().split("\n")
     assert any("约 150 吨/天" in line for line in lines), lines
     assert any("约 225 吨/天" in line for line in lines), lines
+
+
+def test_page_text_keeps_numbers_with_their_units() -> None:
+    """On the page the browser breaks lines: a no-break space and a word joiner keep
+    "约 150 吨/天" and "≈ 150 t/day" whole (measured in Chromium: without them it broke
+    "150 | 吨/天" and "吨/ | 天")."""
+    got = keep_units("21 节时约 150 吨/天），≈ 150 t/day at 21 kn; 5,731 海里")
+    assert "约\u00a0150\u00a0吨/\u2060天）" in got
+    assert "≈\u00a0150\u00a0t/\u2060day at 21\u00a0kn" in got
+    assert "5,731\u00a0海里" in got
+    assert keep_units("Port of Los Angeles") == "Port of Los Angeles"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_pages_tradeoff_caption_keeps_150_tonnes_a_day_whole(lang: str) -> None:
+    view = build_view("Shanghai", "San Pedro Bay", as_of="2026-11-26")
+    caption = markdown_caption(speed_tradeoff(view, lang=lang))
+    whole = "约\u00a0150\u00a0吨/\u2060天" if lang == "zh" else "≈\u00a0150\u00a0t/\u2060day"
+    assert whole in caption
