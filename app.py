@@ -25,7 +25,7 @@ from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
 from geo.present.status import snapshot_note
-from geo.present.text import md, safe_url
+from geo.present.text import keep_units, md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import LaneView, build_view, lane_message, segments_table
 from geo.present.wording import passage_labels
@@ -318,7 +318,7 @@ def details(pres: LanePresentation) -> None:
                     for s in pres.sources
                 )
             )
-            st.caption(md(pres.assumptions))
+            st.caption(md(keep_units(pres.assumptions)))
 
 
 def snapshot_panel(pres: LanePresentation) -> None:

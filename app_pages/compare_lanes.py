@@ -34,6 +34,8 @@ MODE_LABELS = {
     "avoid": N_("One pair, several avoidance sets"),
 }
 TITLE = N_("Compare lanes")
+#: the Chinese page's styles (headings wrap between names, metric sizes), as on the lane page
+ZH_CSS = (APP_DIR / "app_pages" / "page_zh.css").read_text(encoding="utf-8")
 PAGE_TITLE = N_("Compare lanes · Pacific lane")
 #: Avoidance sets offered in the sidebar (URL keys, see geo.present.compare_url).
 SET_CHOICES = (
@@ -180,6 +182,8 @@ def share_link(state: compare_url.CompareState) -> None:
 
 def main() -> None:
     tr = language.control()  # first in the sidebar
+    if tr.chinese:  # before the first heading, so it wraps between names from the start
+        st.html(ZH_CSS)
     url_state, warnings = compare_url.parse_compare_state(st.query_params.to_dict(), tr)
     for w in warnings:
         st.warning(md(w))

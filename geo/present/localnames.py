@@ -39,6 +39,17 @@ def place_names() -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def chinese_words() -> tuple[str, ...]:
+    """Every Chinese proper name the texts may hold (ports, their aliases, zones, regimes,
+    passages, seas), longest first: a renderer never breaks a line inside one of them."""
+    words = {name for _, name in place_names().values()}
+    for found in _names.chinese_names().values():
+        words.add(found.name)
+        words.update(found.aliases)
+    return tuple(sorted((w for w in words if len(w) > 1), key=lambda w: (-len(w), w)))
+
+
 def csv_columns() -> tuple[str, ...]:
     return ("kind", "id", "name_en", "name_zh", "source", "year")
 

@@ -62,6 +62,25 @@ def md(text: object) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in defused)
 
 
+#: units that stay on the line of their number in a page's text
+_UNIT_WORDS: Final[str] = "吨/天|标准箱|海里|公里|小时|节|天|倍|吨|t/day|TEU|nm|km|kn|t|h|%"
+_NUMBER_UNIT: Final[re.Pattern[str]] = re.compile(
+    r"(\d) (?=(?:万|亿)?(?:" + _UNIT_WORDS + r")(?![A-Za-z]))"
+)
+_ABOUT_NUMBER: Final[re.Pattern[str]] = re.compile(r"(约|≈|~|>|<) (?=\d)")
+_UNIT_SLASH: Final[re.Pattern[str]] = re.compile(
+    r"(?<=[A-Za-z\u4e00-\u9fff])/(?=[A-Za-z\u4e00-\u9fff])"
+)
+
+
+def keep_units(text: str) -> str:
+    """``text`` for a web page, where the browser must not break a line between a number and
+    its unit or inside a unit (``"约 150 吨/天"``, ``"≈ 150 t/day"``): a no-break space after
+    the number (and after ``约``/``≈``) and a word joiner after a unit's slash."""
+    text = _ABOUT_NUMBER.sub("\\1\u00a0", _NUMBER_UNIT.sub("\\1\u00a0", text))
+    return _UNIT_SLASH.sub("/" + _WORD_JOINER, text)
+
+
 def plain(text: object, max_chars: int = 200) -> str:
     """User text made safe as plain text: control characters (C0, C1, DEL, bidi overrides)
     dropped, whitespace runs collapsed, cut to ``max_chars`` with an ellipsis."""

@@ -20,7 +20,7 @@ from geo.i18n import N_, translator
 from geo.present.items import Source
 from geo.present.layers import route_id
 from geo.present.localnames import port_name, source_title
-from geo.present.text import md, safe_url
+from geo.present.text import keep_units, md, safe_url
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION, nm_words, ship_words
 from geo.routing.engine import validate_speed
@@ -219,7 +219,8 @@ def speed_tradeoff(
 
 def markdown_caption(t: SpeedTradeoff) -> str:
     """The chart's caption for Streamlit markdown: assumptions, the linked short sources and
-    the notice, every text through :func:`geo.present.text.md`."""
+    the notice, every text through :func:`geo.present.text.md` (numbers kept with their
+    units by :func:`geo.present.text.keep_units`)."""
     links: dict[str, str] = {}
     for source in t.sources:  # one entry per short name, with the first URL given
         if source.short:
@@ -230,7 +231,7 @@ def markdown_caption(t: SpeedTradeoff) -> str:
     tr = translator(t.lang)
     return tr(
         "{assumptions} Sources: {sources}. {notice}",
-        assumptions=md(t.assumptions),
+        assumptions=md(keep_units(t.assumptions)),  # "约 150 吨/天" on one line
         sources=cited,
-        notice=md(t.notice),
+        notice=md(keep_units(t.notice)),
     )

@@ -9,6 +9,7 @@ Numbers have thousands separators, units and no spurious decimals ("5,739 nm", "
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -72,13 +73,40 @@ def teu_words(teu: float, tr: Translator = ENGLISH) -> str:
     return tr("{value} TEU", value=tr.count(teu))
 
 
+#: port volumes of a million TEU or more read to the nearest 10,000 TEU in both languages
+#: ("9.88 M TEU" / "988万标准箱"), never finer than their source ("≈10.2 M TEU" / "约1020万标准箱")
+VOLUME_STEP_TEU: Final[int] = 10_000
+
+
+def volume_amount(teu: float, tr: Translator = ENGLISH) -> str:
+    """A port's yearly volume with one precision in both languages: to the nearest
+    :data:`VOLUME_STEP_TEU` from a million TEU up (``"9.88 M TEU"`` / ``"988万标准箱"``, and
+    ``"10.2 M TEU"`` / ``"1020万标准箱"``: no trailing zeros), in full below
+    (``"853,000 TEU"`` / ``"85.3万标准箱"``)."""
+    if abs(teu) >= 1_000_000:
+        steps = round(teu / VOLUME_STEP_TEU)
+        if tr.chinese:
+            return tr("{value} TEU", value=f"{steps}万")
+        millions = f"{steps / 100:,.2f}".rstrip("0").rstrip(".")
+        return f"{millions} M TEU"
+    if tr.chinese:
+        return tr("{value} TEU", value=tr.count(teu))
+    return f"{teu:,.0f} TEU"
+
+
 def port_volume_words(teu: float, year: str, label: str, tr: Translator = ENGLISH) -> str:
-    """A port's container volume beside its name: the sourced ``label`` in English
-    (``"≈10.2 M TEU (2025)"``), ``"约1020万标准箱（2025年）"`` in Chinese."""
-    if not tr.chinese or not label:
+    """A port's container volume beside its name, its qualifier kept from the sourced
+    ``label``, its amount by :func:`volume_amount`: ``"≈10.2 M TEU (2025)"`` and
+    ``"9.88 M TEU (2025)"``; ``"约1020万标准箱（2025年）"`` and ``"988万标准箱（2025年）"`` in
+    Chinese. No ``label`` (no sourced figure): ``""``."""
+    if not label:
         return label
-    about = "约" if label.lstrip().startswith("≈") else ""
-    return about + tr("{value} TEU", value=tr.count(teu)) + f"（{year_words(str(year), tr)}）"
+    qualifier = re.match(r"[^\d]*", label.strip())
+    prefix = qualifier.group() if qualifier else ""
+    if not tr.chinese:
+        return f"{prefix}{volume_amount(teu, tr)} ({year})"
+    about = "约" if prefix.strip().startswith("≈") else ""
+    return about + volume_amount(teu, tr) + f"（{year_words(str(year), tr)}）"
 
 
 def figure_words(fig: Figure, tr: Translator = ENGLISH) -> str:

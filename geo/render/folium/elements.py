@@ -117,11 +117,12 @@ class LandMiniMap(JSCSSMixin):
 @dataclass(frozen=True)
 class PortMark:
     """One port on the map: its marker (layer ``ports``) and its name (layer ``labels``),
-    either of which may be absent, and the marker's radius in pixels."""
+    either of which may be absent, the marker's radius in pixels and the port's id."""
 
     marker: folium.CircleMarker | None
     label: folium.CircleMarker | None
     radius_px: float
+    port: str = ""
 
 
 class LaneFrame(MacroElement):

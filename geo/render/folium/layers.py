@@ -234,7 +234,14 @@ def add_ports(m: folium.Map, pres: LanePresentation) -> list[PortMark]:
                 ),
             )
             label.add_to(label_group)
-        marks.append(PortMark(marker=marker, label=label, radius_px=radius if show_ports else 2.0))
+        marks.append(
+            PortMark(
+                marker=marker,
+                label=label,
+                radius_px=radius if show_ports else 2.0,
+                port=str(p["id"]),
+            )
+        )
     if show_ports:
         marker_group.add_to(m)
         KeepOnTop(marker_group).add_to(m)

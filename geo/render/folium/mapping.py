@@ -159,7 +159,7 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
         layers.add_zones(m, pres)
     lane_label = layers.add_route(m, pres) if pres.shows("route") else None
     ports = layers.add_ports(m, pres)
-    add_measures(m, pres)  # what is in place at the ports, with date and source
+    add_measures(m, pres, ports)  # what is in place at the ports, beside their markers
     HtmlControl(popups.legend_html(pres), position="bottomleft", css_class="lane-legend").add_to(m)
     if pres.label:  # a note: never in the fit, put where it hides nothing
         MapNote(popups.custom_label_html(pres), css_class="custom-label").add_to(m)

@@ -8,7 +8,6 @@ is drawn through :func:`add_text`, which takes it literally: control characters 
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -16,7 +15,8 @@ import numpy as np
 
 from geo.errors import ExportError
 from geo.present.text import plain
-from geo.render.static.fonts import LATIN_FAMILY, family_for, needs_cjk
+from geo.render.static.fonts import LATIN_FAMILY, family_for
+from geo.render.static.linebreak import wrap_lines
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
@@ -152,22 +152,10 @@ def fit_text(text: Text, renderer: RendererBase, max_width_px: float, min_size: 
     text.set_text(original[:lo].rstrip() + "…")
 
 
-_NO_LINE_START: Final[str] = "，。；：、！？）」』》%"
-
-
 def _wrap(content: str, width: int, force: bool) -> list[str]:
-    """``content`` in lines of about ``width`` characters. Text with Chinese in it may break
-    between any two characters (no spaces there), but never before a closing punctuation mark
-    (，。；…: it stays at the end of the line before)."""
-    cjk = needs_cjk(content)
-    lines = textwrap.wrap(content, width=width, break_long_words=force or cjk)
-    if cjk:
-        for i in range(1, len(lines)):
-            while lines[i] and lines[i][0] in _NO_LINE_START:
-                lines[i - 1] += lines[i][0]
-                lines[i] = lines[i][1:]
-        lines = [line for line in lines if line]
-    return lines
+    """``content`` in lines of about ``width`` characters, broken only between words, never
+    inside a number with its unit or a Chinese name (:mod:`geo.render.static.linebreak`)."""
+    return wrap_lines(content, width, force)
 
 
 def wrap_text(

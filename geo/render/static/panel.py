@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 #: container volumes (million TEU) of the legend's reference circles
 REFERENCE_MTEU: tuple[float, ...] = (10.0, 50.0)
+KEY_EDGE_PT = 1.1  # the reference circles' outline
+KEY_TEXT_GAP_PX = 8.0  # between a reference circle's outline and its words (at 1920×1080)
+KEY_NEXT_GAP_PX = 24.0  # between one reference's words and the next circle
 
 
 def draw_header(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePresentation) -> float:
@@ -235,12 +238,14 @@ def _key(cur: _Cursor, pres: LanePresentation, item: LegendItem, key_w: float) -
 def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized: bool) -> None:
     lay = cur.lay
     if sized:
-        radii = [port_radius_pt(m * 1e6) * lay.scale for m in REFERENCE_MTEU]
-        max_r = max(radii) / 72.0 * DPI
+        radii = [port_radius_pt(m * 1e6) * lay.scale / 72.0 * DPI for m in REFERENCE_MTEU]
+        max_r = max(radii)
+        edge = lay.pt(KEY_EDGE_PT) / 72.0 * DPI  # the outline's width, half of it outside
         x, top = cur.x, cur.y - lay.px(2)
-        for mteu, r_pt in zip(REFERENCE_MTEU, radii):
-            cx, cy = x + max_r, top - max_r
-            for face, alpha, edge in ((item.colour, 0.22, "none"), ("none", 1.0, item.colour)):
+        cy = top - max_r
+        for mteu, r_px in zip(REFERENCE_MTEU, radii):
+            cx = x + edge / 2 + r_px
+            for face, alpha, line in ((item.colour, 0.22, "none"), ("none", 1.0, item.colour)):
                 cur.fig.add_artist(
                     Line2D(
                         [cx / lay.width_px],
@@ -248,17 +253,17 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
                         transform=cur.fig.transFigure,
                         linestyle="none",
                         marker="o",
-                        markersize=2 * r_pt,
+                        markersize=2 * r_px / DPI * 72.0,
                         markerfacecolor=face,
-                        markeredgecolor=edge,
-                        markeredgewidth=lay.pt(1.1),
+                        markeredgecolor=line,
+                        markeredgewidth=lay.pt(KEY_EDGE_PT),
                         alpha=alpha,
                     )
                 )
             words = add_text(
                 cur.fig,
                 lay,
-                cx + max_r + lay.px(6),
+                cx + r_px + edge / 2 + lay.px(KEY_TEXT_GAP_PX),
                 cy,
                 teu_words(mteu * 1e6, pres.tr),
                 11,
@@ -266,9 +271,13 @@ def _draw_port_key(cur: _Cursor, pres: LanePresentation, item: LegendItem, sized
                 ha="left",
                 va="center",
             )
-            # measured: a Chinese "1000万标准箱" is wider than "10 M TEU"
-            width = float(words.get_window_extent(cur.renderer).width)
-            x += 2 * max_r + max(lay.px(100), width + lay.px(24))
+            # measured: a Chinese "1000万标准箱" is wider than "10 M TEU"; the ink may start
+            # left of the anchor (a glyph's bearing): keep the gap from the ink, not the anchor
+            extent = words.get_window_extent(cur.renderer)
+            short = cx + r_px + edge / 2 + lay.px(KEY_TEXT_GAP_PX) - float(extent.x0)
+            if short > 0:
+                words.set_x(words.get_position()[0] + short / lay.width_px)
+            x = float(extent.x1) + max(short, 0.0) + lay.px(KEY_NEXT_GAP_PX)
         cur.y = top - 2 * max_r - lay.px(8)
     cur.text(item.label, 12, pres.palette.ink, gap=6)
 

@@ -1,0 +1,72 @@
+"""Chinese headings wrap only between names (issue 11): at 390 px the lane page's heading
+("新加坡 → 圣佩德罗湾") and the compare page's ("航线比较：上海 → 洛杉矶，2种规避方案") break
+at their spaces and punctuation, never inside a port name. Lines are measured per character
+with DOM Ranges."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+#: a line may end after, or start with, one of these
+SEPARATORS = " →，：、·,"
+LINES_JS = """() => {
+  const h = document.querySelector('h1');
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  const chars = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      const box = r.getClientRects()[0];
+      if (box) { chars.push({c: node.data[i], top: box.top, right: box.right}); }
+    }
+  }
+  const lines = [];
+  let top = null;
+  chars.forEach((ch) => {
+    if (top === null || Math.abs(ch.top - top) > 4) { lines.push(''); top = ch.top; }
+    lines[lines.length - 1] += ch.c;
+  });
+  return {lines, right: Math.max(...chars.map((ch) => ch.right)),
+          page: document.documentElement.clientWidth};
+}"""
+CASES = [
+    ("/?lang=zh&origin=SGSIN&dest=SAN-PEDRO-BAY", ("新加坡", "圣佩德罗湾")),
+    ("/?lang=zh", ("上海", "圣佩德罗湾")),
+    (
+        "/compare?lang=zh&mode=avoid&origin=CNSHA&dest=USLAX&sets=none;suez",
+        ("航线比较", "上海", "洛杉矶", "规避方案"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "names"), CASES)
+def test_chinese_headings_break_only_between_names(
+    page: Any, app_server: str, path: str, names: tuple[str, ...]
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server + path)
+    page.wait_for_function(
+        "() => (document.querySelector('h1') || {}).innerText?.includes('→')", timeout=90_000
+    )
+    # the Chinese page's styles (page_zh.css, st.html) arrive just after the first heading
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('h1')).wordBreak === 'keep-all'",
+        timeout=30_000,
+    )
+    page.evaluate("() => document.fonts.ready")
+    page.wait_for_timeout(500)
+    got = page.evaluate(LINES_JS)
+    lines = [line for line in got["lines"] if line.strip()]
+    for before, after in itertools.pairwise(lines):
+        assert before[-1] in SEPARATORS or after[0] in SEPARATORS, lines
+    for name in names:
+        assert any(name in line for line in lines), (name, lines)
+    assert got["right"] <= got["page"], got  # nothing runs off the screen
+    assert page.page_errors == []
