@@ -31,7 +31,6 @@ from geo.fileio import atomic_output
 from geo.present.frame import lane_frame
 from geo.render.static import basemap, labels, lane, markers, panel
 from geo.render.static.lane import LANE_WIDTH_PT
-from geo.render.static.projection import mercator_y
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
     DEFAULT_WIDTH_PX,
@@ -40,6 +39,7 @@ from geo.render.static.layout import (
     check_size,
     make_layout,
 )
+from geo.render.static.projection import mercator_y
 
 if TYPE_CHECKING:
     from geo.present.model import LanePresentation

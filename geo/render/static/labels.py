@@ -18,9 +18,9 @@ from matplotlib.text import Text
 from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.render.static.markers import Mark, obstacle
 from geo.render.static.fonts import family_for
 from geo.render.static.layout import DPI, Layout, literal, wrap_text
+from geo.render.static.markers import Mark, obstacle
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

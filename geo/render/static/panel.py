@@ -91,7 +91,8 @@ def draw_header(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
 
 def draw_footer(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePresentation) -> float:
     """``pres.footer_lines()`` stacked upwards from the page bottom, under a hairline; every
-    line wraps (sources up to five lines, smaller type first) rather than being cut. Returns the hairline's y (px)."""
+    line wraps (sources up to five lines, smaller type first) rather than being cut. Returns
+    the hairline's y (px)."""
     x0, x1 = lay.margin, lay.width_px - lay.margin
     y = lay.px(12)
     passages, assumptions, sources = pres.footer_lines()

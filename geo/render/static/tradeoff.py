@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 
 from matplotlib.axes import Axes
 
-from geo.i18n import Translator
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff, speed_tradeoff
-from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, FONT_FAMILY, Layout
 from geo.render.static.fonts import family_for
+from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, FONT_FAMILY, Layout
 from geo.render.static.panel import draw_header
 from geo.render.static.slides import bytes_or_file, draw_footer_lines, figure_bytes, new_page
 
@@ -121,7 +120,13 @@ def _draw_charts(
         title = tr("{title}, {scope}", title=title, scope=tr(TTW_ONLY))
     _style_axes(ax_co2, lay, pres, title)
     _mark(
-        ax_co2, lay, pres, cur.speed_kn, cur.co2_ttw_t, tr("{value} t CO₂", value=tr.number(cur.co2_ttw_t)), above=False
+        ax_co2,
+        lay,
+        pres,
+        cur.speed_kn,
+        cur.co2_ttw_t,
+        tr("{value} t CO₂", value=tr.number(cur.co2_ttw_t)),
+        above=False,
     )
     for ax in (ax_days, ax_co2):
         ax.set_xlim(min(speeds) - 0.3, max(speeds) + 0.3)
