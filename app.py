@@ -430,10 +430,14 @@ def compute(state: urlstate.ViewState, tr: Translator) -> tuple[LaneView, LanePr
     return view, pres
 
 
-def link_lane(state: urlstate.ViewState) -> str:
-    """The lane's values as the URL gives them (``origin=…, dest=…, avoid=…``)."""
+def link_lane(state: urlstate.ViewState, tr: Translator) -> str:
+    """The lane's values as the URL gives them (``origin=…, dest=…, avoid=…``); in Chinese
+    the passages by their Chinese names (``avoid=苏伊士运河、巴拿马运河``)."""
     query = urlstate.to_query(state)
-    shown = {"origin": state.origin, "dest": state.dest, "avoid": query.get("avoid", "")}
+    avoid = query.get("avoid", "")
+    if tr.chinese and state.avoid:
+        avoid = "、".join(passage_labels(list(state.avoid), tr))
+    shown = {"origin": state.origin, "dest": state.dest, "avoid": avoid}
     return ", ".join(f"{k}={v}" for k, v in shown.items() if v)
 
 
@@ -459,7 +463,7 @@ def fall_back(
                 ss.pop(widget_key(name, lang), None)
         ss[LINK_VIEW_KEY] = None  # the link's extent was the other lane's
         ss.pop("map-extent", None)
-        ss[FALLBACK_KEY] = (link_lane(state), exc, (shown.origin, shown.dest, shown.avoid))
+        ss[FALLBACK_KEY] = (link_lane(state, tr), exc, (shown.origin, shown.dest, shown.avoid))
         return shown, view, pres
     return None
 
@@ -476,6 +480,7 @@ def fallback_warning(state: urlstate.ViewState, tr: Translator) -> None:
         del ss[FALLBACK_KEY]
         return
     error = error_text(exc, tr) if isinstance(exc, GeoError) else type(exc).__name__
+    error = error.rstrip("。.")  # the sentence around it ends it
     st.warning(
         md(
             tr(

@@ -296,3 +296,21 @@ def test_the_language_switch_rewords_the_widgets_and_keeps_their_values() -> Non
     assert at.sidebar.selectbox(key="origin").value == "KRPUS"
     assert at.sidebar.selectbox(key="ship").value == 14000
     assert at.query_params["origin"] in ("KRPUS", ["KRPUS"])
+
+
+@pytest.mark.parametrize(
+    ("params", "passages"),
+    [
+        ({"avoid": "suez,panama,south_africa,cape_horn,magellan"}, ("苏伊士运河", "巴拿马运河")),
+        ({"avoid": "苏伊士,好望角,巴拿马,麦哲伦,合恩角"}, ("好望角", "麦哲伦海峡")),
+    ],
+)
+def test_a_url_lane_that_falls_back_is_named_in_chinese_with_one_full_stop(
+    params: dict[str, str], passages: tuple[str, ...]
+) -> None:
+    at = run(lang="zh", origin="CNSHA", dest="NLRTM", **params)
+    warning = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "现改为显示默认航线" in warning, warning
+    assert all(p in warning for p in passages), warning
+    assert "suez" not in warning and "cape_horn" not in warning, warning
+    assert "。。" not in warning and "..」" not in warning, warning

@@ -80,6 +80,29 @@ def test_tradeoff_without_wtw_says_tank_to_wake_only(lng_pres: LanePresentation)
     assert TTW_ONLY in spec and "well-to-wake (t)" not in spec
 
 
+@pytest.mark.parametrize(
+    ("origin", "dest", "lang", "title", "measured"),
+    [
+        ("CNSHA", "SAN-PEDRO-BAY", "en", "Shanghai → San Pedro Bay", "Shanghai → Los Angeles"),
+        ("CNSHA", "SAN-PEDRO-BAY", "zh", "上海 → 圣佩德罗湾", "上海 → 洛杉矶"),
+        ("CNSHA", "USLGB", "zh", "上海 → 长滩", None),
+        ("CNSHA", "USOAK", "en", "Shanghai → Oakland", None),
+    ],
+)
+def test_tradeoff_title_names_the_lane_asked_for(
+    origin: str, dest: str, lang: str, title: str, measured: str | None
+) -> None:
+    """A San Pedro Bay lane is titled as asked (not by its headline route's port), and the
+    subtitle names the route its figures are for; a lane to one port needs no such note."""
+    t = speed_tradeoff(build_view(origin, dest), lang=lang)
+    assert t.title.endswith(title)
+    if measured is None:
+        assert "→" not in t.subtitle
+    else:
+        assert measured in t.subtitle
+        assert measured in t.slide_subtitle
+
+
 def test_tradeoff_rejects_a_bad_speed(view: LaneView) -> None:
     with pytest.raises(InvalidSpeedError, match="-3"):
         speed_tradeoff(view, speeds=[10, -3])
@@ -92,7 +115,8 @@ def test_tradeoff_chart_is_offline_vega_lite(pres: LanePresentation) -> None:
     assert len(spec["hconcat"]) == 2
     text = str(spec)
     assert "'url':" not in text  # data inline: nothing fetched
-    assert "Speed trade-off: Shanghai → Los Angeles" in text
+    assert "Speed trade-off: Shanghai → San Pedro Bay" in text  # the lane asked for
+    assert "figures for Shanghai → Los Angeles" in text  # and the route measured
     chosen = [v for v in spec["hconcat"][0]["layer"][0]["data"]["values"]]
     assert chosen == [{"speed_kn": 18.5}]
     caption = markdown_caption(t)
@@ -118,7 +142,7 @@ def test_tradeoff_slide_svg_keeps_its_text(pres: LanePresentation) -> None:
     data = _no_glyph_warnings(lambda: render_tradeoff_static(pres, "svg"))
     assert isinstance(data, bytes)
     texts = _svg_texts(data)
-    assert "Speed trade-off: Shanghai → Los Angeles" in texts
+    assert "Speed trade-off: Shanghai → San Pedro Bay" in texts
     assert "Days at sea" in texts and "CO₂ per voyage (t)" in texts
     assert "18.5 kn · 12.9 days" in texts
     assert "Not for navigation." in texts and "Sources:" in texts

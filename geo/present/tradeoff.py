@@ -182,14 +182,21 @@ def speed_tradeoff(
         ship=ship_words(view, tr),
         speed=f"{view.speed_kn:g}",
     )
+    if (route.origin.id, route.destination.id) != (view.origin.id, view.destination.id):
+        # San Pedro Bay: the lane asked for, its headline route named (as on the lane page)
+        subtitle += tr(
+            " · figures for {origin} → {destination}",
+            origin=port_name(route.origin, tr.lang),
+            destination=port_name(route.destination, tr.lang),
+        )
     slide_subtitle = subtitle
     if tr.chinese:
         slide_subtitle += tr(" · {distance} at sea", distance=nm_words(route.distance_nm, tr))
     return SpeedTradeoff(
         title=tr(
             "Speed trade-off: {origin} → {destination}",
-            origin=port_name(route.origin, tr.lang),
-            destination=port_name(route.destination, tr.lang),
+            origin=port_name(view.origin, tr.lang),
+            destination=port_name(view.destination, tr.lang),
         ),
         subtitle=subtitle,
         rows=tuple(rows),
