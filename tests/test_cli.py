@@ -233,3 +233,20 @@ def test_errors_follow_the_command_language(capsys: pytest.CaptureFixture[str]) 
     assert code == 2 and "没有与 'zzzzqqq' 匹配的港口" in err
     code, _, err = run_main(["route", "Portland", "上海", "--lang", "zh"], capsys)
     assert code == 2 and "有歧义" in err and "USPDX" in err and "USPWM" in err
+    assert "或“名称，国家”（如：奥克兰，美国）" in err and "逗号" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["route", "上海", "波特兰（俄勒冈州），美国", "--lang", "zh"], "USPDX"),
+        (["route", "上海", "波特兰（缅因州），美国（USPWM）", "--lang", "zh"], "USPWM"),
+        (["route", "Shanghai", "Portland (Or), United States"], "USPDX"),
+    ],
+)
+def test_a_candidate_copied_from_the_ambiguity_error_routes(
+    args: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_main(args, capsys)
+    assert code == 0, err
+    assert needle in out.splitlines()[0]

@@ -199,3 +199,51 @@ def test_a_longer_name_competes_only_with_an_exact_port_of_no_note() -> None:
     assert ports.resolve("London").id == "GBLON"  # London Gateway Port is another name
     with pytest.raises(AmbiguousPortError, match="ESSCT"):
         ports.resolve("Santa Cruz")  # Santa Cruz, Argentina: no liner service, not flagged
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [
+        "Portland",
+        "波特兰",
+        "奥克兰",
+        "Manzanillo",
+        "曼萨尼约",
+        "Victoria",
+        "San Pedro",
+        "Santa Cruz",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_candidate_an_ambiguity_lists_resolves_to_its_port(shared: str, lang: str) -> None:
+    """What the error lists ("Portland (Or), United States (USPDX)", "波特兰（俄勒冈州），美国
+    （USPDX）"), with or without its code, is the port it names, nothing else."""
+    with pytest.raises(AmbiguousPortError) as err:
+        ports.resolve(shared)
+    assert len(err.value.codes) >= 2
+    for code in err.value.codes:
+        listed = ports.describe(ports.get(code), lang)
+        bare = listed.rsplit("（" if lang == "zh" else " (", 1)[0]
+        assert ports.resolve(listed).id == code, listed
+        assert ports.resolve(bare).id == code, bare
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Portland (Or), United States", "USPDX"),
+        ("Portland (Me), United States", "USPWM"),
+        ("波特兰（俄勒冈州），美国", "USPDX"),
+        ("波特兰（缅因州），美国", "USPWM"),
+        ("波特兰（俄勒冈州），美国（USPDX）", "USPDX"),
+        ("Portland, Australia (AUPTJ)", "AUPTJ"),
+        ("奥克兰，美国", "USOAK"),
+    ],
+)
+def test_name_region_and_country_together_pick_one(typed: str, expected: str) -> None:
+    assert ports.resolve(typed).id == expected
+
+
+def test_a_code_in_brackets_must_belong_to_the_name_before_it() -> None:
+    with pytest.raises(AmbiguousPortError):
+        ports.resolve("Portland (CNSHA)")

@@ -49,6 +49,8 @@ __all__ = [
 
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
 _MAX_CANDIDATES = 8
+#: A text ending in a bracketed code, as candidates are listed: ``Portland, Australia (AUPTJ)``.
+_CODE_TAIL_RE = re.compile(r"^(?P<rest>.*?)\s*[(（]\s*(?P<code>[A-Za-z0-9-]+)\s*[)）]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +189,9 @@ def resolve(query: str) -> Port:
         return by_code[text.upper()]
     if text.upper() in by_code:  # catalogue ids such as SAN-PEDRO-BAY
         return by_code[text.upper()]
+    coded = _coded(text, by_code)
+    if coded is not None:
+        return coded
     key = " ".join(text.lower().split())
     folded = _names.fold(text)
     # the catalogue's own qualifier picks one ("Portland (Me)"); a bare name is every port of
@@ -204,6 +209,12 @@ def resolve(query: str) -> Port:
     if not matches and "," in folded:  # "name, country" / "name, region": only those
         folded, _, where = (s.strip() for s in folded.rpartition(","))
         matches = qualified.narrow(_folded_index().get(folded, []), where)
+        # "name (region), country", as a candidate is listed ("Portland (Or), United States",
+        # "波特兰（俄勒冈州），美国"): the bracket narrows what the country left
+        bracket = _names.qualifier(text)
+        narrowed = qualified.narrow(matches, bracket) if bracket else []
+        if narrowed:
+            matches = narrowed
     if not matches:
         raise _unknown(text)
     # "San Pedro" also reads as San Pedro Bay, "Santa Cruz" as Santa Cruz de Tenerife; the
@@ -218,6 +229,25 @@ def resolve(query: str) -> Port:
         shown = candidates[:_MAX_CANDIDATES]
         raise AmbiguousPortError(text, [describe(p) for p in shown], codes=[p.id for p in shown])
     return chosen
+
+
+def _coded(text: str, by_code: dict[str, Port]) -> Port | None:
+    """The port of a candidate as listed, its code in the last bracket
+    (``"Portland (Or), United States (USPDX)"``, ``"波特兰（俄勒冈州），美国（USPDX）"``): the
+    code's port when the text before the bracket names it, else ``None``."""
+    found = _CODE_TAIL_RE.match(text)
+    if not found or found["code"].upper() not in by_code:
+        return None
+    port, rest = by_code[found["code"].upper()], found["rest"].strip()
+    if not rest:
+        return None
+    try:
+        named = [resolve(rest).id]
+    except AmbiguousPortError as err:
+        named = list(err.codes)
+    except UnknownPortError:
+        return None
+    return port if port.id in named else None
 
 
 def _longer_names(key: str, exclude: list[Port]) -> list[Port]:
