@@ -107,6 +107,34 @@ from geo.settings import DATA_DIR
         ("桑托斯", "BRSSZ"),
         ("长滩", "USLGB"),
         ("洛杉矶", "USLAX"),
+        # the Americas and the Pacific, as a Chinese user names them
+        ("旧金山", "USSFO"),
+        ("三藩市", "USSFO"),
+        ("舊金山", "USSFO"),  # Traditional
+        ("旧金山港", "USSFO"),
+        ("圣迭戈", "USSAN"),
+        ("聖迭戈", "USSAN"),  # Traditional
+        ("波士顿", "USBOS"),
+        ("迈阿密", "USMIA"),
+        ("新奥尔良", "USMSY"),
+        ("巴尔的摩", "USBAL"),
+        ("费城", "USPHL"),
+        ("杰克逊维尔", "USJAX"),
+        ("安克雷奇", "USANC"),
+        ("诺福克", "USORF"),
+        ("查尔斯顿", "USCHS"),
+        ("檀香山", "USHNL"),
+        ("火奴鲁鲁", "USHNL"),
+        ("鲁珀特王子港", "CAPRR"),
+        ("蒙特利尔", "CAMTR"),
+        ("哈利法克斯", "CAHAL"),
+        ("拉萨罗卡德纳斯", "MXLZC"),
+        ("拉萨罗·卡德纳斯", "MXLZC"),
+        ("韦拉克鲁斯", "MXVER"),
+        ("恩塞纳达", "MXESE"),
+        ("帕皮提", "PFPPT"),
+        ("苏瓦", "FJSUV"),
+        ("阿皮亚", "WSAPW"),
     ],
 )
 def test_chinese_names_resolve_to_their_un_locode(typed: str, code: str) -> None:
@@ -300,3 +328,15 @@ def test_a_page_warning_about_a_url_port_lists_the_candidates_in_chinese() -> No
     text = reason(info.value, "波特兰", translator("zh"))
     assert "波特兰（俄勒冈州），美国（USPDX）" in text and "波特兰，英国（GBPTL）" in text
     assert "United States" not in text
+
+
+def test_santiago_is_not_read_as_san_diego() -> None:
+    """圣地亚哥 is also written for San Diego, but it is Santiago's Chinese name: not listed."""
+    with pytest.raises(UnknownPortError):
+        ports.resolve("圣地亚哥")
+
+
+@pytest.mark.parametrize("typed", ["旧金山", "三藩市", "舊金山", "三藩市港"])
+def test_san_francisco_by_its_chinese_names(typed: str) -> None:
+    assert ports.resolve(typed).id == "USSFO"
+    assert ports.describe(ports.get("USSFO"), "zh") == "旧金山，美国（USSFO）"
