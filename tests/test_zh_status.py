@@ -295,3 +295,65 @@ def test_snapshot_option_errors_in_chinese(
     assert err.startswith("python -m geo：错误：") and zh in err, err
     code, _, err = run_main(argv, capsys)
     assert code == 2 and err.startswith("python -m geo: error: ") and en in err
+
+
+UNNAMED_DECK = """
+[[snapshot]]
+origin = "上海"
+destination = "长滩"
+format = "csv"
+
+[[snapshot]]
+origin = "Atlantis"
+destination = "Long Beach"
+
+[[snapshot]]
+name = "named"
+origin = "Nowhere-zz"
+destination = "Long Beach"
+
+[[snapshot]]
+destination = "Long Beach"
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second", "fourth", "summary"),
+    [
+        (
+            "zh",
+            "1/4 第1项：已完成 entry_1.csv",
+            "2/4 第2项：失败：",
+            "4/4 第4项：失败：",
+            "4 个条目中有 3 个失败：第2项、named、第4项",
+        ),
+        (
+            "en",
+            "1/4 entry 1: ok entry_1.csv",
+            "2/4 entry 2: FAILED: ",
+            "4/4 entry 4: FAILED: ",
+            "3 of 4 entries failed: entry 2, named, entry 4",
+        ),
+    ],
+)
+def test_an_unnamed_deck_entry_is_numbered_in_the_status_language(
+    lang: str,
+    first: str,
+    second: str,
+    fourth: str,
+    summary: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    deck = tmp_path / "deck.toml"
+    deck.write_text(UNNAMED_DECK, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    code, _, err = run_main(["deck", str(deck), "--out", str(out_dir), "--lang", lang], capsys)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert any(second in ln for ln in lines) and any(fourth in ln for ln in lines), err
+    assert summary in lines[-1]
+    assert first in err
+    if lang == "zh":
+        assert "entry 2" not in err and "entry 4" not in err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["entry_1.csv"]  # files keep ASCII

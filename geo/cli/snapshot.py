@@ -158,7 +158,7 @@ def run_deck(args: argparse.Namespace, out: TextIO) -> int:
     live = sys.stderr.isatty()
     for n, entry in enumerate(entries, start=1):
         start = time.perf_counter()
-        name = terminal(entry.name)
+        name = terminal(status.deck_entry_name(entry.name, entry.number, entry.named, tr))
         if live:  # the running entry, overwritten by its result
             print(f"\r{_bar(n - 1, total)} {n}/{total} {name} …", end="", file=sys.stderr)
             sys.stderr.flush()

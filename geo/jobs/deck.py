@@ -73,6 +73,8 @@ class DeckEntry:
     renderer: str
     error: str = ""
     lang: str = "en"
+    number: int = 0  # 1-based place in the deck
+    named: bool = True  # False: ``name`` is the made-up "entry N" (shown as 第N项 in Chinese)
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -159,10 +161,10 @@ def _entry_filename(raw: dict[str, object], name: str, fmt: object) -> str:
 
 
 def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
-    name = f"entry {n}"
+    name, named = f"entry {n}", False
     if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
-        name = " ".join(str(raw["name"]).split())
-    blank = DeckEntry(name, "", "", 0.0, (), DEFAULT_SIZE, None, "", "auto")
+        name, named = " ".join(str(raw["name"]).split()), True
+    blank = DeckEntry(name, "", "", 0.0, (), DEFAULT_SIZE, None, "", "auto", number=n, named=named)
     try:
         if not isinstance(raw, dict):
             raise ExportError("a [[snapshot]] entry must be a table")
@@ -192,6 +194,8 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             filename=_entry_filename(raw, name, merged.get("format", "png")),
             renderer=_renderer_value(merged.get("renderer", "auto")),
             lang=lang,
+            number=n,
+            named=named,
         )
     except ExportError as exc:
         return dataclasses.replace(blank, error=str(exc))

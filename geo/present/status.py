@@ -54,6 +54,11 @@ def note_line(text: str, tr: Translator = ENGLISH) -> str:
     return tr("note: {text}", text=text)
 
 
+def deck_entry_name(name: str, number: int, named: bool, tr: Translator = ENGLISH) -> str:
+    """The name a deck entry was given, or for one without: ``"entry 2"`` / ``"第2项"``."""
+    return name if named else tr("entry {n}", n=str(number))
+
+
 def deck_ok(name: str, filename: str, details: str, tr: Translator = ENGLISH) -> str:
     """``"Shanghai: ok shanghai.png (png, static, 120 KB, 1.2 s)"``."""
     return tr("{name}: ok {file} ({details})", name=name, file=filename, details=details)
