@@ -156,3 +156,8 @@ def test_the_cli_fuel_error_names_the_fuels_in_chinese(capsys: pytest.CaptureFix
     code = main(["route", "CNSHA", "USLAX", "--fuel", "coal"])
     err = capsys.readouterr().err
     assert code == 2 and "accepted: vlsfo, hfo, mgo" in err, err
+
+
+def test_the_cli_accepts_a_chinese_fuel_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["route", "CNSHA", "USLAX", "--fuel", "甲醇", "--format", "json"]) == 0
+    assert '"fuel": "methanol"' in capsys.readouterr().out
