@@ -19,6 +19,7 @@ from geo.errors import GeoError
 from geo.i18n import LANGUAGES, N_, Translator, translator
 from geo.jobs import snapshot
 from geo.present import urlstate
+from geo.present.choices import BASEMAP_WORDS, LAYER_WORDS
 from geo.present.errtext import error_text
 from geo.present.localnames import country_name
 from geo.present.model import LanePresentation, check_extent, present
@@ -42,14 +43,6 @@ ZH_CSS = (APP_DIR / "app_pages" / "page_zh.css").read_text(encoding="utf-8")
 PAGE_TITLE = N_("Shanghai ⇄ San Pedro Bay green corridor")
 HEADING = N_("Shanghai ⇄ San Pedro Bay: the green shipping corridor lane")
 LANE_MAP, COMPARE_LANES = N_("Lane map"), N_("Compare lanes")  # the navigation's page names
-#: The map layers in the sidebar's words (data labels: geo.present.datawords).
-LAYER_WORDS = {
-    "route": N_("Route"),
-    "segments": N_("Segments"),
-    "zones": N_("Zones"),
-    "ports": N_("Ports"),
-    "labels": N_("Labels"),
-}
 
 #: The widgets whose option labels are worded in the page language. Streamlit's frontend keeps
 #: a keyed widget's displayed labels when only its format_func changes, so their keys carry
@@ -207,11 +200,7 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         list(BASEMAPS),
         index=list(BASEMAPS).index(state.basemap),
         key=widget_key("basemap", tr.lang),
-        format_func=lambda b: (
-            tr("Offline land (Natural Earth)")
-            if b == "offline"
-            else tr("Online tiles (needs internet)")
-        ),
+        format_func=lambda b: tr(BASEMAP_WORDS[b]),
     )
     st.sidebar.text_input(
         tr("Custom map label"), value=state.label, key="label", max_chars=urlstate.MAX_LABEL_CHARS

@@ -19,6 +19,7 @@ from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
 from geo.present import avoidance, compare, compare_co2, compare_url
+from geo.present.choices import MODE_LABELS
 from geo.present.errtext import error_text
 from geo.present.text import md
 from geo.present.wording import passage_labels
@@ -29,10 +30,6 @@ from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN, MIN_SPEED_KN
 
 APP_DIR = Path(__file__).resolve().parents[1]  # app.py's folder: its static/ is served
 MAP_HEIGHT_PX = 540
-MODE_LABELS = {
-    "pairs": N_("Several origins × destinations"),
-    "avoid": N_("One pair, several avoidance sets"),
-}
 TITLE = N_("Compare lanes")
 #: the Chinese page's styles (headings wrap between names, metric sizes), as on the lane page
 ZH_CSS = (APP_DIR / "app_pages" / "page_zh.css").read_text(encoding="utf-8")

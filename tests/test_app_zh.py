@@ -314,3 +314,30 @@ def test_a_url_lane_that_falls_back_is_named_in_chinese_with_one_full_stop(
     assert all(p in warning for p in passages), warning
     assert "suez" not in warning and "cape_horn" not in warning, warning
     assert "。。" not in warning and "..」" not in warning, warning
+
+
+def test_bad_url_choices_are_listed_by_their_chinese_names() -> None:
+    at = run(lang="zh", layers="foo", basemap="bar", fuel="coal", extent="1,2,3")
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "航线（route）、航段（segments）" in warnings, warnings
+    assert "离线陆地底图（offline）、在线瓦片地图（online）" in warnings
+    assert "超低硫燃料油（vlsfo）" in warnings and "甲醇（methanol）" in warnings
+    assert "西、南、东、北（west,south,east,north）" in warnings
+    outside = re.sub(r"（[^（）]*）|'[^']*'", "", warnings)
+    assert not re.search(r"[a-z]+, [a-z]+", outside), warnings  # no bare list of codes
+    at = run(layers="foo", basemap="bar", fuel="coal")  # English as before
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "accepted: route, segments, zones, ports, labels" in warnings
+    assert "accepted offline, online" in warnings and "vlsfo, hfo, mgo" in warnings
+
+
+def test_a_chinese_fuel_name_in_the_url_is_taken() -> None:
+    at = run(lang="zh", fuel="甲醇")
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.sidebar.selectbox(key="fuel-zh").value == "methanol"
+
+
+def test_a_bad_compare_mode_is_listed_in_chinese() -> None:
+    at = run(COMPARE, lang="zh", mode="x")
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "多起运港 × 多目的港（pairs）" in warnings and "pairs, avoid" not in warnings

@@ -126,7 +126,7 @@ def add_ship_options(p: argparse.ArgumentParser) -> None:
         "--fuel",
         default=DEFAULT_FUEL,
         metavar="FUEL",
-        help=f"one of {', '.join(fuels())} (default {DEFAULT_FUEL})",
+        help=f"one of {', '.join(fuels())} or its name, e.g. 甲醇 (default {DEFAULT_FUEL})",
     )
     p.add_argument(
         "--load-factor",

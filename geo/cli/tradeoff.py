@@ -12,6 +12,7 @@ import json
 from typing import Any, TextIO
 
 from geo.errors import InvalidSpeedError
+from geo.present.choices import fuel_id
 from geo.routing import engine as routing
 from geo.voyage import tradeoff as _tradeoff
 from geo.voyage.canals import avoid_for_ship, canals_closed_to
@@ -55,7 +56,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--speeds", default="10:24:1", help="START:STOP[:STEP] or a list (10:24:1)")
     p.add_argument("--format", choices=("csv", "json", "text"), default="text")
     p.add_argument("--ship-teu", default="8000", help="ship size in TEU (default 8000)")
-    p.add_argument("--fuel", default="vlsfo", help=f"one of {', '.join(fuels())} (vlsfo)")
+    p.add_argument(
+        "--fuel",
+        default="vlsfo",
+        help=f"one of {', '.join(fuels())} or its name, e.g. 甲醇 (vlsfo)",
+    )
     p.add_argument("--load-factor", default="0.7", help="share of TEU carried, (0, 1] (0.7)")
     p.add_argument("--avoid", default="", metavar="P1,P2", help="passages to avoid")
     return p
@@ -67,7 +72,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     teu = validate_ship_teu(args.ship_teu)
     avoid = [a for a in args.avoid.split(",") if a.strip()] + list(avoid_for_ship(teu))
     lane = routing.route(args.origin, args.destination, avoid=avoid)
-    rows = _tradeoff.table(lane, speeds, ship_teu=teu, load_factor=args.load_factor, fuel=args.fuel)
+    fuel = fuel_id(args.fuel)
+    rows = _tradeoff.table(lane, speeds, ship_teu=teu, load_factor=args.load_factor, fuel=fuel)
     if args.format == "json":
         closed = [c.canal for c in canals_closed_to(teu)]
         json.dump({"rows": rows, "canals_not_usable": closed}, out, ensure_ascii=False)

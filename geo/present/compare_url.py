@@ -24,6 +24,7 @@ from geo.catalogue.coords import number_text
 from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, Translator
 from geo.present import avoidance, compare
+from geo.present.choices import MODE_LABELS, accepted
 from geo.present.urlstate import echo, ignored, page_avoid, page_lang, page_speed, reason
 from geo.settings import DEFAULT_SPEED_KN
 
@@ -161,7 +162,7 @@ def parse_compare_state(
         if text in MODES:
             state = replace(state, mode=text)
         else:
-            why = tr("accepted {accepted}", accepted=", ".join(MODES))
+            why = tr("accepted {accepted}", accepted=accepted(MODES, MODE_LABELS, tr))
             warnings.append(ignored("mode", text, why, tr))
     if "speed" in params:
         speed = page_speed(_first(params["speed"]), warnings, tr)

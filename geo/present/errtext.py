@@ -23,6 +23,7 @@ from geo.errors import (
     UnknownPortError,
 )
 from geo.i18n import ENGLISH, Translator
+from geo.present.choices import accepted, fuel_words
 from geo.present.localnames import place_name
 from geo.present.routewarn import strict_text
 from geo.routing import engine as routing
@@ -85,7 +86,7 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             classes=tr.join([tr.count(c.teu) for c in classes]),
         )
     if isinstance(exc, UnknownFuelError):
-        return tr("Unknown fuel; accepted: {fuels}.", fuels=", ".join(fuels()))
+        return tr("Unknown fuel; accepted: {fuels}.", fuels=accepted(fuels(), fuel_words(), tr))
     if isinstance(exc, InvalidLoadFactorError):
         return tr("The load factor is not accepted: give a share from 0 to 1, e.g. 0.7 for 70 %.")
     return str(exc)

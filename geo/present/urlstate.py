@@ -6,7 +6,8 @@ Names: ``origin``, ``dest``, ``speed``, ``avoid`` (comma-separated), ``layers``
 ``extent`` (the map's view: ``west,south,east,north`` in degrees) and ``lang`` (``en``, the
 default, or ``zh``). A bad value falls back to the default and adds a warning that names the
 value — cut short and stripped of control characters (:func:`echo`; the page escapes it for
-markdown) — and what is accepted.
+markdown) — and what is accepted (in Chinese by name, each with the code the URL takes:
+:func:`geo.present.choices.accepted`). ``fuel`` also takes a fuel's name (``甲醇``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from geo.catalogue import ports
 from geo.catalogue.coords import number_text
 from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, LANGUAGES, Translator
+from geo.present.choices import (
+    BASEMAP_WORDS,
+    LANGUAGE_WORDS,
+    LAYER_WORDS,
+    accepted,
+    extent_order,
+    fuel_id,
+)
 from geo.present.errtext import error_text
 from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
@@ -32,7 +41,7 @@ from geo.settings import (
 )
 from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
 from geo.voyage.factors import reference
-from geo.voyage.validate import validate_fuel, validate_load_factor, validate_ship_teu
+from geo.voyage.validate import validate_load_factor, validate_ship_teu
 
 MAX_LABEL_CHARS = 120
 DEFAULT_LOAD: float = reference("load_factor").value
@@ -125,8 +134,8 @@ def page_lang(text: str, warnings: list[str], tr: Translator = ENGLISH) -> str |
         tr(
             "URL lang={value} ignored: accepted {accepted}; showing {default}",
             value=echo(text),
-            accepted=", ".join(LANGUAGES),
-            default=DEFAULT_LANGUAGE,
+            accepted=accepted(LANGUAGES, LANGUAGE_WORDS, tr),
+            default=accepted([DEFAULT_LANGUAGE], LANGUAGE_WORDS, tr),
         )
     )
     return None
@@ -166,7 +175,7 @@ def parse_state(
             why = tr(
                 "unknown {names}; accepted: {accepted}",
                 names=echo(", ".join(bad)),
-                accepted=", ".join(ALL_LAYERS),
+                accepted=accepted(ALL_LAYERS, LAYER_WORDS, tr),
             )
             warnings.append(ignored("layers", text, why, tr))
         else:
@@ -176,7 +185,7 @@ def parse_state(
         if text in BASEMAPS:
             state = replace(state, basemap=text)
         else:
-            why = tr("accepted {accepted}", accepted=", ".join(BASEMAPS))
+            why = tr("accepted {accepted}", accepted=accepted(BASEMAPS, BASEMAP_WORDS, tr))
             warnings.append(ignored("basemap", text, why, tr))
     if "label" in params:
         state = replace(state, label=plain(_first(params["label"]), MAX_LABEL_CHARS))
@@ -187,9 +196,9 @@ def parse_state(
         except GeoError as exc:
             warnings.append(ignored("ship", text, reason(exc, text, tr), tr))
     if "fuel" in params:
-        text = _first(params["fuel"]).lower()
+        text = _first(params["fuel"])
         try:
-            state = replace(state, fuel=validate_fuel(text))
+            state = replace(state, fuel=fuel_id(text))
         except GeoError as exc:
             warnings.append(ignored("fuel", text, reason(exc, text, tr), tr))
     if "load" in params:
@@ -203,7 +212,7 @@ def parse_state(
         try:
             extent = check_extent(text.split(","))
         except GeoError:
-            why = tr("give west,south,east,north in degrees")
+            why = tr("give {order} in degrees", order=extent_order(tr))
             warnings.append(ignored("extent", text, why, tr))
         else:
             state = replace(state, extent=extent)

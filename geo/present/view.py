@@ -22,6 +22,7 @@ from geo.catalogue import ports as _ports
 from geo.facts import trade
 from geo.i18n import translator
 from geo.present import layers
+from geo.present.choices import fuel_id
 from geo.present.localnames import data_text, place_name, port_name
 from geo.routing import engine as routing
 from geo.settings import DEFAULT_DESTINATION, DEFAULT_ORIGIN, DEFAULT_SPEED_KN
@@ -33,7 +34,7 @@ from geo.voyage.emissions import (
     voyage_emissions,
 )
 from geo.voyage.factors import reference
-from geo.voyage.validate import validate_fuel, validate_load_factor, validate_ship_teu
+from geo.voyage.validate import validate_load_factor, validate_ship_teu
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def build_view(
     speed = routing.validate_speed(speed_kn)
     avoid_key = routing.normalise_avoid(avoid)
     lf = reference("load_factor").value if load_factor is None else load_factor
-    ship = (validate_ship_teu(ship_teu), validate_load_factor(lf), validate_fuel(fuel))
+    ship = (validate_ship_teu(ship_teu), validate_load_factor(lf), fuel_id(fuel))
     return _build(o, d, speed, avoid_key, as_of or trade.data_as_of(), ship, bool(strict))
 
 
