@@ -213,7 +213,10 @@ def metrics(pres: LanePresentation) -> None:
     st.html(PAGE_CSS + (ZH_CSS if pres.tr.chinese else ""))
     cols = st.columns(len(pres.metrics))
     for col, m in zip(cols, pres.metrics):
-        col.metric(m.label, m.value, m.note or None, delta_color="off", delta_arrow="off")
+        value, note = m.value, m.note or None
+        if tr.chinese:  # with page_zh.css: "4,527 吨…" and "5,729 海里" stay whole
+            value, note = keep_units(value), keep_units(note) if note else None
+        col.metric(m.label, value, note, delta_color="off", delta_arrow="off")
     view = pres.view
     notes = []
     if len(view.routes) > 1:

@@ -64,8 +64,8 @@ def zh_app() -> AppTest:
 def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: AppTest) -> None:
     assert "上海" in zh_app.title[0].value
     shown = {m.label: m.value for m in zh_app.metric}
-    assert shown["海上距离"].endswith(" 海里")
-    assert shown["航行时间"] == "13.3 天"
+    assert shown["海上距离"].endswith("\u00a0海里")  # a no-break space: the unit stays
+    assert shown["航行时间"] == "13.3\u00a0天"
     assert shown["航线贸易额"] == "逾3000亿美元"
     labels = [w.label for w in zh_app.sidebar.selectbox]
     assert labels[:2] == ["起运港", "目的港"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -84,7 +85,7 @@ def test_the_projects_own_source_labels_are_chinese_and_published_titles_stay() 
         assert z.title == (source_title(e.title, "zh")), e.title
         assert z.title == e.title or e.title.startswith("project assumption")
     assert source_title("project assumption (range of the cube-law extrapolation)", "zh") == (
-        "本项目假设（立方定律外推范围）"
+        "本项目假设（航速三次方外推范围）"
     )
 
 
@@ -141,3 +142,22 @@ def test_a_lane_compare_could_not_route_is_worded_in_chinese() -> None:
     )
     notes = " ".join(cmp.notes())
     assert "未比较" in notes and "no sea route" not in notes, notes
+
+
+def test_one_word_for_one_idea_in_chinese() -> None:
+    """The same idea is worded the same way everywhere: 不可用于航海 (not 航行), 航次模型 (not
+    航程模型), 航速三次方 (not 立方定律), and the trade-off's tonnes column is 耗油量 (燃料 is
+    the fuel type)."""
+    from geo.present.tradeoff import speed_tradeoff
+    from geo.present.view import build_view
+
+    po = (Path(__file__).resolve().parents[1] / "geo/locale/zh/LC_MESSAGES/geo.po").read_text(
+        encoding="utf-8"
+    )
+    texts = (Path(__file__).resolve().parents[1] / "geo/data/texts_zh.csv").read_text(
+        encoding="utf-8"
+    )
+    for odd in ("不可用于航行", "航程模型", "立方定律"):
+        assert odd not in po and odd not in texts, odd
+    rows = speed_tradeoff(build_view(), lang="zh").table_rows()
+    assert "耗油量" in rows[0] and "燃料" not in rows[0]

@@ -107,7 +107,7 @@ def _texts() -> dict[tuple[str, str], str]:
 def source_title(title: str, lang: str) -> str:
     """A source's title in ``lang``. Published titles stay as published; the project's own
     words in a source column (``project assumption``) are translated through
-    ``data/texts_zh.csv`` (kind ``source``): ``"本项目假设（立方定律外推范围）"``."""
+    ``data/texts_zh.csv`` (kind ``source``): ``"本项目假设（航速三次方外推范围）"``."""
     return data_text("source", title, lang)
 
 

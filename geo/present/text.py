@@ -94,7 +94,7 @@ def plain(text: object, max_chars: int = 200) -> str:
 
 
 _QUOTED_RE: Final[re.Pattern[str]] = re.compile(r"\s*(“[^”]*”|\"[^\"]*\")")
-#: A bracketed aside, in ASCII or full-width brackets (``本项目假设（立方定律外推范围）``).
+#: A bracketed aside, in ASCII or full-width brackets (``本项目假设（航速三次方外推范围）``).
 _PAREN_RE: Final[re.Pattern[str]] = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 
 

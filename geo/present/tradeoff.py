@@ -115,7 +115,7 @@ class SpeedTradeoff:
                 tr("Speed"): tr("{value} kn", value=f"{r.speed_kn:g}")
                 + (tr(" (chosen)") if r.current else ""),
                 tr("Days at sea"): tr.number(r.days, 1),
-                tr("Fuel"): tonnes(r.fuel_t),
+                tr("Fuel burn"): tonnes(r.fuel_t),
                 tr("CO₂ tank-to-wake"): tonnes(r.co2_ttw_t),
                 tr("CO₂e well-to-wake"): "—" if r.co2e_wtw_t is None else tonnes(r.co2e_wtw_t),
             }

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 
 #: a line may end after, or start with, one of these
 SEPARATORS = " →，：、·,"
-LINES_JS = """() => {
-  const h = document.querySelector('h1');
+LINES_JS = """(selector) => {
+  const h = document.querySelector(selector || 'h1');
   const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
   const chars = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -70,3 +70,49 @@ def test_chinese_headings_break_only_between_names(
         assert any(name in line for line in lines), (name, lines)
     assert got["right"] <= got["page"], got  # nothing runs off the screen
     assert page.page_errors == []
+
+
+#: a Chinese character, or a digit: no line may end with one and the next start with another
+_CJK_OR_DIGIT = r"[\u4e00-\u9fff0-9]"
+#: the metric cards: their values and notes ("5,729 海里", "数据截至2026年")
+METRIC_SELECTORS = ('[data-testid="stMetricValue"]', '[data-testid="stMetricDelta"]')
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chinese_figures_keep_numbers_units_and_words_whole(
+    page: Any, app_server: str, width: int
+) -> None:
+    import re
+
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(app_server + "/?lang=zh")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 4",
+        timeout=90_000,
+    )
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stMetricValue\"]'))"
+        ".wordBreak === 'keep-all'",
+        timeout=30_000,
+    )
+    page.evaluate("() => document.fonts.ready")
+    page.wait_for_timeout(500)
+    checked = 0
+    for selector in METRIC_SELECTORS:
+        count = page.locator(selector).count()
+        for i in range(count):
+            marked = f"metric-{selector[15:-2]}-{i}"
+            page.locator(selector).nth(i).evaluate(f"e => e.setAttribute('data-probe', '{marked}')")
+            got = page.evaluate(LINES_JS, f'[data-probe="{marked}"]')
+            text = page.locator(f'[data-probe="{marked}"]').text_content() or ""
+            lines = [line.strip() for line in got["lines"] if line.strip()]
+            at = 0
+            for before, after in itertools.pairwise(lines):
+                at = text.index(before, at) + len(before)
+                spaced = text[at : text.index(after, at)].strip("\u2060") != ""
+                joined = re.fullmatch(_CJK_OR_DIGIT, before[-1]) and re.fullmatch(
+                    _CJK_OR_DIGIT, after[0]
+                )
+                assert spaced or not joined, (lines, text)  # a break only at a space
+            checked += 1
+    assert checked >= 4
