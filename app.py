@@ -238,7 +238,8 @@ def metrics(pres: LanePresentation) -> None:
             )
         )
     end = "。" if tr.chinese else "."
-    caption = md(("" if tr.chinese else " ").join([*notes, pres.passages_text() + end]))
+    caption = ("" if tr.chinese else " ").join([*notes, pres.passages_text() + end])
+    caption = md(keep_units(caption) if tr.chinese else caption)  # "5,729 海里" stays whole
     trade_value = pres.metric("trade")
     if trade_value.source:
         cited = md(trade_value.source)

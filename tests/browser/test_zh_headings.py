@@ -74,8 +74,12 @@ def test_chinese_headings_break_only_between_names(
 
 #: a Chinese character, or a digit: no line may end with one and the next start with another
 _CJK_OR_DIGIT = r"[\u4e00-\u9fff0-9]"
-#: the metric cards: their values and notes ("5,729 海里", "数据截至2026年")
-METRIC_SELECTORS = ('[data-testid="stMetricValue"]', '[data-testid="stMetricDelta"]')
+#: the metric cards (values and notes) and the captions ("5,729 海里", "数据截至2026年")
+METRIC_SELECTORS = (
+    '[data-testid="stMetricValue"]',
+    '[data-testid="stMetricDelta"]',
+    '[data-testid="stMain"] [data-testid="stCaptionContainer"]',
+)
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -100,8 +104,9 @@ def test_chinese_figures_keep_numbers_units_and_words_whole(
     checked = 0
     for selector in METRIC_SELECTORS:
         count = page.locator(selector).count()
+        assert count, selector  # every kind is on the page, so every kind is checked
         for i in range(count):
-            marked = f"metric-{selector[15:-2]}-{i}"
+            marked = f"figure-{METRIC_SELECTORS.index(selector)}-{i}"
             page.locator(selector).nth(i).evaluate(f"e => e.setAttribute('data-probe', '{marked}')")
             got = page.evaluate(LINES_JS, f'[data-probe="{marked}"]')
             text = page.locator(f'[data-probe="{marked}"]').text_content() or ""
