@@ -4,7 +4,6 @@ unchanged), and passages given in Chinese in the URL."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,18 +11,8 @@ from streamlit.testing.v1 import AppTest
 from geo.i18n import translator
 from geo.present import compare, compare_url, urlstate
 from geo.routing import engine as routing
+from tests.test_app_zh import run  # the page run from its URL, no exception
 from tests.test_zh_status import english_words
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
-
-def run(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def warnings_of(at: AppTest) -> list[str]:
