@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import language, map_component
-from geo.catalogue import names, ports, sealanes
+from geo.catalogue import ambiguity, names, ports, sealanes
 from geo.catalogue.names import fold
 from geo.errors import GeoError
 from geo.i18n import LANGUAGES, N_, Translator, translator
@@ -26,7 +26,7 @@ from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
 from geo.present.status import snapshot_note
-from geo.present.text import keep_units, md, safe_url
+from geo.present.text import keep_units, markdown_table, md, safe_url
 from geo.present.tradeoff import markdown_caption, speed_tradeoff
 from geo.present.view import LaneView, build_view, lane_message, segments_table
 from geo.present.wording import passage_labels
@@ -77,13 +77,18 @@ st.set_page_config(
 
 @st.cache_data(show_spinner=False)
 def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
-    """Catalogue ids in display order, and their labels (searchable by code or name; in
-    Chinese the Chinese name comes first where there is one)."""
+    """The ports the pickers list, as catalogue ids in display order: the ports this project
+    names (the corridor's, those with a Chinese name or an English alias: about 160 of the
+    catalogue's 3,963); and a label for every port of the catalogue (searchable by code or
+    name; in Chinese the Chinese name comes first where there is one). Any other port is
+    typed into the picker (:func:`settle_typed_ports`): two lists of every port were
+    10–14 % of the browser's work on the page (BENCHMARKS.md)."""
     tr = translator(lang)
     ids: list[str] = []
     labels: dict[str, str] = {}
     for p in ports.catalogue():
-        ids.append(p.id)
+        if ambiguity.is_named(p):
+            ids.append(p.id)
         extra = tr(" — Los Angeles + Long Beach") if p.members else ""
         if not p.members and sealanes.far_from_sea_lanes(p):
             distance = tr("{value} nm", value=tr.number(sealanes.sea_lane_distance_nm(p)))
@@ -95,9 +100,30 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
             a for a in names.alias_names().get(p.locode or "", ()) if fold(a) not in fold(p.name)
         ]
         name = " · ".join([p.name, *known_as])  # "Pusan · Busan": either finds it
-        label = f"{name}{country} ({p.locode or p.id}){extra}"
+        codes = p.locode or " + ".join(p.members) or p.id  # San Pedro Bay: USLAX + USLGB
+        label = f"{name}{country} ({codes}){extra}"
         labels[p.id] = language.port_label(p.id, label, lang)
     return ids, labels
+
+
+def settle_typed_ports(lang: str) -> None:
+    """A port typed into a picker in place of a listed one (its ``accept_new_options``) made
+    the catalogue id the catalogue resolves it to (``Valparaiso``, ``釜山``, ``cnsha``), before
+    the pickers are built: the picker then shows the port's whole label and the URL its
+    code. Text that does not resolve is left as typed: :func:`compute` fails on it, and the
+    page says why and what is accepted."""
+    ss = st.session_state
+    known = port_options(lang)[1]
+    for key in {widget_key(name, x) for name in ("origin", "dest") for x in LANGUAGES}:
+        typed = ss.get(key)
+        if not isinstance(typed, str) or typed in known:
+            continue
+        try:
+            port_id = ports.resolve(typed).id
+        except GeoError:
+            continue
+        if port_id in known:  # not a lon,lat point: that stays as typed
+            ss[key] = port_id
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -125,18 +151,26 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
     reach the page through session state (:func:`widget_state`) on the next run."""
     ids, labels = port_options(tr.lang)
     st.sidebar.header(tr("Lane"))
-    search_help = tr("Type a port name or UN/LOCODE to search the whole catalogue.")
+    search_help = tr(
+        "The list holds the {listed} ports this project names. For any other of the "
+        "catalogue's {total}, type its name, UN/LOCODE or lon,lat and press Enter.",
+        listed=tr.count(len(ids)),
+        total=tr.count(len(labels)),
+    )
     choose = tr("Choose options") if tr.chinese else None  # English: Streamlit's own
 
     def pick(title: str, current: str, key: str) -> None:
-        options = ids if current in labels else [current, *ids]
+        options = ids if current in ids else [current, *ids]
         st.sidebar.selectbox(
             title,
             options,
-            index=options.index(current),
+            # a value settled from typed text is in the session already: no index with it
+            index=None if key in st.session_state else options.index(current),
             key=key,
             format_func=lambda i: labels.get(i, i),
             help=search_help,
+            accept_new_options=True,  # any port of the catalogue, typed
+            required=True,  # no clear button: a lane has two ends
         )
         shown = labels.get(current, current)
         if len(shown) > PICKER_CHARS:  # the box cuts it: the whole name, UN/LOCODE and all
@@ -254,14 +288,23 @@ def metrics(pres: LanePresentation) -> None:
 def segment_tables(view: LaneView, tr: Translator) -> None:
     """One narrow table per route (segment, distance, hours, share, a total row), then the
     rules and corridor measures once per zone crossed: seven columns of prose do not read on
-    a phone, and the rules of a zone are the same for every route through it."""
+    a phone, and the rules of a zone are the same for every route through it. Each table is
+    one Markdown element: ``st.table`` drew each cell as a Markdown element of its own."""
     table = segments_table(view, tr.lang)
     route, segment = tr("Route"), tr("Segment")
     rules, measures = tr("Rules"), tr("Corridor measures")
     for name, rows in table.groupby(route, sort=False):
         if len(view.routes) > 1:
             st.markdown(f"**{md(str(name))}**")
-        st.table(rows.drop(columns=[route, rules, measures]).set_index(segment))
+        shown = rows.drop(columns=[route, rules, measures])
+        st.markdown(
+            markdown_table(
+                list(shown.columns),
+                shown.itertuples(index=False),
+                right=range(1, len(shown.columns)),  # the figures
+                bold_rows={len(shown) - 1},  # the total
+            )
+        )
     lines = []
     for _, row in table.drop_duplicates(subset=[segment, rules]).iterrows():
         if str(row[rules]).strip():
@@ -377,6 +420,7 @@ def widget_state(url_state: urlstate.ViewState, lang: str) -> urlstate.ViewState
     large), so the lane appears sooner; the sidebar is built at the end of the run.
     """
     ss = st.session_state
+    settle_typed_ports(lang)
 
     def value(name: str, default: object) -> object:
         # this language's widget, else another language's (the run that switches language

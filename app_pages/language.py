@@ -82,6 +82,8 @@ STREAMLIT_COUNTED: Final[tuple[tuple[str, str], ...]] = (
         r"^You can only select up to (\d+) options?\. Remove an option first\.$",
         N_("You can only select up to {n} options. Remove an option first."),
     ),
+    # a port picker's offer to look up what was typed ({n}: the text typed)
+    (r"^Add: (.+)$", N_("Add: {n}")),
 )
 _WORDS_JS = (Path(__file__).with_name("streamlit_words.js")).read_text(encoding="utf-8")
 

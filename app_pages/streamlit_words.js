@@ -12,11 +12,14 @@
         var w = state.words, key = text.trim();
         if (!key) { return null; }
         if (Object.prototype.hasOwnProperty.call(w.exact, key)) {
-            return text.replace(key, w.exact[key]);
+            return text.replace(key, function () { return w.exact[key]; });
         }
         for (var i = 0; i < w.patterns.length; i++) {
             var m = new RegExp(w.patterns[i][0]).exec(key);
-            if (m) { return text.replace(key, w.patterns[i][1].replace("{n}", m[1])); }
+            if (m) {  // functions, not strings: a "$&" typed by the user stays as typed
+                var out = w.patterns[i][1].replace("{n}", function () { return m[1]; });
+                return text.replace(key, function () { return out; });
+            }
         }
         return null;
     }

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.mdtables import markdown_tables
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
@@ -45,8 +47,9 @@ def test_default_view_shows_the_lane_figures(default_app: AppTest) -> None:
 def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest) -> None:
     # one narrow table per route (LA, Long Beach), each with a total row; the rules of each
     # zone once, as a list, not as two prose columns repeated per route
-    assert len(default_app.table) == 2
-    table = default_app.table[0].value
+    tables = markdown_tables(default_app)
+    assert len(tables) == 2 and not default_app.table  # one Markdown element per table
+    table = tables[0]
     assert "North American ECA" in set(table.index) and "Total" in set(table.index)
     assert list(table.columns) == ["Distance (nm)", "Hours at speed", "Share of voyage (%)"]
     rules = " ".join(m.value for m in default_app.markdown)
@@ -56,7 +59,7 @@ def test_default_view_lists_segments_milestones_and_sources(default_app: AppTest
     at.session_state["details-tab"] = "Corridor progress"
     at.run()
     assert not at.exception, at.exception
-    assert not at.table  # lazy tabs: only the open one is built
+    assert not markdown_tables(at)  # lazy tabs: only the open one is built
     progress = " ".join(m.value for m in at.markdown)
     assert "Port of Long Beach joins the corridor" in progress
     assert "○ **2030 target**" in progress  # targets hollow, with the date words
@@ -245,5 +248,41 @@ def test_a_shared_extent_frames_only_the_lane_that_was_shared() -> None:
 def test_a_port_name_the_picker_cuts_is_written_in_full(default_app: AppTest) -> None:
     captions = [c.value for c in default_app.sidebar.caption]
     # the default destination's label is longer than the box shows
-    assert any("SAN\\-PEDRO\\-BAY" in c and "Long Beach" in c for c in captions), captions
+    # with its members' UN/LOCODEs, not the catalogue's internal id
+    assert any("USLAX \\+ USLGB" in c and "Long Beach" in c for c in captions), captions
+    assert not any("SAN\\-PEDRO" in c for c in captions)
     assert not any("CNSHA" in c for c in captions)  # "Shanghai, China (CNSHA)" fits
+
+
+def test_the_port_pickers_list_the_named_ports_and_take_any_other_typed(
+    default_app: AppTest,
+) -> None:
+    origin = default_app.sidebar.selectbox(key="origin")
+    listed = " | ".join(origin.options)  # the labels shown
+    # the corridor, the ports with a Chinese name or an alias; not all 3,963
+    for code in ("CNSHA", "USLAX", "USLGB", "USLAX + USLGB", "KRPUS", "NLRTM"):
+        assert f"({code})" in listed, code
+    assert 100 < len(origin.options) < 400 and "(CLVAP)" not in listed
+    from geo.catalogue import ports
+
+    total = len({p.id for p in ports.catalogue()})  # the help says how to reach the others
+    assert f"catalogue's {total:,}, type its name" in (origin.help or "")
+    # what the user typed (the widget's value) is settled to the port it names
+    for typed, port_id in (("Valparaiso", "CLVAP"), ("釜山", "KRPUS"), ("nlrtm", "NLRTM")):
+        at = AppTest.from_file(APP, default_timeout=180)
+        at.session_state["origin"] = typed
+        at.run()
+        assert not at.exception, at.exception
+        picker = at.sidebar.selectbox(key="origin")
+        assert picker.value == port_id, typed
+        assert at.query_params["origin"] in (port_id, [port_id])
+        assert f"({port_id})" in picker.format_func(picker.value)
+    # text that names no port, or several, stays as typed and is refused by name
+    for typed, said in (("Atlantis", "Unknown port 'Atlantis'"), ("Portland", "ambiguous")):
+        at = AppTest.from_file(APP, default_timeout=180)
+        at.session_state["origin"] = typed
+        at.run()
+        assert not at.exception, at.exception
+        assert at.sidebar.selectbox(key="origin").value == typed
+        errors = " ".join(e.value for e in at.error).replace("\\", "")
+        assert said in errors, errors

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.i18n import po_path
 from geo.present import compare_url, urlstate
+from tests.mdtables import markdown_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -85,7 +86,7 @@ def test_no_english_label_is_left_on_the_chinese_page(zh_app: AppTest) -> None:
     assert HAN.search(text)
     left = [word for word in ENGLISH_LABELS if word in text]
     assert left == []
-    table = zh_app.table[0].value
+    table = markdown_tables(zh_app)[0]
     assert list(table.columns)[:2] == ["距离（海里）", "航行小时数"]
     assert table.index.name == "航段"
     assert "北美排放控制区" in set(table.index) and "合计" in set(table.index)

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from geo.present.text import md, plain
+from geo.present.text import markdown_table, md, plain
+from tests.mdtables import _cells
 
 
 @pytest.mark.parametrize(
@@ -45,3 +46,21 @@ def test_markdown_never_starts_a_streamlit_colour_icon_or_emoji(hostile: str) ->
     assert not re.search(r":[A-Za-z]", out), out  # no colon directly before a letter
     assert out.replace("\u2060", "").replace("\\", "") == hostile
     assert md("Trade value: 13:20") == "Trade value: 13:20"  # ordinary colons untouched
+
+
+def test_a_markdown_table_keeps_every_cell_literal_and_in_its_column() -> None:
+    table = markdown_table(
+        ["Segment", "Distance (nm)"],
+        [["A | B [x](http://evil.example)", "1,234"], ["line\nbreak $x^2$", "5"], ["Total", "9"]],
+        right={1},
+        bold_rows={2},
+    )
+    lines = table.splitlines()
+    assert lines[1] == "|:---|---:|"  # the figures right-aligned
+    assert len(lines) == 5  # a newline in a cell does not start a row
+    # the pipe is escaped, so the row keeps its two cells, and nothing in it is live
+    cells = _cells(lines[2])
+    assert cells[0].replace("\u2060", "") == "A | B [x](http://evil.example)"  # URL defused
+    assert cells[1] == "1,234"
+    assert "\\|" in lines[2] and "\\[x\\]\\(" in lines[2] and "\\$x^2\\$" in lines[3]
+    assert lines[4] == "| **Total** | **9** |"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Container, Iterable, Sequence
 from typing import Final
 
 _HTML_ESCAPES: Final[dict[int, str]] = {
@@ -91,6 +92,32 @@ def plain(text: object, max_chars: int = 200) -> str:
     )
     out = " ".join(kept.split())
     return out if len(out) <= max_chars else out[: max_chars - 1].rstrip() + "…"
+
+
+def markdown_table(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    right: Container[int] = (),
+    bold_rows: Container[int] = (),
+) -> str:
+    """A GitHub-flavoured Markdown table: ``header`` and each row of ``rows`` as cells, every
+    cell made literal by :func:`md` (so ``|`` is ``\\|``) and put on one line; the columns
+    whose index is in ``right`` right-aligned (figures), the rows whose index is in
+    ``bold_rows`` in bold (a total). One Markdown element draws the whole table: the page's
+    ``st.table`` drew every cell as a Markdown element of its own."""
+
+    def cell(value: object, bold: bool = False) -> str:
+        text = md(" ".join(str(value).split()))
+        return f"**{text}**" if bold and text else text
+
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---:" if i in right else ":---" for i in range(len(header))) + "|",
+    ]
+    for n, row in enumerate(rows):
+        lines.append("| " + " | ".join(cell(v, n in bold_rows) for v in row) + " |")
+    return "\n".join(lines)
 
 
 _QUOTED_RE: Final[re.Pattern[str]] = re.compile(r"\s*(“[^”]*”|\"[^\"]*\")")

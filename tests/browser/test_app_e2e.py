@@ -161,14 +161,15 @@ def test_a_snapshot_downloads_from_the_page(page: Any, app_server: str) -> None:
 def test_the_segment_tables_read_on_a_phone(page: Any, app_server: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     open_app(page, app_server)
-    tables = page.locator('[data-testid="stTable"]')
+    tables = page.locator('[data-testid="stMarkdownContainer"] table')
     tables.first.wait_for(timeout=30_000)
     assert tables.count() == 2  # Los Angeles, Long Beach
     widths = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stTable"]')].map(t => ({
-            box: t.clientWidth, content: t.querySelector('table').scrollWidth}))"""
+        """() => [...document.querySelectorAll('[data-testid="stMarkdownContainer"] table')]
+            .map(t => ({box: t.closest('[data-testid="stMarkdownContainer"]').clientWidth,
+                        content: t.scrollWidth, right: t.getBoundingClientRect().right}))"""
     )
-    for w in widths:  # no sideways scrolling inside a table
-        assert w["content"] <= w["box"] + 1, widths
+    for w in widths:  # no sideways scrolling inside a table, nothing past the screen's edge
+        assert w["content"] <= w["box"] + 1 and w["right"] <= 390, widths
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert "North American ECA" in page.locator("body").inner_text()
