@@ -190,3 +190,21 @@ def test_one_word_per_idea_in_the_catalogue() -> None:
         assert odd not in texts, odd
     assert "油箱到航迹" in texts and "油井到航迹" in texts
     assert "{value}标准箱" in texts and "克/标准箱·公里" in texts
+
+
+# --- sources of the Chinese port names ------------------------------------------------
+
+
+def test_chinese_port_names_cite_what_was_read_or_say_that_nothing_was() -> None:
+    import csv
+
+    from geo.settings import DATA_DIR
+
+    with (DATA_DIR / "port_names_zh.csv").open(encoding="utf-8") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    sf = rows["USSFO"]
+    assert not sf["source"].startswith("project translation") and sf["year"] == "2025"
+    assert "旧金山" in sf["source"] and "People's Daily" in sf["source"]
+    for row in rows.values():  # a gazetteer not read is never cited as the place it is listed
+        assert "as listed in" not in row["source"], row["id"]
+        assert "page not checked" not in row["source"], row["id"]
