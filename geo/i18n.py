@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -118,6 +119,29 @@ class Translator:
             if abs(value) >= unit:
                 return _plain_decimal(value / unit, 2) + word
         return _plain_decimal(value, 2)
+
+    def counts(self, values: Sequence[float]) -> list[str]:
+        """Several amounts that stand together (a range, a list of sizes) in ONE notation, as a
+        Chinese author writes them: English as :meth:`count`; Chinese by 亿 or 万 when the
+        smallest non-zero amount reaches it (``"2万", "5万"``; ``"3亿", "12.5亿"``), else all in
+        full with thousands separators (``"5,000", "20,000"``), never ``"5000"`` beside
+        ``"2万"``."""
+        if not self.chinese:
+            return [self.count(v) for v in values]
+        smallest = min((abs(v) for v in values if v), default=0.0)
+        for unit, word in ((_YI, "亿"), (_WAN, "万")):
+            if smallest >= unit:
+                return [_plain_decimal(v / unit, 2) + word for v in values]
+        pattern = "#,##0.##"
+        return [
+            str(format_decimal(v, format=pattern, locale=BABEL_LOCALES[self.lang])) for v in values
+        ]
+
+    def span(self, low: float, high: float) -> str:
+        """A range of two amounts in one notation, without its unit (the message gives the
+        unit once): ``"5,000 to 20,000"`` / ``"5,000～20,000"``, ``"2万～5万"``."""
+        first, last = self.counts((low, high))
+        return f"{first}～{last}" if self.chinese else f"{first} to {last}"
 
     def date(self, iso_date: str) -> str:
         """``"2026-11-26"`` → ``"26 Nov 2026"`` / ``"2026年11月26日"``; a bare year stays a

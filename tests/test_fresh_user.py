@@ -24,7 +24,8 @@ def test_san_pedro_is_refused_with_both_san_pedros_and_how_to_pick() -> None:
         ports.resolve("San Pedro")
     text = str(info.value)
     assert "San Pedro, Ivory Coast (CISPY)" in text
-    assert "San Pedro Bay, United States (SAN-PEDRO-BAY)" in text
+    assert "San Pedro Bay, United States" in text  # no UN/LOCODE: name and country pick it
+    assert "SAN-PEDRO-BAY" not in text  # the internal id is for URLs, never for a reader
     assert "code in brackets" in text and "'name, country'" in text
     # each candidate, as listed, picks its port
     assert ports.resolve("CISPY").country == "Ivory Coast"
@@ -45,7 +46,7 @@ def test_cli_refuses_an_ambiguous_name_in_one_line(capsys: pytest.CaptureFixture
     code, out, err = run_main(["route", "San Pedro", "Shanghai"], capsys)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1
-    assert "CISPY" in err and "SAN-PEDRO-BAY" in err
+    assert "CISPY" in err and "San Pedro Bay, United States" in err and "SAN-PEDRO-BAY" not in err
 
 
 def test_url_origin_san_pedro_falls_back_with_the_candidates() -> None:
@@ -53,7 +54,7 @@ def test_url_origin_san_pedro_falls_back_with_the_candidates() -> None:
 
     state, warnings = parse_state({"origin": "San Pedro"})
     assert state.origin == DEFAULT_STATE.origin
-    assert any("CISPY" in w and "SAN-PEDRO-BAY" in w for w in warnings)
+    assert any("CISPY" in w and "San Pedro Bay, United States" in w for w in warnings)
 
 
 # --- 2. Chinese names in the port search ------------------------------------------------
@@ -165,7 +166,7 @@ def test_the_chinese_model_warning_is_translated() -> None:
     from geo.present.view import build_view
 
     pres = present(build_view("上海", "长滩", speed_kn=30.0, as_of="2026-11-26"), lang="zh")
-    assert any("航速 30 节" in w and "10–25 节" in w for w in pres.warnings)
+    assert any("航速30节" in w and "10～25节" in w for w in pres.warnings)
 
 
 # --- 4. warnings printed once ---------------------------------------------------------------
@@ -294,8 +295,8 @@ def test_a_left_out_pair_is_not_counted_and_is_named() -> None:
     full = compare.compare_pairs(["Shanghai"], ["Long Beach", "Rotterdam"])
     assert full.title == "Compare lanes: 1 origin × 2 destinations" and full.notes() == ()
     zh = compare.compare_pairs(["Shanghai", "Long Beach"], ["Long Beach", "Rotterdam"], lang="zh")
-    assert zh.title == "航线比较：2个起运港至2个目的港的3条航线"
-    assert zh.notes() == ("未列入：长滩 → 长滩（起讫为同一港口）。",)
+    assert zh.title == "航线比较：2个起运港至2个目的港，共3条航线"
+    assert zh.notes() == ("未列入：长滩 → 长滩（起讫港相同）。",)
 
 
 def test_a_lane_with_no_route_is_not_counted_and_is_named() -> None:

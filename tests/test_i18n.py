@@ -97,7 +97,7 @@ def test_the_model_speaks_chinese_and_keeps_source_titles(zh_pres) -> None:  # t
     assert "数据截至2026年11月26日" in zh_pres.subtitle
     labels = [m.label for m in zh_pres.metrics]
     assert labels == ["海上距离", "航行时间", "与大圆航线之比", "每航次二氧化碳排放", "航线贸易额"]
-    assert zh_pres.metric("distance").value.endswith(" 海里")
+    assert zh_pres.metric("distance").value.endswith("海里")
     assert zh_pres.metric("trade").value == "逾3000亿美元"
     assert zh_pres.assumptions.endswith("不可用于航海。")
     assert zh_pres.footer_sources().startswith("资料来源：")
@@ -122,7 +122,7 @@ def test_route_text_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_chinese_wraps_by_characters_never_before_a_comma() -> None:
     text = (
-        "航速 18 节，不含在港时间；二氧化碳排放按本项目航次模型估算，"
+        "航速18节，不含在港时间；二氧化碳排放按本项目航次模型估算，"
         "距离为大地线距离，区域范围为近似。"
     )
     lines = _wrap(text, 12, force=False)

@@ -68,8 +68,8 @@ def test_the_tradeoff_footnote_keeps_150_tonnes_a_day_together(size: tuple[int, 
     fig, _ = build_tradeoff_figure(pres, width_px=size[0], height_px=size[1])
     note = next(t for t in fig.findobj(Text) if "吨/天" in t.get_text())
     lines = note.get_text().split("\n")
-    assert any("约 150 吨/天" in line for line in lines), lines
-    assert any("约 225 吨/天" in line for line in lines), lines
+    assert any("约150吨/天" in line for line in lines), lines  # Chinese style: no spaces
+    assert any("约225吨/天" in line for line in lines), lines
 
 
 def test_page_text_keeps_numbers_with_their_units() -> None:
@@ -80,6 +80,10 @@ def test_page_text_keeps_numbers_with_their_units() -> None:
     assert "约\u00a0150\u00a0吨/\u2060天）" in got
     assert "≈\u00a0150\u00a0t/\u2060day at 21\u00a0kn" in got
     assert "5,731\u00a0海里" in got
+    # Chinese style sets no space: a word joiner holds number and unit
+    got = keep_units("21节时约150吨/天），5,731海里，13.3天，约1020万标准箱")
+    assert "21\u2060节" in got and "约150\u2060吨/\u2060天）" in got
+    assert "5,731\u2060海里" in got and "13.3\u2060天" in got and "约1020\u2060万标准箱" in got
     assert keep_units("Port of Los Angeles") == "Port of Los Angeles"
 
 
@@ -87,5 +91,5 @@ def test_page_text_keeps_numbers_with_their_units() -> None:
 def test_the_pages_tradeoff_caption_keeps_150_tonnes_a_day_whole(lang: str) -> None:
     view = build_view("Shanghai", "San Pedro Bay", as_of="2026-11-26")
     caption = markdown_caption(speed_tradeoff(view, lang=lang))
-    whole = "约\u00a0150\u00a0吨/\u2060天" if lang == "zh" else "≈\u00a0150\u00a0t/\u2060day"
+    whole = "约150\u2060吨/\u2060天" if lang == "zh" else "≈\u00a0150\u00a0t/\u2060day"
     assert whole in caption

@@ -55,16 +55,16 @@ def test_a_bad_lane_value_lists_no_bare_english_in_chinese(key: str, value: str)
     [
         (
             {"layers": "foo"},
-            "航线（route）、航段（segments）、管控区域（zones）、港口（ports）、标注（labels）",
+            "航线（route）、航段（segments）、监管水域（zones）、港口（ports）、标注（labels）",
         ),
-        ({"basemap": "bar"}, "离线陆地底图（offline）、在线瓦片地图（online）"),
+        ({"basemap": "bar"}, "离线陆地底图（offline）、在线底图（online）"),
         (
             {"fuel": "coal"},
             "超低硫燃料油（vlsfo）、重油（hfo）、船用轻柴油（mgo）、液化天然气（lng）",
         ),
         ({"fuel": "coal"}, "甲醇（methanol）、电制甲醇（e-methanol）、氨（ammonia）"),
         ({"extent": "1,2,3"}, "请按西、南、东、北（west,south,east,north）的顺序"),
-        ({"lang": "fr"}, "可选英语（en）、中文（zh）；现显示英语（en）"),
+        ({"lang": "fr"}, "可选英文（en）、中文（zh）；现显示英文（en）"),
     ],
 )
 def test_chinese_names_each_choice_with_its_code(params: dict[str, str], words: str) -> None:
@@ -105,7 +105,7 @@ def test_a_bad_compare_mode_names_the_modes_in_chinese(mode: str) -> None:
 @pytest.mark.parametrize("lang", ["de", "ZH-cn", "汉语"])
 def test_a_bad_compare_lang_names_the_languages_in_chinese(lang: str) -> None:
     _, (warning,) = compare_url.parse_compare_state({"lang": lang}, ZH)
-    assert "可选英语（en）、中文（zh）" in warning and "en, zh" not in warning
+    assert "可选英文（en）、中文（zh）" in warning and "en, zh" not in warning
 
 
 @pytest.mark.parametrize("sets", ["foo", "none;xx", "suez;苏伊土"])

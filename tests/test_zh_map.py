@@ -39,7 +39,7 @@ def zh_html(zh: LanePresentation) -> str:
 def test_the_chinese_map_names_ports_legend_and_layers_in_chinese(zh_html: str) -> None:
     for word in ("上海", "洋山深水港", "洛杉矶", "长滩", "远洋水域", "北美排放控制区", "海里"):
         assert word in zh_html, word
-    for word in ("监管水域", "港口名称", "分区航段", "港口已落实措施", "关键数据与来源"):
+    for word in ("监管水域", "港口名称", "分区航段", "港口已实施的措施", "关键数据与来源"):
         assert word in zh_html, word
     for english in (
         "Open ocean",

@@ -50,10 +50,11 @@ def test_route_text_words_each_warning_in_chinese(
     zh = translator("zh")
     start = "起点" if end == "origin" else "终点"
     for line, w in zip(lines, route.warnings, strict=True):
-        assert line.startswith(f"警告：{start} ")
-        assert f"{zh.number(w.distance_nm)} 海里" in line  # Babel's number, the Chinese unit
+        assert line.startswith(f"警告：{start}北纬") or line.startswith(f"警告：{start}釜山")
+        assert "°N" not in line and "°E" not in line  # a point reads 北纬…、东经…
+        assert f"{zh.number(w.distance_nm)}海里" in line  # Babel's number, the Chinese unit
         assert english_words(line) == [], line
-    assert "陆地" in lines[0] and "最近的海上航线" in lines[1] and "超过 50 海里" in lines[1]
+    assert "陆地" in lines[0] and "最近的海上航线" in lines[1] and "超过50海里" in lines[1]
 
 
 @pytest.mark.parametrize(("origin", "dest", "end"), INLAND[:2])
@@ -86,7 +87,7 @@ def test_strict_refusal_is_one_chinese_line(
     assert code == 2 and out == ""
     (line,) = err.strip().splitlines()
     assert line.startswith("python -m geo：错误：")
-    assert "严格模式" in line and "位于陆地上" in line and "50 海里" in line
+    assert "严格模式" in line and "位于陆地上" in line and "50海里" in line
     assert english_words(line.removeprefix("python -m geo")) == [], line
     assert not (tmp_path / "lane.csv").exists()
     code, _, err = run_main([*args, "--strict"], capsys)  # English as before
@@ -112,13 +113,13 @@ def test_json_keeps_english_and_carries_the_warnings_as_data(
     assert data["route_warnings"][1]["distance_nm"] == round(route.destination_snap_nm, 1)
     assert data["route_warnings"][0]["message"].startswith("destination 32.000°N 117.000°E is on")
     lines = err.strip().splitlines()  # for the person at the terminal: in --lang
-    assert len(lines) == 2 and all(ln.startswith("警告：终点 ") for ln in lines)
+    assert len(lines) == 2 and all(ln.startswith("警告：终点北纬32°、东经117°") for ln in lines)
 
 
 def test_presentation_and_exports_word_the_warnings_in_their_language() -> None:
     view = build_view("117,32", "Long Beach")
     zh = present(view, lang="zh")
-    assert len(zh.warnings) == 2 and all(w.startswith("起点 ") for w in zh.warnings)
+    assert len(zh.warnings) == 2 and all(w.startswith("起点北纬32°、东经117°") for w in zh.warnings)
     assert zh.as_dict()["warnings"] == list(zh.warnings)
     data = zh.as_dict()["route_warnings"]  # the same data in either language
     assert data == present(view).as_dict()["route_warnings"]
@@ -196,7 +197,7 @@ def test_snapshot_status_lines_in_chinese_with_ascii_file_names(
         assert code == 0 and path.exists()
         assert out.strip().startswith(f"已写入 {path}（{fmt}，GeoPandas / GDAL，")
         assert out.strip().endswith(" KB）")
-        assert all(ln.startswith("警告：起点 ") for ln in err.strip().splitlines())
+        assert all(ln.startswith("警告：起点北纬32°、东经117°") for ln in err.strip().splitlines())
         assert english_words(out.replace(str(path), "")) == []
     code, out, _ = run_main(["snapshot", "Shanghai", "Long Beach", "--out", str(path)], capsys)
     assert re.fullmatch(rf"wrote {re.escape(str(path))} \(geojson, data, [\d,]+ KB\)\n", out)
@@ -244,13 +245,13 @@ def test_deck_progress_and_summary_in_chinese(
     lines = err.strip().splitlines()
     ok = [ln for ln in lines if "：已完成 " in ln]
     assert len(ok) == 2 and all(re.search(r"（(CSV|GEOJSON)，GeoPandas / GDAL，", ln) for ln in ok)
-    assert all(re.search(r"，[\d.]+ 秒）$", ln) for ln in ok)
+    assert all(re.search(r"，[\d.]+秒）$", ln) for ln in ok)
     failed = [ln for ln in lines if "：失败：" in ln]
     assert len(failed) == 2 and any("未知港口 'Atlantis'" in ln for ln in failed)
     assert "\x1b" not in err and "\x07" not in err and "evil[2J entry：失败：" in err
-    summary = "python -m geo deck：错误：4 个条目中有 2 个失败：unknown-port、evil"
+    summary = "python -m geo deck：错误：4个条目中有2个失败：unknown-port、evil"
     assert lines[-1].startswith(summary)
-    assert out.strip() == f"已将 2/4 个文件写入 {out_dir}"
+    assert out.strip() == f"已将4个文件中的2个写入 {out_dir}"
     data = json.loads((out_dir / "avoid-zh.geojson").read_text(encoding="utf-8"))
     assert data["metadata"]["avoid"] == ["suez"]  # the deck's 苏伊士
     assert "苏伊士运河" in data["metadata"]["passages_text"]
@@ -264,7 +265,7 @@ def test_matrix_and_atlas_status_lines_in_chinese(
         ["matrix", "CNSHA", "USLGB", "Pusann", "--out", str(matrix), "--lang", "zh"], capsys
     )
     assert code == 2
-    assert out.strip() == f"已写入 {matrix}（2×2 个港口，单位：海里）"
+    assert out.strip() == f"已写入 {matrix}（2×2个港口，单位：海里）"
     assert err.startswith("python -m geo matrix：错误：")
     lanes = tmp_path / "lanes.csv"
     lanes.write_text("origin,destination\nCNSHA,USLGB\n", encoding="utf-8")
@@ -273,7 +274,7 @@ def test_matrix_and_atlas_status_lines_in_chinese(
         ["atlas", str(lanes), "--out", str(atlas), "--avoid", "巴拿马", "--lang", "zh"], capsys
     )
     assert code == 0, err
-    assert out.strip() == f"已写入 {atlas}（1 条航线）"
+    assert out.strip() == f"已写入 {atlas}（1条航线）"
     code, out, _ = run_main(["atlas", str(lanes), "--out", str(atlas)], capsys)
     assert out.strip() == f"wrote {atlas} (1 lanes)"
 
@@ -325,7 +326,7 @@ destination = "Long Beach"
             "1/4 第1项：已完成 entry_1.csv",
             "2/4 第2项：失败：",
             "4/4 第4项：失败：",
-            "4 个条目中有 3 个失败：第2项、named、第4项",
+            "4个条目中有3个失败：第2项、named、第4项",
         ),
         (
             "en",

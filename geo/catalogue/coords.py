@@ -37,11 +37,25 @@ def number_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def coord_name(lon: float, lat: float) -> str:
-    """``(lon, lat)`` as a place name: ``"31.230°N 121.474°E"``."""
+def coord_name(lon: float, lat: float, lang: str = "en") -> str:
+    """``(lon, lat)`` as a place name, latitude first as a reader says it:
+    ``"31.230°N 121.474°E"``; in Chinese ``"北纬31.23°、东经121.474°"`` (北纬/南纬, 东经/西经,
+    no spurious zeros: ``(117.0, 32.0)`` → ``"北纬32°、东经117°"``). Machine formats (URLs,
+    CSV, JSON) keep ``lon,lat`` numbers; this is for text a person reads."""
+    if lang == "zh":
+        north_south = "北纬" if lat >= 0 else "南纬"
+        east_west = "东经" if lon >= 0 else "西经"
+        return f"{north_south}{_degrees(lat)}°、{east_west}{_degrees(lon)}°"
     north_south = "N" if lat >= 0 else "S"
     east_west = "E" if lon >= 0 else "W"
     return f"{abs(lat):.3f}°{north_south} {abs(lon):.3f}°{east_west}"
+
+
+def _degrees(value: float) -> str:
+    """``-117.0`` → ``"117"``, ``31.2304`` → ``"31.23"``: the size to three decimals, no
+    trailing zeros."""
+    text = f"{abs(value):.3f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:

@@ -6,26 +6,32 @@ its country and the code that selects it. ``describe(port, "zh")`` is
 there is one (else the catalogue's name), the country's Chinese name
 (:func:`geo.catalogue.countries.country_name`: CLDR, with ``中国香港``, ``中国澳门`` and
 ``中国台湾``) and the same code, with Chinese punctuation. The code is never translated: it is
-what the reader types to choose.
+what the reader types to choose. Only a UN/LOCODE is shown: a place without one (``San Pedro
+Bay``, an alias of two ports) is listed by name and country, which select it as well
+(``"San Pedro Bay, United States"``); the catalogue's internal ids (``SAN-PEDRO-BAY``) are
+for URLs and files, never for a reader.
 """
 
 from __future__ import annotations
 
 from geo.catalogue import names as _names
+from geo.catalogue.coords import coord_name
 from geo.catalogue.countries import country_code, country_name
 from geo.catalogue.portlist import Port
 
 
 def describe(port: Port, lang: str = "en") -> str:
     """``"Shanghai, China (CNSHA)"`` / ``"上海，中国（CNSHA）"``; a place without a UN/LOCODE
-    shows the catalogue id that selects it (``"San Pedro Bay, United States
-    (SAN-PEDRO-BAY)"``); coordinates their own name."""
+    by name and country only (``"San Pedro Bay, United States"`` / ``"圣佩德罗湾，美国"``,
+    never its internal id); coordinates by their place name (``"北纬32°、东经117°"``)."""
     if port.kind == "coordinates":
-        return port.name
-    code = port.locode or port.id
+        return coord_name(port.lon, port.lat, lang)
+    code = port.locode or ""
     if lang != "zh":
-        return f"{port.name}, {port.country} ({code})" if port.country else f"{port.name} ({code})"
+        head = f"{port.name}, {port.country}" if port.country else port.name
+        return f"{head} ({code})" if code else head
     zh = _names.chinese_names().get(port.id)
     name = zh.name if zh else port.name
     land = country_name(country_code(port), port.country, lang) if port.country else ""
-    return f"{name}，{land}（{code}）" if land else f"{name}（{code}）"
+    head = f"{name}，{land}" if land else name
+    return f"{head}（{code}）" if code else head

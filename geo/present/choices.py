@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 from geo.i18n import ENGLISH, N_, Translator, translator
-from geo.voyage.factors import fuels
+from geo.voyage.factors import fuels, ship_classes
 from geo.voyage.validate import validate_fuel
 
 #: The map layers in the sidebar's words (:data:`geo.present.options.ALL_LAYERS`).
@@ -69,6 +69,21 @@ def extent_order(tr: Translator = ENGLISH) -> str:
     if not tr.chinese:
         return codes
     return "{}（{}）".format(tr("west,south,east,north"), codes)
+
+
+def ship_size_labels(sizes: Iterable[int], tr: Translator = ENGLISH) -> dict[int, str]:
+    """The ship sizes a picker lists, each with its class name where it has one, every size in
+    ONE notation (:meth:`geo.i18n.Translator.counts`): ``"5,000 TEU · Panamax"``;
+    ``"5,000标准箱 · 巴拿马型"`` beside ``"20,000标准箱 · 超大型集装箱船"``, never ``"5000"``
+    beside ``"2万"``."""
+    classes = {c.teu: c.name for c in ship_classes()}
+    ordered = sorted(set(sizes))
+    amounts = tr.counts(ordered)
+    out: dict[int, str] = {}
+    for teu, amount in zip(ordered, amounts):
+        name = classes.get(teu, "TEU")
+        out[teu] = tr("{value} TEU", value=amount) + ("" if "TEU" in name else f" · {tr(name)}")
+    return out
 
 
 def fuel_id(text: object) -> str:

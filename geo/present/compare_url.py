@@ -25,6 +25,7 @@ from geo.errors import GeoError
 from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, Translator
 from geo.present import avoidance, compare
 from geo.present.choices import MODE_LABELS, accepted
+from geo.present.portlabels import describe_id
 from geo.present.urlstate import echo, ignored, page_avoid, page_lang, page_speed, reason
 from geo.settings import DEFAULT_SPEED_KN
 
@@ -195,7 +196,7 @@ def parse_compare_state(
         warnings.append(
             tr(
                 "URL origin and dest are the same ({port}); showing the default pair",
-                port=state.origin,
+                port=describe_id(state.origin, tr.lang),
             )
         )
         state = replace(state, origin=DEFAULT_PAIR[0], dest=DEFAULT_PAIR[1])

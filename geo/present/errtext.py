@@ -78,12 +78,12 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             high=f"{MAX_SPEED_KN:g}",
         )
     if isinstance(exc, InvalidShipSizeError):
-        classes = ship_classes()
+        sizes = tr.counts([c.teu for c in ship_classes()])  # one notation: 5,000 … 20,000
         return tr(
             "The ship size is not accepted: give {low} to {high} TEU (classes: {classes}).",
-            low=tr.count(classes[0].teu),
-            high=tr.count(classes[-1].teu),
-            classes=tr.join([tr.count(c.teu) for c in classes]),
+            low=sizes[0],
+            high=sizes[-1],
+            classes=tr.join(sizes),
         )
     if isinstance(exc, UnknownFuelError):
         return tr("Unknown fuel; accepted: {fuels}.", fuels=accepted(fuels(), fuel_words(), tr))

@@ -14,8 +14,9 @@ from typing import Final
 
 from geo.catalogue import countries as _countries
 from geo.catalogue import names as _names
+from geo.catalogue.coords import coord_name, parse_coordinates
 from geo.catalogue.ports import Port
-from geo.errors import DataError
+from geo.errors import DataError, InvalidCoordinateError
 from geo.i18n import N_, translator
 from geo.settings import DATA_DIR
 
@@ -64,7 +65,10 @@ def place_name(kind: str, key: str, lang: str, default: str) -> str:
 
 
 def port_name(port: Port, lang: str) -> str:
-    """``port.name`` in ``lang``: ``Shanghai`` / ``上海``."""
+    """``port.name`` in ``lang``: ``Shanghai`` / ``上海``; a point given by coordinates
+    ``"32.000°N 117.000°E"`` / ``"北纬32°、东经117°"``."""
+    if port.kind == "coordinates" and lang == "zh":
+        return coord_name(port.lon, port.lat, lang)
     return port_id_name(port.id, port.name, lang)
 
 
@@ -73,7 +77,13 @@ def port_id_name(port_id: str, default: str, lang: str) -> str:
     if lang != "zh":
         return default
     found = _names.chinese_names().get(str(port_id).upper())
-    return found.name if found else default
+    if found:
+        return found.name
+    try:  # a point's id is its "lon,lat": 北纬…、东经…
+        point = parse_coordinates(str(port_id)) if "," in str(port_id) else None
+    except InvalidCoordinateError:
+        point = None
+    return coord_name(*point, lang) if point else default
 
 
 TEXTS_PATH: Final = DATA_DIR / "texts_zh.csv"

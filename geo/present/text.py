@@ -69,6 +69,11 @@ _NUMBER_UNIT: Final[re.Pattern[str]] = re.compile(
     r"(\d) (?=(?:万|亿)?(?:" + _UNIT_WORDS + r")(?![A-Za-z]))"
 )
 _ABOUT_NUMBER: Final[re.Pattern[str]] = re.compile(r"(约|≈|~|>|<) (?=\d)")
+#: Chinese style sets no space: "150吨/天", "5,731海里", "13.3天" (a word joiner holds them)
+_ZH_UNIT_WORDS: Final[str] = "吨/天|标准箱|海里|公里|小时|节|天|倍|吨"
+_NUMBER_ZH_UNIT: Final[re.Pattern[str]] = re.compile(
+    r"(?<=\d)(?=(?:万|亿)?(?:" + _ZH_UNIT_WORDS + r"))"
+)
 _UNIT_SLASH: Final[re.Pattern[str]] = re.compile(
     r"(?<=[A-Za-z\u4e00-\u9fff])/(?=[A-Za-z\u4e00-\u9fff])"
 )
@@ -76,9 +81,12 @@ _UNIT_SLASH: Final[re.Pattern[str]] = re.compile(
 
 def keep_units(text: str) -> str:
     """``text`` for a web page, where the browser must not break a line between a number and
-    its unit or inside a unit (``"约 150 吨/天"``, ``"≈ 150 t/day"``): a no-break space after
-    the number (and after ``约``/``≈``) and a word joiner after a unit's slash."""
+    its unit or inside a unit (``"≈ 150 t/day"``, Chinese ``"约150吨/天"``): a no-break space
+    where a space parts them (after the number, after ``约``/``≈``), a word joiner between a
+    number and a Chinese unit set close (Chinese style: ``"13.3天"``) and after a unit's
+    slash."""
     text = _ABOUT_NUMBER.sub("\\1\u00a0", _NUMBER_UNIT.sub("\\1\u00a0", text))
+    text = _NUMBER_ZH_UNIT.sub(_WORD_JOINER, text)
     return _UNIT_SLASH.sub("/" + _WORD_JOINER, text)
 
 

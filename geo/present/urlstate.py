@@ -30,6 +30,7 @@ from geo.present.choices import (
 from geo.present.errtext import error_text
 from geo.present.model import check_extent
 from geo.present.options import ALL_LAYERS, BASEMAPS
+from geo.present.portlabels import describe_id
 from geo.present.text import plain
 from geo.routing import engine as routing
 from geo.settings import (
@@ -224,7 +225,7 @@ def parse_state(
         warnings.append(
             tr(
                 "URL origin and dest are the same ({port}); showing the default lane",
-                port=state.origin,
+                port=describe_id(state.origin, tr.lang),
             )
         )
         state = replace(state, origin=DEFAULT_STATE.origin, dest=DEFAULT_STATE.dest)

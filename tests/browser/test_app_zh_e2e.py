@@ -16,7 +16,7 @@ def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
     heading = page.locator("h1").first.inner_text()
     assert "上海" in heading and "圣佩德罗湾" in heading
     assert metric(page, "海上距离").endswith("海里")
-    assert metric(page, "航行时间") == "13.3\u00a0天"  # a no-break space keeps the unit
+    assert metric(page, "航行时间") == "13.3\u2060天"  # Chinese style: a word joiner, no space
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("起运港").wait_for(timeout=30_000)  # the sidebar is built after the map
     text = sidebar.inner_text()
