@@ -13,15 +13,13 @@ from typing import Any
 import streamlit as st
 
 from app_pages import language, map_component
-from geo.catalogue import ambiguity, names, ports, sealanes
-from geo.catalogue.names import fold
+from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.i18n import LANGUAGES, N_, Translator, translator
 from geo.jobs import snapshot
-from geo.present import urlstate
-from geo.present.choices import BASEMAP_WORDS, LAYER_WORDS
+from geo.present import portlabels, urlstate
+from geo.present.choices import BASEMAP_WORDS, LAYER_WORDS, ship_size_labels
 from geo.present.errtext import error_text
-from geo.present.localnames import country_name
 from geo.present.model import LanePresentation, check_extent, present
 from geo.present.options import ALL_LAYERS, BASEMAPS
 from geo.present.progress import markdown_line, timeline
@@ -77,33 +75,11 @@ st.set_page_config(
 
 @st.cache_data(show_spinner=False)
 def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
-    """The ports the pickers list, as catalogue ids in display order: the ports this project
-    names (the corridor's, those with a Chinese name or an English alias: about 160 of the
-    catalogue's 3,963); and a label for every port of the catalogue (searchable by code or
-    name; in Chinese the Chinese name comes first where there is one). Any other port is
-    typed into the picker (:func:`settle_typed_ports`): two lists of every port were
-    10–14 % of the browser's work on the page (BENCHMARKS.md)."""
-    tr = translator(lang)
-    ids: list[str] = []
-    labels: dict[str, str] = {}
-    for p in ports.catalogue():
-        if ambiguity.is_named(p):
-            ids.append(p.id)
-        extra = tr(" — Los Angeles + Long Beach") if p.members else ""
-        if not p.members and sealanes.far_from_sea_lanes(p):
-            distance = tr("{value} nm", value=tr.number(sealanes.sea_lane_distance_nm(p)))
-            extra = tr(" — far from the sea lanes ({distance})", distance=distance)
-        code = p.locode or (p.members[0] if p.members else "")  # an alias: its members'
-        place = country_name(code, p.country, lang) if p.country else ""
-        country = f", {place}" if place else ""
-        known_as = [
-            a for a in names.alias_names().get(p.locode or "", ()) if fold(a) not in fold(p.name)
-        ]
-        name = " · ".join([p.name, *known_as])  # "Pusan · Busan": either finds it
-        codes = p.locode or " + ".join(p.members) or p.id  # San Pedro Bay: USLAX + USLGB
-        label = f"{name}{country} ({codes}){extra}"
-        labels[p.id] = language.port_label(p.id, label, lang)
-    return ids, labels
+    """The ports the pickers list (:func:`geo.present.portlabels.listed_ids`: the ports this
+    project names, about 160), and a label for every port of the catalogue. Any other port is
+    typed into the picker (:func:`settle_typed_ports`): two lists of every port were 10–14 %
+    of the browser's work on the page (BENCHMARKS.md)."""
+    return portlabels.listed_ids(), portlabels.picker_labels(lang)[1]
 
 
 def settle_typed_ports(lang: str) -> None:
@@ -111,7 +87,9 @@ def settle_typed_ports(lang: str) -> None:
     the catalogue id the catalogue resolves it to (``Valparaiso``, ``釜山``, ``cnsha``), before
     the pickers are built: the picker then shows the port's whole label and the URL its
     code. Text that does not resolve is left as typed: :func:`compute` fails on it, and the
-    page says why and what is accepted."""
+    page says why and what is accepted. (The picker keeps its ``index``: Streamlit's warning
+    about a widget given both a default and a value through the session is switched off in
+    ``.streamlit/config.toml``.)"""
     ss = st.session_state
     known = port_options(lang)[1]
     for key in {widget_key(name, x) for name in ("origin", "dest") for x in LANGUAGES}:
@@ -164,15 +142,13 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         st.sidebar.selectbox(
             title,
             options,
-            # a value settled from typed text is in the session already: no index with it
-            index=None if key in st.session_state else options.index(current),
+            index=options.index(current),
             key=key,
-            format_func=lambda i: labels.get(i, i),
+            format_func=lambda i: labels.get(i) or portlabels.shown_label(i, tr.lang),
             help=search_help,
             accept_new_options=True,  # any port of the catalogue, typed
-            required=True,  # no clear button: a lane has two ends
         )
-        shown = labels.get(current, current)
+        shown = labels.get(current) or portlabels.shown_label(current, tr.lang)
         if len(shown) > PICKER_CHARS:  # the box cuts it: the whole name, UN/LOCODE and all
             st.sidebar.caption(md(shown))
 
@@ -196,17 +172,14 @@ def sidebar(state: urlstate.ViewState, tr: Translator) -> None:
         format_func=lambda p: passage_labels([p], tr)[0],
     )
     st.sidebar.header(tr("Ship"))
-    classes = {c.teu: c.name for c in ship_classes()}
-    ships = sorted({*classes, state.ship})
+    ships = sorted({*(c.teu for c in ship_classes()), state.ship})
+    ship_words = ship_size_labels(ships, tr)  # every size in one notation
     st.sidebar.selectbox(
         tr("Ship size"),
         ships,
         index=ships.index(state.ship),
         key=widget_key("ship", tr.lang),
-        format_func=lambda teu: (
-            tr("{value} TEU", value=tr.count(teu))
-            + (f" · {tr(classes[teu])}" if "TEU" not in classes.get(teu, "TEU") else "")
-        ),
+        format_func=lambda teu: ship_words[teu],
     )
     fuel_table = fuels()
     st.sidebar.selectbox(

@@ -248,8 +248,8 @@ def test_a_shared_extent_frames_only_the_lane_that_was_shared() -> None:
 def test_a_port_name_the_picker_cuts_is_written_in_full(default_app: AppTest) -> None:
     captions = [c.value for c in default_app.sidebar.caption]
     # the default destination's label is longer than the box shows
-    # with its members' UN/LOCODEs, not the catalogue's internal id
-    assert any("USLAX \\+ USLGB" in c and "Long Beach" in c for c in captions), captions
+    # San Pedro Bay has no UN/LOCODE: none is shown, not the catalogue's internal id
+    assert any("Los Angeles \\+ Long Beach" in c and "San Pedro Bay" in c for c in captions)
     assert not any("SAN\\-PEDRO" in c for c in captions)
     assert not any("CNSHA" in c for c in captions)  # "Shanghai, China (CNSHA)" fits
 
@@ -260,8 +260,9 @@ def test_the_port_pickers_list_the_named_ports_and_take_any_other_typed(
     origin = default_app.sidebar.selectbox(key="origin")
     listed = " | ".join(origin.options)  # the labels shown
     # the corridor, the ports with a Chinese name or an alias; not all 3,963
-    for code in ("CNSHA", "USLAX", "USLGB", "USLAX + USLGB", "KRPUS", "NLRTM"):
+    for code in ("CNSHA", "USLAX", "USLGB", "KRPUS", "NLRTM"):
         assert f"({code})" in listed, code
+    assert "San Pedro Bay, United States — Los Angeles + Long Beach" in listed
     assert 100 < len(origin.options) < 400 and "(CLVAP)" not in listed
     from geo.catalogue import ports
 

@@ -72,7 +72,7 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     assert labels[:2] == ["起运港", "目的港"]
     assert zh_app.sidebar.slider[0].label == "航速（节）"
     origin = zh_app.sidebar.selectbox(key="origin-zh")
-    assert origin.format_func(origin.value) == "上海 Shanghai, 中国 (CNSHA)"
+    assert origin.format_func(origin.value) == "上海 Shanghai，中国（CNSHA）"
     dest = zh_app.sidebar.selectbox(key="dest-zh")
     assert dest.format_func(dest.value).startswith("圣佩德罗湾 San Pedro Bay")
     assert zh_app.sidebar.radio(key="lang").value == "zh"
@@ -256,8 +256,8 @@ def test_a_url_warning_and_an_error_in_chinese() -> None:
 
 def test_the_port_pickers_name_countries_in_chinese(zh_app: AppTest) -> None:
     origin = zh_app.sidebar.selectbox(key="origin-zh")
-    assert origin.format_func("USLGB").startswith("长滩 Long Beach, 美国 (USLGB)")
-    assert "San Pedro Bay, 美国" in origin.format_func("SAN-PEDRO-BAY")
+    assert origin.format_func("USLGB").startswith("长滩 Long Beach，美国（USLGB）")
+    assert "San Pedro Bay，美国" in origin.format_func("SAN-PEDRO-BAY")
 
 
 def test_the_trade_off_chart_speaks_chinese() -> None:

@@ -10,7 +10,7 @@ place (``"32.000°N 117.000°E"`` / ``"北纬32°、东经117°"``), never as th
 
 from __future__ import annotations
 
-from geo.catalogue import names, ports, sealanes
+from geo.catalogue import ambiguity, names, ports, sealanes
 from geo.catalogue.coords import coord_name, parse_coordinates
 from geo.catalogue.names import fold
 from geo.errors import GeoError
@@ -48,6 +48,13 @@ def picker_labels(lang: str = "en") -> tuple[list[str], dict[str, str]]:
     """Every catalogue id in display order, and its :func:`picker_label`."""
     ids = [p.id for p in ports.catalogue()]
     return ids, {p.id: picker_label(p, lang) for p in ports.catalogue()}
+
+
+def listed_ids() -> list[str]:
+    """The catalogue ids a port picker lists, in display order: the ports this project names
+    (:func:`geo.catalogue.ambiguity.is_named`: the corridor's, those with a Chinese name or an
+    English alias). Any other is typed and resolved (:func:`geo.catalogue.ports.resolve`)."""
+    return [p.id for p in ports.catalogue() if ambiguity.is_named(p)]
 
 
 def shown_label(port_id: str, lang: str = "en") -> str:
