@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Final
 
 from geo.errors import ExportError
+from geo.i18n import N_
 
 MAX_FILENAME_CHARS: Final[int] = 120
 MAX_EXTENSION_CHARS: Final[int] = 10
@@ -146,18 +147,25 @@ def atomic_output(path: Path) -> Iterator[Path]:
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise ExportError(
+            N_(
+                "cannot write {path}: the folder {folder} does not exist",
+                path=path,
+                folder=path.parent,
+            )
+        )
     tmp = _temp_sibling(path)
     try:
         yield tmp
         if not tmp.exists():
-            raise ExportError(f"writing {path} produced no file")
+            raise ExportError(N_("writing {path} produced no file", path=path))
         _fsync(tmp)
         _keep_mode(path, tmp)
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a read-only folder: the project's error, named
         _remove_quietly(tmp)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or exc
+        raise ExportError(N_("cannot write {path}: {reason}", path=path, reason=reason)) from exc
     except BaseException:
         _remove_quietly(tmp)
         raise

@@ -44,9 +44,28 @@ _WAN: Final[int] = 10_000
 _YI: Final[int] = 100_000_000
 
 
-def N_(message: str) -> str:
-    """Mark a constant for extraction (``pybabel extract -k N_``); translate it with ``tr``."""
-    return message
+class Text(str):
+    """An English message that keeps its catalogue key and values, so that the edge that shows
+    it can word it again in another language (:func:`geo.present.errtext.error_text`). It *is*
+    the English text: ``str(Text(...))``, comparison and hashing are those of the words."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Text:
+        obj = super().__new__(cls, template.format(**values) if values else template)
+        obj.template = template
+        obj.values = values
+        return obj
+
+
+def N_(message: str, **values: object) -> str:
+    """Mark a message for extraction (``pybabel extract -k N_``); translate it with ``tr``.
+
+    Without ``values``: the message itself (a constant). With them: a :class:`Text`, the
+    English sentence ``message.format(**values)`` that remembers ``message`` and ``values``
+    (an error raised in English and worded in Chinese where it is shown)."""
+    return Text(message, **values) if values else message
 
 
 def check_lang(lang: object) -> str:
@@ -56,7 +75,11 @@ def check_lang(lang: object) -> str:
     if code not in LANGUAGES:
         shown = str(lang)[:20]
         raise UnknownLanguageError(
-            f"language {shown!r} is not available; accepted: {', '.join(LANGUAGES)}"
+            N_(
+                "language {value!r} is not available; accepted: {accepted}",
+                value=shown,
+                accepted=", ".join(LANGUAGES),
+            )
         )
     return code
 

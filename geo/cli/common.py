@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import unicodedata
-from typing import Final, NoReturn
 
+from geo.cli.parsing import columns, terminal, with_language
 from geo.errors import GeoError
 from geo.i18n import ENGLISH, LANGUAGES, Translator, check_lang
 from geo.jobs import snapshot
+from geo.present.errtext import error_text
 from geo.present.model import LanePresentation
 from geo.present.status import size_words
 from geo.present.view import LaneView, build_view
@@ -19,31 +18,15 @@ from geo.settings import DEFAULT_SPEED_KN, MAX_SPEED_KN, MIN_SPEED_KN
 from geo.voyage.emissions import DEFAULT_FUEL, DEFAULT_SHIP_TEU
 from geo.voyage.factors import fuels
 
-EXIT_USAGE: Final[int] = 2
-_CONTROL: Final[re.Pattern[str]] = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line (not usage + message)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal(message)} (see --help)\n")
-
-
-def terminal(text: object) -> str:
-    """Text safe for a terminal: control characters and escape sequences removed."""
-    return _CONTROL.sub("", str(text))
-
 
 def pad(text: str, width: int, *, right: bool = False) -> str:
     """``text`` padded to ``width`` terminal columns (a CJK character takes two); ``right``
     aligns it to the right."""
-    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    fill = " " * max(0, width - columns)
+    fill = " " * max(0, width - columns(text))
     return fill + text if right else text + fill
 
 
-def speed_arg(text: str) -> float:
+def speed_arg(text: str, tr: Translator = ENGLISH) -> float:
     """A ``--speed`` in knots within the range the page's slider and a URL accept
     (:data:`~geo.settings.MIN_SPEED_KN` to :data:`~geo.settings.MAX_SPEED_KN`)."""
     try:
@@ -51,89 +34,120 @@ def speed_arg(text: str) -> float:
     except (ValueError, GeoError):
         pass
     raise argparse.ArgumentTypeError(
-        f"speed {text!r} is not accepted; give knots from {MIN_SPEED_KN:g} to {MAX_SPEED_KN:g}"
+        tr(
+            "speed {value!r} is not accepted; give knots from {low} to {high}",
+            value=text,
+            low=f"{MIN_SPEED_KN:g}",
+            high=f"{MAX_SPEED_KN:g}",
+        )
     )
 
 
-def size_arg(text: str) -> tuple[int, int]:
+def size_arg(text: str, tr: Translator = ENGLISH) -> tuple[int, int]:
     try:
         return snapshot.parse_size(text)
     except GeoError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(error_text(exc, tr)) from None
 
 
-def add_route_options(p: argparse.ArgumentParser) -> None:
+def add_route_options(p: argparse.ArgumentParser, tr: Translator = ENGLISH) -> None:
     """ORIGIN, DESTINATION, --speed and --avoid, as every lane command takes them."""
     p.add_argument(
         "origin",
-        help="UN/LOCODE (CNSHA), port name in English or Chinese, Simplified or Traditional "
-        "(Shanghai, 上海, 長灘), 'lon,lat', or 'San Pedro Bay'; a name several ports share is "
-        "refused with their codes",
+        help=tr(
+            "UN/LOCODE (CNSHA), port name in English or Chinese, Simplified or Traditional "
+            "(Shanghai, 上海, 長灘), 'lon,lat', or 'San Pedro Bay'; a name several ports share "
+            "is refused with their codes"
+        ),
     )
-    p.add_argument("destination", help="same forms as ORIGIN")
+    p.add_argument("destination", help=tr("same forms as ORIGIN"))
     p.add_argument(
         "--speed",
-        type=speed_arg,
+        type=with_language(speed_arg, tr),
         default=DEFAULT_SPEED_KN,
         metavar="KN",
-        help=f"speed in knots, {MIN_SPEED_KN:g} to {MAX_SPEED_KN:g} (default "
-        f"{DEFAULT_SPEED_KN:g}); outside the fuel model's range the figures carry a warning",
+        help=tr(
+            "speed in knots, {low} to {high} (default {default}); outside the fuel model's "
+            "range the figures carry a warning",
+            low=f"{MIN_SPEED_KN:g}",
+            high=f"{MAX_SPEED_KN:g}",
+            default=f"{DEFAULT_SPEED_KN:g}",
+        ),
     )
     p.add_argument(
         "--avoid",
         default="",
         metavar="P1,P2",
-        help=f"comma-separated passages to avoid: {', '.join(routing.PASSAGES)}; their English "
-        "or Chinese names are accepted too (Suez Canal, 苏伊士运河, 苏伊士)",
+        help=tr(
+            "comma-separated passages to avoid: {passages}; their English or Chinese names are "
+            "accepted too (Suez Canal, 苏伊士运河, 苏伊士)",
+            passages=", ".join(routing.PASSAGES),
+        ),
     )
     p.add_argument(
         "--strict",
         action="store_true",
-        help="refuse an end on land or far from the sea lanes (default: route it with a warning)",
+        help=tr(
+            "refuse an end on land or far from the sea lanes (default: route it with a warning)"
+        ),
     )
 
 
-def lang_arg(text: str) -> str:
+def lang_arg(text: str, tr: Translator = ENGLISH) -> str:
     try:
         return check_lang(text)
     except GeoError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(error_text(exc, tr)) from None
 
 
-def add_lang_option(p: argparse.ArgumentParser, what: str) -> None:
-    """--lang en|zh: the language of ``what`` (figures, names, notes; sources as published)."""
+def add_lang_option(p: argparse.ArgumentParser, what: str, tr: Translator = ENGLISH) -> None:
+    """--lang en|zh: the language of ``what`` (figures, names, notes; sources as published;
+    ``what`` is worded in ``tr``'s language by the caller)."""
     p.add_argument(
         "--lang",
-        type=lang_arg,
+        type=with_language(lang_arg, tr),
         default="en",
         metavar="|".join(LANGUAGES),
-        help=f"language of {what}: {' or '.join(LANGUAGES)} (default en); sources keep "
-        "their published titles",
+        help=tr(
+            "language of {what}: {languages} (default en); sources keep their published titles",
+            what=what,
+            languages=tr(
+                "{first} or {second}", first=", ".join(LANGUAGES[:-1]), second=LANGUAGES[-1]
+            ),
+        ),
     )
 
 
-def add_ship_options(p: argparse.ArgumentParser) -> None:
+def add_ship_options(p: argparse.ArgumentParser, tr: Translator = ENGLISH) -> None:
     """--ship-teu, --fuel and --load-factor (checked by the voyage model, which names a bad
     value and what it accepts)."""
     p.add_argument(
         "--ship-teu",
         default=DEFAULT_SHIP_TEU,
         metavar="TEU",
-        help=f"ship size in TEU within the classes of data/ship_classes.csv "
-        f"(default {DEFAULT_SHIP_TEU:,})",
+        help=tr(
+            "ship size in TEU within the classes of data/ship_classes.csv (default {default})",
+            default=f"{DEFAULT_SHIP_TEU:,}",
+        ),
     )
     p.add_argument(
         "--fuel",
         default=DEFAULT_FUEL,
         metavar="FUEL",
-        help=f"one of {', '.join(fuels())} or its name, e.g. 甲醇 (default {DEFAULT_FUEL})",
+        help=tr(
+            "one of {fuels} or its name, e.g. 甲醇 (default {default})",
+            fuels=", ".join(fuels()),
+            default=DEFAULT_FUEL,
+        ),
     )
     p.add_argument(
         "--load-factor",
         default=None,
         metavar="F",
-        help="share of the TEU capacity carried, above 0 and at most 1 (default 0.7, the "
-        "Clean Cargo/GLEC convention)",
+        help=tr(
+            "share of the TEU capacity carried, above 0 and at most 1 (default 0.7, the "
+            "Clean Cargo/GLEC convention)"
+        ),
     )
 
 

@@ -3,7 +3,8 @@
 Each command lives in its own module with an ``add_parsers(subparsers)`` function that sets a
 ``handler(args, out) -> int`` default. Bad input of any kind prints one line on stderr and
 exits with status 2; never a traceback. A command with ``--lang zh`` words the error in Chinese
-(:func:`geo.present.errtext.error_text`). ``deck`` writes every good entry of a deck file and
+(:func:`geo.present.errtext.error_text`), and its usage errors and ``--help`` too, argparse's
+own words included (:mod:`geo.cli.parsing`). ``deck`` writes every good entry of a deck file and
 exits 2 if any entry failed.
 """
 
@@ -16,9 +17,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from geo.cli import atlas, matrix, ports, route, snapshot, tradeoff
-from geo.cli.common import EXIT_USAGE, Parser, terminal
+from geo.cli.parsing import EXIT_USAGE, Parser, lang_in_argv, terminal
 from geo.errors import GeoError
-from geo.i18n import DEFAULT_LANGUAGE, translator
+from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, Translator, translator
 from geo.present.errtext import error_text
 from geo.present.status import error_line
 
@@ -34,24 +35,27 @@ def _shield_coordinates(argv: Sequence[str]) -> list[str]:
     return [f" {a}" if _NEGATIVE_COORD_RE.match(a) else a for a in argv]
 
 
-def build_parser() -> Parser:
+def build_parser(tr: Translator = ENGLISH) -> Parser:
+    """The command line's parser, its help and usage errors in ``tr``'s language."""
     parser = Parser(
         prog="python -m geo",
-        description="Sea routes and corridor figures for the LA–Long Beach–Shanghai lane.",
+        description=tr("Sea routes and corridor figures for the LA–Long Beach–Shanghai lane."),
+        tr=tr,
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for command in COMMANDS:
-        command.add_parsers(sub)
+        command.add_parsers(sub, tr)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Entry point; returns the exit status."""
     out = out or sys.stdout
-    parser = build_parser()
+    arguments = _shield_coordinates(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(translator(lang_in_argv(arguments)))
     args: argparse.Namespace | None = None
     try:
-        args = parser.parse_args(_shield_coordinates(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(arguments)
         return int(args.handler(args, out))
     except GeoError as exc:  # in the command's --lang: the same words as the page's
         tr = translator(getattr(args, "lang", DEFAULT_LANGUAGE))

@@ -17,8 +17,9 @@ from geo.catalogue.countries import country_code, country_name
 from geo.catalogue.names import chinese_names
 from geo.catalogue.search import count
 from geo.cli.common import add_lang_option, pad, terminal
+from geo.cli.parsing import with_language
 from geo.errors import GeoError
-from geo.i18n import N_, translator
+from geo.i18n import ENGLISH, N_, Translator, translator
 
 DEFAULT_LIMIT = 20
 #: Column headings and widths (terminal columns; a Chinese character takes two).
@@ -30,7 +31,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-def limit_arg(text: str) -> int:
+def limit_arg(text: str, tr: Translator = ENGLISH) -> int:
     """``--limit``: a whole number of at least 1."""
     try:
         value = int(text)
@@ -38,33 +39,42 @@ def limit_arg(text: str) -> int:
         value = 0
     if value < 1:
         raise argparse.ArgumentTypeError(
-            f"limit {text!r} is not accepted; give a whole number of at least 1"
+            tr("limit {value!r} is not accepted; give a whole number of at least 1", value=text)
         )
     return value
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: Any, tr: Translator = ENGLISH) -> None:
     p = sub.add_parser(
         "ports",
-        help="list ports matching a query",
-        description="List catalogue ports whose code, name (English or Chinese, Simplified or "
-        "Traditional, aliases included) or country (English or Chinese: China, 中国) "
-        "matches QUERY.",
-        epilog="Examples: python -m geo ports beach; python -m geo ports 中国 --lang zh",
+        tr=tr,
+        help=tr("list ports matching a query"),
+        description=tr(
+            "List catalogue ports whose code, name (English or Chinese, Simplified or "
+            "Traditional, aliases included) or country (English or Chinese: China, 中国) "
+            "matches QUERY."
+        ),
+        epilog=tr(
+            "Examples: {first}; {second}",
+            first="python -m geo ports beach",
+            second="python -m geo ports 中国 --lang zh",
+        ),
     )
     p.add_argument(
         "query",
-        help="part of a name (English or Chinese: 上海, 長灘), a UN/LOCODE or a country "
-        "(China, 中国)",
+        help=tr(
+            "part of a name (English or Chinese: 上海, 長灘), a UN/LOCODE or a country "
+            "(China, 中国)"
+        ),
     )
     p.add_argument(
         "--limit",
-        type=limit_arg,
+        type=with_language(limit_arg, tr),
         default=DEFAULT_LIMIT,
         metavar="N",
-        help=f"at most this many (default {DEFAULT_LIMIT})",
+        help=tr("at most this many (default {default})", default=DEFAULT_LIMIT),
     )
-    add_lang_option(p, "the headings and country names")
+    add_lang_option(p, tr("the headings and country names"), tr)
     p.set_defaults(handler=run_ports)
 
 

@@ -33,6 +33,7 @@ from geo.cli.common import (
     warn,
 )
 from geo.export.rfc7946 import geometry_json
+from geo.i18n import ENGLISH, Translator
 from geo.present.model import LanePresentation, present
 from geo.routing import engine as routing
 from geo.routing.antimeridian import wrap_lon
@@ -148,22 +149,28 @@ def route_text(pres: LanePresentation) -> str:
     return "\n".join(lines)
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: Any, tr: Translator = ENGLISH) -> None:
     p_route = sub.add_parser(
         "route",
-        help="compute a sea route between two ports",
-        description="Compute the sea route between two ports and print it.",
-        epilog='Example: python -m geo route Shanghai "Long Beach" --format json',
+        tr=tr,
+        help=tr("compute a sea route between two ports"),
+        description=tr("Compute the sea route between two ports and print it."),
+        epilog=tr(
+            "Example: {example}",
+            example='python -m geo route Shanghai "Long Beach" --format json',
+        ),
     )
-    add_route_options(p_route)
-    add_ship_options(p_route)
-    add_lang_option(p_route, "the text summary (--format text)")
+    add_route_options(p_route, tr)
+    add_ship_options(p_route, tr)
+    add_lang_option(p_route, tr("the text summary (--format text)"), tr)
     p_route.add_argument(
         "--format",
         choices=("json", "geojson", "text"),
         default="text",
-        help="json: one object with the figures and an RFC 7946 geometry; geojson: a Feature; "
-        "text: a readable summary (default)",
+        help=tr(
+            "json: one object with the figures and an RFC 7946 geometry; geojson: a Feature; "
+            "text: a readable summary (default)"
+        ),
     )
     p_route.set_defaults(handler=run_route)
 

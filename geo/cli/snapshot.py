@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo.cli.common import (
-    EXIT_USAGE,
     add_lang_option,
     add_route_options,
     add_ship_options,
@@ -19,8 +18,9 @@ from geo.cli.common import (
     terminal,
     warn,
 )
+from geo.cli.parsing import EXIT_USAGE, with_language
 from geo.errors import ExportError, GeoError
-from geo.i18n import translator
+from geo.i18n import ENGLISH, Translator, translator
 from geo.jobs import deck, snapshot
 from geo.present import status
 from geo.present.errtext import error_text
@@ -28,91 +28,126 @@ from geo.present.model import present
 from geo.present.options import ALL_LAYERS
 
 
-def _layers_arg(text: str) -> tuple[str, ...]:
+def _layers_arg(text: str, tr: Translator = ENGLISH) -> tuple[str, ...]:
     names = [x.strip().lower() for x in text.split(",") if x.strip()]
     bad = [x for x in names if x not in ALL_LAYERS]
     if bad:
         raise argparse.ArgumentTypeError(
-            f"layer {bad[0]!r} is not accepted; give a comma-separated list of "
-            f"{', '.join(ALL_LAYERS)}"
+            tr(
+                "layer {value!r} is not accepted; give a comma-separated list of {layers}",
+                value=bad[0],
+                layers=", ".join(ALL_LAYERS),
+            )
         )
     return tuple(names)
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: Any, tr: Translator = ENGLISH) -> None:
     formats = " ".join(snapshot.FORMATS)
-    sizes = ", ".join(snapshot.SIZES)
     p_snap = sub.add_parser(
         "snapshot",
-        help="write a slide snapshot or data export of a lane",
-        description="Write one snapshot of the lane: the format is taken from the extension of "
-        f"--out ({formats}). PNG is drawn by headless Chromium when it is installed (else by "
-        "the static renderer); SVG and PDF by the static renderer; HTML is the interactive "
-        "map, working offline; GeoJSON, GeoPackage and CSV are data exports. The file appears "
-        "only once complete.",
-        epilog='Example: python -m geo snapshot Shanghai "San Pedro Bay" --out lane.png '
-        '--size 1280x720 --title "Shanghai → San Pedro Bay"',
+        tr=tr,
+        help=tr("write a slide snapshot or data export of a lane"),
+        description=tr(
+            "Write one snapshot of the lane: the format is taken from the extension of "
+            "--out ({formats}). PNG is drawn by headless Chromium when it is installed (else "
+            "by the static renderer); SVG and PDF by the static renderer; HTML is the "
+            "interactive map, working offline; GeoJSON, GeoPackage and CSV are data exports. "
+            "The file appears only once complete.",
+            formats=formats,
+        ),
+        epilog=tr(
+            "Example: {example}",
+            example='python -m geo snapshot Shanghai "San Pedro Bay" --out lane.png '
+            '--size 1280x720 --title "Shanghai → San Pedro Bay"',
+        ),
     )
-    add_route_options(p_snap)
-    add_lang_option(p_snap, "the slide")
-    add_ship_options(p_snap)
+    add_route_options(p_snap, tr)
+    add_lang_option(p_snap, tr("the slide"), tr)
+    add_ship_options(p_snap, tr)
     p_snap.add_argument(
-        "--out", required=True, metavar="FILE", help=f"output file; its extension: {formats}"
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=tr("output file; its extension: {formats}", formats=formats),
     )
     p_snap.add_argument(
         "--size",
-        type=size_arg,
+        type=with_language(size_arg, tr),
         default=snapshot.DEFAULT_SIZE,
         metavar="WxH",
-        help=f"image size in pixels, e.g. 1920x1080 (default), or one of {sizes}; "
-        f"each side {snapshot.MIN_SIDE_PX}–{snapshot.MAX_SIDE_PX} (PNG, SVG, PDF)",
+        help=tr(
+            "image size in pixels, e.g. 1920x1080 (default), or one of {sizes}; each side "
+            "{low}–{high} (PNG, SVG, PDF)",
+            sizes=", ".join(snapshot.SIZES),
+            low=snapshot.MIN_SIDE_PX,
+            high=snapshot.MAX_SIDE_PX,
+        ),
     )
     p_snap.add_argument(
-        "--title", default=None, metavar="T", help="title on the snapshot (default: the route)"
+        "--title",
+        default=None,
+        metavar="T",
+        help=tr("title on the snapshot (default: the route)"),
     )
     p_snap.add_argument(
-        "--label", default="", metavar="TEXT", help="a custom label drawn on the map"
+        "--label", default="", metavar="TEXT", help=tr("a custom label drawn on the map")
     )
     p_snap.add_argument(
         "--layers",
-        type=_layers_arg,
+        type=with_language(_layers_arg, tr),
         default=ALL_LAYERS,
         metavar="L1,L2",
-        help=f"layers to show, comma-separated (default all: {','.join(ALL_LAYERS)})",
+        help=tr(
+            "layers to show, comma-separated (default all: {layers})", layers=",".join(ALL_LAYERS)
+        ),
     )
     p_snap.add_argument(
         "--renderer",
         choices=snapshot.RENDERERS,
         default="auto",
-        help="PNG only: browser (headless Chromium), static (matplotlib) or auto (browser "
-        "when Chromium is installed; default)",
+        help=tr(
+            "PNG only: browser (headless Chromium), static (matplotlib) or auto (browser "
+            "when Chromium is installed; default)"
+        ),
     )
     p_snap.add_argument(
         "--slide",
         choices=snapshot.SLIDES,
         default="lane",
-        help="PNG, SVG, PDF: the lane map (default), the speed trade-off chart or the "
-        "corridor's timeline (the last two by the static renderer)",
+        help=tr(
+            "PNG, SVG, PDF: the lane map (default), the speed trade-off chart or the "
+            "corridor's timeline (the last two by the static renderer)"
+        ),
     )
     p_snap.set_defaults(handler=run_snapshot)
 
     p_deck = sub.add_parser(
         "deck",
-        help="write many snapshots from one TOML deck file",
-        description="Write every [[snapshot]] of a TOML deck file into DIR, with a progress "
-        "line per entry on stderr. A bad entry (unknown port, bad size or speed, missing "
-        "field) is reported by name and the others are still written.",
-        epilog="Exit status: 0 if every entry was written, 2 if any entry failed or the deck "
-        "file could not be read. Deck file: an optional [defaults] table (speed, size, avoid, "
-        "format, renderer) and [[snapshot]] entries with name, origin, destination, and "
-        "optionally speed, avoid, size, title, lang, renderer, format or out (a file name). "
-        "Example: python -m geo deck examples/deck.toml --out slides/",
+        tr=tr,
+        help=tr("write many snapshots from one TOML deck file"),
+        description=tr(
+            "Write every [[snapshot]] of a TOML deck file into DIR, with a progress "
+            "line per entry on stderr. A bad entry (unknown port, bad size or speed, missing "
+            "field) is reported by name and the others are still written."
+        ),
+        epilog=tr(
+            "Exit status: 0 if every entry was written, 2 if any entry failed or the deck "
+            "file could not be read. Deck file: an optional [defaults] table (speed, size, "
+            "avoid, format, renderer) and [[snapshot]] entries with name, origin, destination, "
+            "and optionally speed, avoid, size, title, lang, renderer, format or out (a file "
+            "name). Example: {example}",
+            example="python -m geo deck examples/deck.toml --out slides/",
+        ),
     )
-    p_deck.add_argument("deck", metavar="DECK.toml", help="the deck file")
+    p_deck.add_argument("deck", metavar="DECK.toml", help=tr("the deck file"))
     p_deck.add_argument(
-        "--out", required=True, metavar="DIR", help="folder for the files (created if missing)"
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=tr("folder for the files (created if missing)"),
     )
-    add_lang_option(p_deck, "every slide whose entry (or [defaults]) sets no lang")
+    add_lang_option(p_deck, tr("every slide whose entry (or [defaults]) sets no lang"), tr)
     p_deck.set_defaults(handler=run_deck)
 
 

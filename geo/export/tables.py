@@ -11,6 +11,7 @@ import pandas as pd
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output
+from geo.i18n import N_
 
 MATRIX_FORMATS: tuple[str, ...] = (".csv", ".parquet")
 LANES_FORMATS: tuple[str, ...] = (".gpkg", ".parquet", ".csv")
@@ -23,11 +24,21 @@ def check_suffix(path: Path | str, accepted: tuple[str, ...]) -> Path:
     path = Path(path)
     if path.suffix.lower() not in accepted:
         raise ExportError(
-            f"cannot write {path.name[:80]!r}: extension {path.suffix or '(none)'!r} is not "
-            f"accepted; use {', '.join(accepted)}"
+            N_(
+                "cannot write {name!r}: extension {suffix!r} is not accepted; use {accepted}",
+                name=path.name[:80],
+                suffix=path.suffix or "(none)",
+                accepted=", ".join(accepted),
+            )
         )
     if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise ExportError(
+            N_(
+                "cannot write {path}: the folder {folder} does not exist",
+                path=path,
+                folder=path.parent,
+            )
+        )
     return path
 
 

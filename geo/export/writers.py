@@ -43,6 +43,7 @@ import pyogrio.errors
 from geo.errors import ExportError
 from geo.export.rfc7946 import geometry_json, rfc7946_geometry, rfc7946_line
 from geo.fileio import atomic_output, atomic_write_bytes
+from geo.i18n import N_
 from geo.present.layers import route_id
 from geo.present.localnames import data_text, port_name
 from geo.present.view import segment_name
@@ -219,7 +220,7 @@ def export_gpkg(pres: LanePresentation, path: Path) -> Path:
             pyogrio.write_dataframe(table, tmp, layer="lane_metadata", driver="GPKG")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         # GDAL reports a full disk or an unwritable folder this way, not as an OSError
-        raise ExportError(f"cannot write {path}: {exc}") from exc
+        raise ExportError(N_("cannot write {path}: {reason}", path=path, reason=str(exc))) from exc
     return Path(path)
 
 

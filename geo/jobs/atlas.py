@@ -27,7 +27,9 @@ import pandas as pd
 from geo.catalogue import ports as _ports
 from geo.errors import GeoError
 from geo.export.rfc7946 import rfc7946_line
+from geo.i18n import N_, Text, Translator, translator
 from geo.jobs.dask_runner import IN_PROCESS, Scheduler, run_tasks
+from geo.present.errtext import error_text
 from geo.routing import matrix as _matrix
 from geo.routing.engine import PASSAGE_LABELS, normalise_avoid, validate_speed
 from geo.settings import DEFAULT_SPEED_KN, KM_PER_NM
@@ -64,21 +66,47 @@ class LanesFileError(GeoError):
     """A lanes file that cannot be read, or a row with a bad field (named with its line)."""
 
 
+class RowError(str):
+    """The message of one bad row of a lanes file, in the job's language (``"line 4: …"`` /
+    ``"第4行：…"``); ``line`` is its line number."""
+
+    line: int
+
+    def __new__(cls, line: int, text: str) -> RowError:
+        obj = super().__new__(cls, text)
+        obj.line = line
+        return obj
+
+    def __reduce__(self) -> tuple[type[RowError], tuple[int, str]]:  # across Dask workers
+        return (RowError, (self.line, str(self)))
+
+
+def row_error(line: int, reason: BaseException, tr: Translator) -> RowError:
+    """``"line 4: <the error>"``, the error worded in ``tr``'s language (a message that already
+    starts with its line is kept whole)."""
+    text = error_text(reason, tr)
+    first = reason.args[0] if reason.args else None
+    if isinstance(first, Text) and first.template.startswith("line {line}"):
+        return RowError(line, text)
+    return RowError(line, tr("line {line}: {reason}", line=line, reason=text))
+
+
 def port_code(port: _ports.Port) -> str:
     """The column header of a port: its UN/LOCODE, else its catalogue id (``lon,lat``)."""
     return port.locode or port.id
 
 
-def resolve_all(queries: Iterable[str]) -> tuple[list[_ports.Port], list[str]]:
+def resolve_all(queries: Iterable[str], lang: str = "en") -> tuple[list[_ports.Port], list[str]]:
     """Resolve every query; returns (ports in order, without repeats; one error message per
-    query that failed, naming it with close matches)."""
+    query that failed, naming it with close matches, in ``lang``)."""
+    tr = translator(lang)
     found: list[_ports.Port] = []
     errors: list[str] = []
     for query in queries:
         try:
             port = _ports.resolve(query)
         except GeoError as exc:
-            errors.append(str(exc))
+            errors.append(error_text(exc, tr))
             continue
         if port not in found:
             found.append(port)
@@ -91,7 +119,9 @@ def read_ports_file(path: Path | str) -> list[str]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise LanesFileError(f"cannot read the ports file {str(path)[:120]!r}: {exc}") from None
+        raise LanesFileError(
+            N_("cannot read the ports file {name!r}: {reason}", name=str(path)[:120], reason=exc)
+        ) from None
     return [s.strip() for s in lines if s.strip() and not s.strip().startswith("#")]
 
 
@@ -149,31 +179,43 @@ def _lane(line: int, row: list[str]) -> Lane:
     cells = [c.strip() for c in row] + [""] * 5
     origin, destination, speed, fuel, teu = cells[:5]
     if not origin or not destination:
-        raise LanesFileError(f"line {line}: origin and destination are both required")
+        raise LanesFileError(N_("line {line}: origin and destination are both required", line=line))
     try:
         speed_kn = validate_speed(speed) if speed else DEFAULT_SPEED_KN
+    except GeoError as exc:
+        raise LanesFileError(N_("line {line}: {reason}", line=line, reason=exc)) from None
+    try:
         ship_teu = float(teu) if teu else None
-    except (GeoError, ValueError) as exc:
-        raise LanesFileError(f"line {line}: {exc}") from None
+    except ValueError:  # named with what is accepted, as a number out of range is
+        ship_teu = float("nan")
     if ship_teu is not None and not (np.isfinite(ship_teu) and ship_teu > 0):
-        raise LanesFileError(f"line {line}: ship_teu {teu[:20]!r} must be a number above 0")
+        raise LanesFileError(
+            N_(
+                "line {line}: ship_teu {value!r} must be a number above 0",
+                line=line,
+                value=teu[:20],
+            )
+        )
     o, d = _ports.resolve(origin), _ports.resolve(destination)
     return Lane(line, o, d, speed_kn, fuel[:MAX_TEXT_CHARS], ship_teu)
 
 
-def read_lanes(path: Path | str) -> tuple[list[Lane], list[str]]:
+def read_lanes(path: Path | str, lang: str = "en") -> tuple[list[Lane], list[RowError]]:
     """Lanes from a CSV of ``origin,destination[,speed_kn,fuel,ship_teu]`` rows (a header
     row starting with ``origin`` is skipped). Returns (good lanes; one message per bad row,
-    naming its line, an unknown port with close matches). Raises :class:`LanesFileError`
-    when the file cannot be read or holds no lane at all.
+    naming its line, an unknown port with close matches, in ``lang``). Raises
+    :class:`LanesFileError` when the file cannot be read or holds no lane at all.
     """
+    tr = translator(lang)
     try:
         with Path(path).open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise LanesFileError(f"cannot read the lanes file {str(path)[:120]!r}: {exc}") from None
+        raise LanesFileError(
+            N_("cannot read the lanes file {name!r}: {reason}", name=str(path)[:120], reason=exc)
+        ) from None
     lanes: list[Lane] = []
-    errors: list[str] = []
+    errors: list[RowError] = []
     for n, row in enumerate(rows, start=1):
         if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
             continue
@@ -182,12 +224,14 @@ def read_lanes(path: Path | str) -> tuple[list[Lane], list[str]]:
         try:
             lanes.append(_lane(n, row))
         except GeoError as exc:
-            msg = str(exc)
-            errors.append(msg if msg.startswith("line ") else f"line {n}: {msg}")
+            errors.append(row_error(n, exc, tr))
     if not lanes and not errors:
         raise LanesFileError(
-            f"the lanes file {str(path)[:120]!r} has no lanes; give rows of "
-            "origin,destination[,speed_kn,fuel,ship_teu]"
+            N_(
+                "the lanes file {name!r} has no lanes; give rows of {columns}",
+                name=str(path)[:120],
+                columns="origin,destination[,speed_kn,fuel,ship_teu]",
+            )
         )
     return lanes, errors
 
@@ -197,16 +241,17 @@ def _segments_text(records: list[dict[str, Any]]) -> str:
 
 
 def _lanes_task(
-    origin: _ports.Port, lanes: Sequence[Lane], avoid: tuple[str, ...]
+    origin: _ports.Port, lanes: Sequence[Lane], avoid: tuple[str, ...], lang: str = "en"
 ) -> list[dict[str, Any]]:
-    """Every lane from one origin, from one shortest-path tree."""
+    """Every lane from one origin, from one shortest-path tree (errors worded in ``lang``)."""
+    tr = translator(lang)
     tree = _matrix.tree(origin, avoid=avoid)
     out: list[dict[str, Any]] = []
     for lane in lanes:
         try:
             r = tree.route(lane.destination, speed_kn=lane.speed_kn)
         except GeoError as exc:  # same place, or blocked by the avoided passages
-            out.append({"lane": lane.line, "error": f"line {lane.line}: {exc}"})
+            out.append({"lane": lane.line, "error": row_error(lane.line, exc, tr)})
             continue
         segment_gdf = corridor.segment_route(r.line, speed_kn=r.speed_kn)
         segments = corridor.segments_as_records(segment_gdf)
@@ -218,7 +263,7 @@ def _lanes_task(
                 speed_kn=r.speed_kn,
             )
         except GeoError as exc:
-            out.append({"lane": lane.line, "error": f"line {lane.line}: {exc}"})
+            out.append({"lane": lane.line, "error": row_error(lane.line, exc, tr)})
             continue
         out.append(
             {
@@ -254,17 +299,18 @@ def atlas_job(
     avoid: Iterable[str] | str | None = (),
     scheduler: Scheduler = IN_PROCESS,
     progress: bool = False,
-) -> tuple[gpd.GeoDataFrame, list[str]]:
+    lang: str = "en",
+) -> tuple[gpd.GeoDataFrame, list[RowError]]:
     """One feature per lane, in file order: columns :data:`LANE_COLUMNS` and an RFC 7946
     MultiLineString geometry (EPSG:4326, cut at 180°). Lanes are grouped by origin, one task
     per origin. Returns (the features; one message per lane that has no route, e.g. same
-    ports or blocked by ``avoid``); the other lanes are still computed.
+    ports or blocked by ``avoid``, in ``lang``); the other lanes are still computed.
     """
     avoid_key = normalise_avoid(avoid)
     groups: dict[_ports.Port, list[Lane]] = {}
     for lane in lanes:
         groups.setdefault(lane.origin, []).append(lane)
-    tasks = [(origin, group, avoid_key) for origin, group in groups.items()]
+    tasks = [(origin, group, avoid_key, lang) for origin, group in groups.items()]
     results = run_tasks(
         _lanes_task,
         tasks,

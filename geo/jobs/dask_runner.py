@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from tqdm import tqdm
 
 from geo.errors import GeoError
+from geo.i18n import N_
 
 T = TypeVar("T")
 
@@ -60,8 +61,12 @@ def parse_scheduler(text: str | None) -> Scheduler:
     if _TCP_RE.match(value):
         return Scheduler("tcp", address=value)
     raise SchedulerError(
-        f"scheduler {value[:60]!r} is not accepted; give local:N (N worker processes, 1 to "
-        f"{MAX_LOCAL_WORKERS}) or tcp://HOST:PORT (an existing Dask scheduler)"
+        N_(
+            "scheduler {value!r} is not accepted; give local:N (N worker processes, 1 to "
+            "{most}) or tcp://HOST:PORT (an existing Dask scheduler)",
+            value=value[:60],
+            most=MAX_LOCAL_WORKERS,
+        )
     )
 
 
@@ -99,8 +104,12 @@ def dask_client(scheduler: Scheduler) -> Iterator[Any]:
         client = Client(scheduler.address, timeout="10s")
     except OSError as exc:
         raise SchedulerError(
-            f"cannot reach the Dask scheduler at {scheduler.address}: {exc}; "
-            "start one (dask scheduler) or use local:N"
+            N_(
+                "cannot reach the Dask scheduler at {address}: {reason}; "
+                "start one (dask scheduler) or use local:N",
+                address=scheduler.address,
+                reason=exc,
+            )
         ) from None
     try:
         yield client

@@ -13,18 +13,16 @@ from typing import Final
 
 from geo.errors import ExportError, GeoError
 from geo.fileio import safe_filename
-from geo.i18n import check_lang
+from geo.i18n import N_, Text, check_lang
+from geo.jobs.sizes import check_size, not_accepted, parse_size
 from geo.jobs.snapshot import (
     DEFAULT_SIZE,
     DEFAULT_TIMEOUT_S,
     FORMATS,
     RENDERERS,
     SnapshotResult,
-    _accepted_sizes,
     _format_key,
-    check_size,
     format_for,
-    parse_size,
     render,
 )
 from geo.settings import DEFAULT_SPEED_KN
@@ -89,30 +87,47 @@ def _read_toml(path: Path) -> dict[str, object]:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_DECK_BYTES + 1)
     except FileNotFoundError:
-        raise ExportError(f"deck file {name!r} does not exist") from None
+        raise ExportError(N_("deck file {name!r} does not exist", name=name)) from None
     except OSError as exc:
-        raise ExportError(f"cannot read deck file {name!r}: {exc.strerror or exc}") from None
+        raise ExportError(
+            N_("cannot read deck file {name!r}: {reason}", name=name, reason=exc.strerror or exc)
+        ) from None
     if len(raw) > MAX_DECK_BYTES:
-        raise ExportError(f"deck file {name!r} is larger than {MAX_DECK_BYTES // 1024} KB")
+        raise ExportError(
+            N_(
+                "deck file {name!r} is larger than {size} KB",
+                name=name,
+                size=MAX_DECK_BYTES // 1024,
+            )
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ExportError(
-            f"deck file {name!r} is not UTF-8 text (binary, or UTF-16?); save it as UTF-8 TOML"
+            N_(
+                "deck file {name!r} is not UTF-8 text (binary, or UTF-16?); save it as UTF-8 TOML",
+                name=name,
+            )
         ) from None
     if "\x00" in text:
-        raise ExportError(f"deck file {name!r} contains NUL characters; it is not a TOML file")
+        raise ExportError(
+            N_("deck file {name!r} contains NUL characters; it is not a TOML file", name=name)
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ExportError(f"deck file {name!r} is not valid TOML: {exc}") from None
+        raise ExportError(
+            N_("deck file {name!r} is not valid TOML: {reason}", name=name, reason=str(exc))
+        ) from None
     except RecursionError:
-        raise ExportError(f"deck file {name!r} is nested too deeply to be a deck") from None
+        raise ExportError(
+            N_("deck file {name!r} is nested too deeply to be a deck", name=name)
+        ) from None
 
 
 def _speed_value(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ExportError(f"speed {value!r} is not a number of knots")
+        raise ExportError(N_("speed {value!r} is not a number of knots", value=value))
     return float(value)
 
 
@@ -121,7 +136,7 @@ def _size_value(value: object) -> tuple[int, int]:
         return parse_size(value)
     if isinstance(value, list) and len(value) == 2:
         return check_size((value[0], value[1]))
-    raise ExportError(f"size {value!r} is not accepted; give {_accepted_sizes()}")
+    raise not_accepted("size", value)
 
 
 def _avoid_value(value: object) -> tuple[str, ...] | str:
@@ -129,12 +144,20 @@ def _avoid_value(value: object) -> tuple[str, ...] | str:
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ExportError(f"avoid {value!r} is not accepted; give a list of passage names")
+    raise ExportError(
+        N_("avoid {value!r} is not accepted; give a list of passage names", value=value)
+    )
 
 
 def _renderer_value(value: object) -> str:
     if value not in RENDERERS:
-        raise ExportError(f"renderer {value!r} is not accepted; give one of {', '.join(RENDERERS)}")
+        raise ExportError(
+            N_(
+                "renderer {value!r} is not accepted; give one of {accepted}",
+                value=value,
+                accepted=", ".join(RENDERERS),
+            )
+        )
     return str(value)
 
 
@@ -145,18 +168,30 @@ def _entry_filename(raw: dict[str, object], name: str, fmt: object) -> str:
     stem = name
     if out is not None:
         if not isinstance(out, str) or not out.strip():
-            raise ExportError(f"out {out!r} is not a file name")
+            raise ExportError(N_("out {value!r} is not a file name", value=out))
         filename = safe_filename(out, default=safe_filename(name))
         suffix = Path(filename).suffix.lower()
         if suffix in FORMATS:
             if "format" in raw and _format_key(str(fmt)).key != FORMATS[suffix].key:
-                raise ExportError(f"out {out!r} and format {fmt!r} disagree; give one of them")
+                raise ExportError(
+                    N_(
+                        "out {value!r} and format {format!r} disagree; give one of them",
+                        value=out,
+                        format=fmt,
+                    )
+                )
             return filename
         if suffix and "format" not in raw:
             format_for(filename)  # names the bad extension and lists the accepted ones
         stem = filename[: -len(suffix)] if suffix else filename
     if not isinstance(fmt, str):
-        raise ExportError(f"format {fmt!r} is not accepted; give one of {' '.join(FORMATS)}")
+        raise ExportError(
+            N_(
+                "format {value!r} is not accepted; give one of {accepted}",
+                value=fmt,
+                accepted=" ".join(FORMATS),
+            )
+        )
     return safe_filename(f"{stem}.{_format_key(fmt).key}")
 
 
@@ -167,21 +202,26 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
     blank = DeckEntry(name, "", "", 0.0, (), DEFAULT_SIZE, None, "", "auto", number=n, named=named)
     try:
         if not isinstance(raw, dict):
-            raise ExportError("a [[snapshot]] entry must be a table")
+            raise ExportError(N_("a {entry} entry must be a table", entry="[[snapshot]]"))
         unknown = sorted(set(raw) - set(DECK_ENTRY_KEYS))
         if unknown:
             raise ExportError(
-                f"unknown field {', '.join(map(repr, unknown))}; accepted: "
-                f"{', '.join(DECK_ENTRY_KEYS)}"
+                N_(
+                    "unknown field {fields}; accepted: {accepted}",
+                    fields=", ".join(map(repr, unknown)),
+                    accepted=", ".join(DECK_ENTRY_KEYS),
+                )
             )
         merged = {**defaults, **raw}
         for key in ("origin", "destination"):
             value = merged.get(key)
             if not isinstance(value, str) or not value.strip():
-                raise ExportError(f"missing field {key!r} (a port name, UN/LOCODE or 'lon,lat')")
+                raise ExportError(
+                    N_("missing field {key!r} (a port name, UN/LOCODE or 'lon,lat')", key=key)
+                )
         title = merged.get("title")
         if title is not None and not isinstance(title, str):
-            raise ExportError(f"title {title!r} is not text")
+            raise ExportError(N_("title {value!r} is not text", value=title))
         lang = _lang_value(merged.get("lang", "en"))
         return DeckEntry(
             name=name,
@@ -198,14 +238,21 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             named=named,
         )
     except ExportError as exc:
-        return dataclasses.replace(blank, error=str(exc))
+        return dataclasses.replace(blank, error=message(exc))
+
+
+def message(exc: BaseException) -> str:
+    """An error's message, as a :class:`~geo.i18n.Text` when it was raised as one (so that
+    it can still be worded in another language)."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Text) else str(exc)
 
 
 def _lang_value(value: object) -> str:
     try:
         return check_lang(value)
     except GeoError as exc:
-        raise ExportError(str(exc)) from None
+        raise ExportError(message(exc)) from None
 
 
 def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
@@ -224,18 +271,26 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
     unknown_top = sorted(set(data) - {"defaults", "snapshot"})
     if unknown_top:
         raise ExportError(
-            f"deck file has unknown table(s) {', '.join(map(repr, unknown_top))}; accepted: "
-            "[defaults] and [[snapshot]]"
+            N_(
+                "deck file has unknown table(s) {tables}; accepted: {defaults} and {snapshot}",
+                tables=", ".join(map(repr, unknown_top)),
+                defaults="[defaults]",
+                snapshot="[[snapshot]]",
+            )
         )
     defaults = data.get("defaults", {})
     if not isinstance(defaults, dict):
-        raise ExportError("[defaults] in the deck file must be a table")
+        raise ExportError(N_("{defaults} in the deck file must be a table", defaults="[defaults]"))
     defaults = {"lang": lang, **defaults}
     bad = sorted(set(defaults) - set(DECK_DEFAULT_KEYS))
     if bad:
         raise ExportError(
-            f"[defaults] has unknown key(s) {', '.join(map(repr, bad))}; accepted: "
-            f"{', '.join(DECK_DEFAULT_KEYS)}"
+            N_(
+                "{defaults} has unknown key(s) {keys}; accepted: {accepted}",
+                defaults="[defaults]",
+                keys=", ".join(map(repr, bad)),
+                accepted=", ".join(DECK_DEFAULT_KEYS),
+            )
         )
     try:
         if "speed" in defaults:
@@ -250,10 +305,12 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
             _renderer_value(defaults["renderer"])
         _lang_value(defaults["lang"])
     except ExportError as exc:
-        raise ExportError(f"[defaults]: {exc}") from None
+        raise ExportError(
+            N_("{defaults}: {reason}", defaults="[defaults]", reason=message(exc))
+        ) from None
     raw_entries = data.get("snapshot", [])
     if not isinstance(raw_entries, list) or not raw_entries:
-        raise ExportError("deck file has no [[snapshot]] entries")
+        raise ExportError(N_("deck file has no {snapshot} entries", snapshot="[[snapshot]]"))
     entries: list[DeckEntry] = []
     taken: dict[str, str] = {}
     for n, raw in enumerate(raw_entries, start=1):
@@ -261,11 +318,14 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
         if not entry.error:
             key = entry.filename.lower()
             if key in taken:
-                entry = dataclasses.replace(
-                    entry, error=f"writes {entry.filename}, as entry {taken[key]!r} already does"
+                error = N_(
+                    "writes {file}, as entry {other!r} already does",
+                    file=entry.filename,
+                    other=taken[key],
                 )
+                entry = dataclasses.replace(entry, error=error)
             else:
-                taken[key] = entry.name
+                taken[key] = entry.name if entry.named else N_("entry {n}", n=str(entry.number))
         entries.append(entry)
     return entries
 

@@ -21,7 +21,6 @@ for a download button. Sizes are ``(width_px, height_px)``; :func:`parse_size` r
 from __future__ import annotations
 
 import io
-import re
 import tempfile
 import time
 import zipfile
@@ -33,6 +32,14 @@ from typing import TYPE_CHECKING, Final
 from geo.errors import ExportError
 from geo.fileio import atomic_output, safe_filename
 from geo.i18n import N_
+from geo.jobs.sizes import (
+    DEFAULT_SIZE,
+    MAX_SIDE_PX,
+    MIN_SIDE_PX,
+    SIZES,
+    check_size,
+    parse_size,
+)
 from geo.jobs.slides import SLIDES, check_slide, write_slide
 
 if TYPE_CHECKING:
@@ -41,16 +48,6 @@ if TYPE_CHECKING:
 # The renderers (folium, matplotlib, GDAL, Playwright) are imported where they are used, so
 # importing this module (e.g. for the command line's help) stays fast.
 
-#: Named sizes, width × height in pixels.
-SIZES: Final[dict[str, tuple[int, int]]] = {
-    "1920x1080": (1920, 1080),
-    "1280x720": (1280, 720),
-    "3840x2160": (3840, 2160),
-    "4:3": (1600, 1200),
-}
-DEFAULT_SIZE: Final[tuple[int, int]] = SIZES["1920x1080"]
-MIN_SIDE_PX: Final[int] = 320
-MAX_SIDE_PX: Final[int] = 7680
 #: Above this CSS width the browser lays the page out at 1920-ish and scales the pixels up,
 #: so a 4K PNG is the 1920×1080 slide with twice the detail rather than tiny text.
 BROWSER_LAYOUT_WIDTH_PX: Final[int] = 1920
@@ -85,8 +82,6 @@ RENDERER_LABELS: Final[dict[str, str]] = {
     "data": N_("GeoPandas / GDAL"),
 }
 
-_SIZE_RE: Final[re.Pattern[str]] = re.compile(r"^\s*(\d{1,5})\s*[x×X*]\s*(\d{1,5})\s*$")
-
 
 @dataclass(frozen=True)
 class SnapshotResult:
@@ -114,51 +109,19 @@ class SnapshotResult:
         return self.path.stat().st_size if self.path is not None else 0
 
 
-def _accepted_sizes() -> str:
-    return f"WxH with each side {MIN_SIDE_PX}–{MAX_SIDE_PX} px, or one of {', '.join(SIZES)}"
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"1920x1080"`` → ``(1920, 1080)``; also a name from :data:`SIZES` (``"4:3"``).
-
-    >>> parse_size("1280x720")
-    (1280, 720)
-    >>> parse_size("4:3")
-    (1600, 1200)
-    """
-    key = str(text).strip().lower()
-    if key in SIZES:
-        return SIZES[key]
-    match = _SIZE_RE.match(key)
-    if match is None:
-        raise ExportError(f"size {text!r} is not accepted; give {_accepted_sizes()}")
-    return check_size((int(match.group(1)), int(match.group(2))))
-
-
-def check_size(size: tuple[int, int]) -> tuple[int, int]:
-    """``size`` if both sides are whole pixels within bounds, else :class:`ExportError`."""
-    try:
-        width, height = size
-    except (TypeError, ValueError):
-        raise ExportError(f"size {size!r} is not accepted; give {_accepted_sizes()}") from None
-    for value in (width, height):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ExportError(f"size {size!r} is not accepted; give {_accepted_sizes()}")
-        if not MIN_SIDE_PX <= value <= MAX_SIDE_PX:
-            raise ExportError(f"size {width}x{height} is out of range; give {_accepted_sizes()}")
-    return int(width), int(height)
-
-
 def format_for(path: Path | str) -> Format:
     """The :class:`Format` of a file name's extension, or :class:`ExportError` naming the
     extension and listing the accepted ones."""
     suffix = Path(str(path)).suffix.lower()
     found = FORMATS.get(suffix)
     if found is None:
-        shown = repr(suffix) if suffix else "no extension"
         raise ExportError(
-            f"cannot write {Path(str(path)).name!r} ({shown}): accepted extensions are "
-            f"{' '.join(FORMATS)}"
+            N_(
+                "cannot write {name!r} ({shown}): accepted extensions are {accepted}",
+                name=Path(str(path)).name,
+                shown=repr(suffix) if suffix else N_("no extension"),
+                accepted=" ".join(FORMATS),
+            )
         )
     return found
 
@@ -171,14 +134,23 @@ def _format_key(fmt: str) -> Format:
 def _check_renderer(renderer: str, fmt: Format) -> None:
     if renderer not in RENDERERS:
         raise ExportError(
-            f"renderer {renderer!r} is not accepted; give one of {', '.join(RENDERERS)}"
+            N_(
+                "renderer {value!r} is not accepted; give one of {accepted}",
+                value=renderer,
+                accepted=", ".join(RENDERERS),
+            )
         )
     if renderer == "browser" and fmt.key != "png":
-        raise ExportError(f"the browser renderer writes PNG only, not {fmt.key.upper()}")
+        raise ExportError(
+            N_("the browser renderer writes PNG only, not {format}", format=fmt.key.upper())
+        )
     if renderer == "static" and fmt.key not in ("png", "svg", "pdf"):
         raise ExportError(
-            f"the static renderer writes PNG, SVG and PDF, not {fmt.key.upper()}; "
-            "leave the renderer on auto"
+            N_(
+                "the static renderer writes PNG, SVG and PDF, not {format}; "
+                "leave the renderer on auto",
+                format=fmt.key.upper(),
+            )
         )
 
 
@@ -260,7 +232,8 @@ def render(
             else:
                 used, note = _write(pres, tmp, fmt, size, renderer, timeout_s)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or exc
+        raise ExportError(N_("cannot write {path}: {reason}", path=path, reason=reason)) from exc
     return SnapshotResult(path=path, format=fmt.key, renderer=used, mime=fmt.mime, note=note)
 
 
@@ -384,6 +357,8 @@ def render_zip(
 __all__ = [
     "DEFAULT_SIZE",
     "FORMATS",
+    "MAX_SIDE_PX",
+    "MIN_SIDE_PX",
     "RENDERERS",
     "SIZES",
     "SLIDES",

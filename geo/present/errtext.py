@@ -22,7 +22,7 @@ from geo.errors import (
     UnknownPassageError,
     UnknownPortError,
 )
-from geo.i18n import ENGLISH, Translator
+from geo.i18n import ENGLISH, Text, Translator
 from geo.present.choices import accepted, fuel_words
 from geo.present.localnames import place_name
 from geo.present.routewarn import strict_text
@@ -36,6 +36,8 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
     """``exc``'s message in ``tr``'s language (English: ``str(exc)`` exactly)."""
     if not tr.chinese:
         return str(exc)
+    if exc.args and isinstance(exc.args[0], Text):  # raised with its key and values
+        return reword(exc.args[0], tr)
     if isinstance(exc, OffNetworkError):
         return strict_text(exc, tr)
     if isinstance(exc, UnknownPortError):
@@ -90,6 +92,21 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
     if isinstance(exc, InvalidLoadFactorError):
         return tr("The load factor is not accepted: give a share from 0 to 1, e.g. 0.7 for 70 %.")
     return str(exc)
+
+
+def reword(message: object, tr: Translator = ENGLISH) -> str:
+    """A message in ``tr``'s language: a :class:`~geo.i18n.Text` from its key and values (a
+    value that is a ``Text`` or an error is worded too, an error by :func:`error_text`); an
+    error by :func:`error_text`; anything else as it is."""
+    if isinstance(message, BaseException):
+        return error_text(message, tr)
+    if not isinstance(message, Text) or not tr.chinese:
+        return str(message)
+    values = {
+        key: reword(value, tr) if isinstance(value, (Text, BaseException)) else value
+        for key, value in message.values.items()
+    }
+    return tr(message.template, **values)
 
 
 def port_list(labels: list[str], codes: tuple[str, ...], lang: str) -> list[str]:

@@ -45,6 +45,7 @@ from geo.errors import (
     OffNetworkError,
     SameEndpointsError,
 )
+from geo.i18n import N_
 from geo.routing import network as _network
 from geo.routing import passages as _passages
 from geo.routing.antimeridian import unwrap_coords, wrap_lon
@@ -147,25 +148,28 @@ def validate_speed(speed_kn: object) -> float:
     """``speed_kn`` as a float from :data:`~geo.settings.MIN_SPEED_KN` to
     :data:`~geo.settings.MAX_SPEED_KN` knots (the range the page, the URL and every command
     accept), or :class:`InvalidSpeedError` naming the value and the range."""
-    if isinstance(speed_kn, bool):
+    low, high = f"{MIN_SPEED_KN:g}", f"{MAX_SPEED_KN:g}"
+    try:
+        if isinstance(speed_kn, bool):
+            raise TypeError
+        value = float(speed_kn)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
         raise InvalidSpeedError(
-            f"speed {speed_kn!r} is not a number; accepted: {MIN_SPEED_KN:g} to "
-            f"{MAX_SPEED_KN:g} knots"
-        )
-    if not isinstance(speed_kn, (int, float)):
-        try:
-            value = float(speed_kn)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise InvalidSpeedError(
-                f"speed {speed_kn!r} is not a number; accepted: {MIN_SPEED_KN:g} to "
-                f"{MAX_SPEED_KN:g} knots"
-            ) from None
-    else:
-        value = float(speed_kn)
+            N_(
+                "speed {value!r} is not a number; accepted: {low} to {high} knots",
+                value=speed_kn,
+                low=low,
+                high=high,
+            )
+        ) from None
     if not math.isfinite(value) or not MIN_SPEED_KN <= value <= MAX_SPEED_KN:
         raise InvalidSpeedError(
-            f"speed {speed_kn!r} kn is out of range; accepted: {MIN_SPEED_KN:g} to "
-            f"{MAX_SPEED_KN:g} knots"
+            N_(
+                "speed {value!r} kn is out of range; accepted: {low} to {high} knots",
+                value=speed_kn,
+                low=low,
+                high=high,
+            )
         )
     return value
 
