@@ -15,10 +15,9 @@ from typing import Any
 import streamlit as st
 
 from app_pages import language, map_component
-from geo.catalogue import ports
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
-from geo.present import avoidance, compare, compare_co2, compare_url
+from geo.present import avoidance, compare, compare_co2, compare_url, portpicker
 from geo.present.choices import MODE_LABELS
 from geo.present.errtext import error_text
 from geo.present.text import md
@@ -56,11 +55,10 @@ st.set_page_config(
 
 @st.cache_data(show_spinner=False)
 def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
-    """Catalogue ids in display order, and their labels (searchable by code or name; in
-    Chinese the Chinese name comes first where there is one)."""
-    ids = [p.id for p in ports.catalogue()]
-    labels = {p.id: language.port_label(p.id, p.label, lang) for p in ports.catalogue()}
-    return ids, labels
+    """Catalogue ids in display order, and their labels as the lane page's pickers have them
+    (searchable by code or name; in Chinese the Chinese name first where there is one, the
+    country in Chinese: ``"西雅图 Seattle (Wa), 美国 (USSEA)"``)."""
+    return portpicker.picker_options(lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.catalogue import ports
 from geo.errors import GeoError, UnknownPassageError, UnknownPortError
-from geo.present import compare, compare_url
+from geo.present import compare, compare_url, portpicker
 from geo.present.model import present
 from geo.present.view import build_view
 from geo.render.folium import assets
@@ -320,3 +321,38 @@ def test_switching_to_avoidance_sets_in_the_sidebar_updates_table_and_url() -> N
     assert at.title[0].value == "Compare lanes: Shanghai → Rotterdam, 3 avoidance sets"
     assert at.table[0].value["Avoiding"].tolist()[0] == "No avoidance"
     assert at.query_params["mode"] in ("avoid", ["avoid"])
+
+
+# --------------------------------------------------------------------------- port names
+
+
+def test_a_picker_option_reads_as_on_the_lane_page() -> None:
+    """One convention for a port picker's option: in Chinese the Chinese name first, then the
+    catalogue's name and its other names, the country in Chinese, the code."""
+    seattle = ports.get("USSEA")
+    assert portpicker.option_label(seattle, "zh") == "西雅图 Seattle (Wa), 美国 (USSEA)"
+    assert portpicker.option_label(seattle, "en") == "Seattle (Wa), United States (USSEA)"
+    assert portpicker.option_label(ports.get("KRPUS"), "zh") == "釜山 Pusan · Busan, 韩国 (KRPUS)"
+    ids, labels = portpicker.picker_options("zh")
+    assert ids[0] == "CNSHA" and set(ids) == set(labels)
+
+
+def test_the_compare_pickers_name_ports_as_the_lane_page_does() -> None:
+    """Issue 11 (fresh-user trial): the compare page's chips read "西雅图 Seattle (Wa)
+    (USSEA)" where the lane page's picker reads "西雅图 Seattle (Wa), 美国 (USSEA)"; both
+    pages now label every default port alike, and every other label names it in Chinese."""
+    lane_page = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    lane_page.query_params["lang"] = "zh"
+    lane_page.run()
+    assert not lane_page.exception
+    cmp_page = run(lang="zh")
+    main = lane_page.sidebar.selectbox[0]
+    origins = cmp_page.sidebar.multiselect(key="cmp-origins")
+    dests = cmp_page.sidebar.multiselect(key="cmp-dests")
+    for picker in (origins, dests):
+        for port in picker.value:
+            assert picker.format_func(port) == main.format_func(port), port
+    assert dests.format_func("USSEA") == "西雅图 Seattle (Wa), 美国 (USSEA)"
+    table = cmp_page.table[0].value
+    assert set(table["目的港"]) == {"洛杉矶", "长滩", "奥克兰", "西雅图"}
+    assert "Seattle" not in cmp_page.title[0].value + cmp_page.markdown[0].value

@@ -284,3 +284,42 @@ def _extent(lon0: float, lat0: float, lon1: float, lat1: float) -> Extent:
 def test_land_fits_only_frames_of_its_scale(ext: Extent, fits: bool) -> None:
     assert land_fits(ext) is fits
     assert LAND_MIN_SPAN_NM == 240.0
+
+
+# --- world-scale lanes: each name beside its own marker, in raster and vector output ------
+
+WORLD_LANES = [
+    ("上海", "鹿特丹", ("suez",)),
+    ("Shanghai", "Rotterdam", ()),
+    ("釜山", "鹿特丹", ()),
+    ("Los Angeles", "Rotterdam", ()),
+    ("Shanghai", "New York", ()),
+]
+
+
+@pytest.mark.parametrize(("origin", "destination", "avoid"), WORLD_LANES)
+def test_world_lane_names_stand_beside_their_markers(
+    origin: str, destination: str, avoid: tuple[str, ...]
+) -> None:
+    """Two ports far apart on a world map: each name right beside its marker (no leader
+    line needed), at 100 dpi (PNG) and at the 72 dpi SVG and PDF are laid out at."""
+    view = build_view(origin, destination, avoid=avoid, as_of=AS_OF)
+    for lang in ("en", "zh"):
+        pres = present(view, lang=lang)
+        for size in ((1920, 1080), (960, 540)):
+            fig = build_figure(pres, width_px=size[0], height_px=size[1])
+            check_ports(fig, pres, size)
+            s = make_layout(*size).scale
+            for dpi in (100.0, 72.0):
+                fig.set_dpi(dpi)
+                renderer = fig.canvas.get_renderer()
+                markers = _markers(fig)
+                for t in _labels(fig):
+                    t.update_positions(renderer)
+                    anchor = fig.axes[0].transData.transform(t.xy)
+                    own = min(markers, key=lambda m: float(np.hypot(*(m.centre - anchor))))
+                    box = bbox_shape(Text.get_window_extent(t, renderer))
+                    # _markers sizes circles at 100 dpi; their points shrink with the dpi
+                    gap = float(box.distance(shapely.Point(own.centre))) - own.radius * dpi / DPI
+                    where = f"{t.get_text()!r} ({lang}, {size}, {dpi:.0f} dpi)"
+                    assert 0.0 <= gap <= BESIDE_PX * s * dpi / DPI, f"{where}: {gap:.1f} px off"

@@ -49,7 +49,8 @@ class Source:
 
 @dataclass(frozen=True)
 class LegendItem:
-    """One legend row. ``kind`` is ``lane``, ``zone`` or ``port``; ``key`` the zone id for
+    """One legend row. ``kind`` is ``lane``, ``zone``, ``port`` or ``measure`` (the ✓ badge
+    beside a port with a corridor measure in place); ``key`` the zone id for
     zones; ``distance_nm``/``duration_h`` what the headline route spends in a zone."""
 
     kind: str

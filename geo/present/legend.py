@@ -1,4 +1,8 @@
-"""The legend of a lane view: only what the map shows and the route enters."""
+"""The legend of a lane view: only what the map shows and the route enters.
+
+Rows, in order: the lane, each zone the route enters, the ports and, where a port of the lane
+has a corridor measure in place and the ports are shown (each renderer then draws that port's
+✓ badge), the badge (kind ``measure``)."""
 
 from __future__ import annotations
 
@@ -6,13 +10,16 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
-from geo.i18n import ENGLISH, Translator
+from geo.i18n import ENGLISH, N_, Translator
 from geo.present.items import LegendItem, Palette
 from geo.present.layers import route_id
 from geo.present.localnames import place_name
 from geo.present.view import LaneView
 
 _NUMBERED: Final[re.Pattern[str]] = re.compile(r"\s*\(\d+\)$")
+#: The legend row of the ✓ badge beside a port with a measure in place (shore power,
+#: green-methanol bunkering, the At-Berth Regulation: ``data/corridor_measures.csv``).
+MEASURE_ROW: Final[str] = N_("Corridor measure in place")
 
 
 def _zone_names(view: LaneView) -> dict[str, str]:
@@ -21,8 +28,16 @@ def _zone_names(view: LaneView) -> dict[str, str]:
 
 
 def legend(
-    view: LaneView, layers: Sequence[str], palette: Palette, tr: Translator = ENGLISH
+    view: LaneView,
+    layers: Sequence[str],
+    palette: Palette,
+    tr: Translator = ENGLISH,
+    *,
+    measures: bool = False,
 ) -> tuple[LegendItem, ...]:
+    """The legend rows of ``view`` with ``layers`` shown; ``measures``: a port of the view has
+    a corridor measure in place (:func:`geo.present.progress.measures_for`), so its badge is
+    drawn beside its marker and explained by a ``measure`` row (with the ``ports`` layer)."""
     items: list[LegendItem] = []
     if "route" in layers:
         items.append(LegendItem("lane", "lane", tr("Sea route"), palette.lane))
@@ -79,4 +94,6 @@ def legend(
         sized = bool(view.ports_gdf()["teu"].notna().any()) if "teu" in view.ports_gdf() else False
         what = tr("Port; circle area = containers a year") if sized else tr("Port")
         items.append(LegendItem("port", "port", what, palette.port))
+        if measures:
+            items.append(LegendItem("measure", "measure", tr(MEASURE_ROW), palette.lane))
     return tuple(items)

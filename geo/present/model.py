@@ -238,6 +238,7 @@ def present(
     for route in view.routes:
         warnings.extend(warning_texts(getattr(route, "warnings", ()), tr))
     caveats = tuple(w for w in (wording.speed_warning(view, tr),) if w)
+    in_place = measures_for(view)
     warnings.extend(caveats)
     return LanePresentation(
         view=view,
@@ -247,7 +248,7 @@ def present(
         metrics=wording.metrics(view, tr),
         passages_used=wording.passage_labels(r.passages, tr),
         passages_avoided=wording.passage_labels(view.avoid, tr),
-        legend=legend.legend(view, chosen, pal, tr),
+        legend=legend.legend(view, chosen, pal, tr, measures=bool(in_place)),
         sources=wording.sources(view, tr),
         assumptions=wording.assumptions(view, tr),
         notice=tr(NOT_FOR_NAVIGATION),
@@ -259,7 +260,7 @@ def present(
         lane_weight_px=wording.lane_weight_px(view),
         as_of=view.as_of,
         palette=pal,
-        measures=measures_for(view),
+        measures=in_place,
         lang=tr.lang,
         caveats=caveats,
     )

@@ -71,6 +71,32 @@ def test_the_legend_lists_only_what_the_map_shows(page: Any, app_server: str) ->
     assert legend.locator(".row.lane").count() == 1
     assert legend.locator(".row.zone").count() == 0  # no segments drawn, no zone rows
     assert legend.locator(".row.port").count() == 0  # no ports drawn
+    assert legend.locator(".row.measure").count() == 0  # no ports, no ✓ badge to explain
+    assert frame.locator(".corridor-measure-icon").count() == 0
     assert frame.locator("path.lane-segment").count() == 0
     assert frame.locator("path.port-marker").count() == 0
     assert page.blocked_urls == []
+
+
+@pytest.mark.parametrize(
+    ("query", "row"),
+    [("?lang=zh", "已落实的走廊措施"), ("?origin=KRPUS&dest=NLRTM", "")],
+    ids=["corridor-zh", "busan-rotterdam"],
+)
+def test_the_legend_explains_the_badges_it_shows(
+    page: Any, app_server: str, query: str, row: str
+) -> None:
+    """A ✓ badge beside a port (a corridor measure in place) has its legend row, in the
+    page's language; a lane with no such port has neither."""
+    frame = open_map(page, f"{app_server}/{query}")
+    legend = frame.locator(".lane-legend")
+    badges = frame.locator(".corridor-measure-icon").count()
+    if row:
+        assert badges == 3  # Shanghai, Los Angeles, Long Beach
+        assert legend.locator(".row.measure").inner_text().strip().endswith(row)
+        assert legend.locator(".row.measure .badge").is_visible()
+    else:
+        assert badges == 0
+        assert legend.locator(".row.measure").count() == 0
+    assert page.blocked_urls == []
+    assert page.page_errors == []

@@ -29,7 +29,7 @@ from matplotlib.patches import Rectangle
 from geo.errors import ExportError
 from geo.fileio import atomic_output
 from geo.present.frame import lane_frame
-from geo.render.static import basemap, labels, lane, markers, panel
+from geo.render.static import badges, basemap, labels, lane, markers, panel
 from geo.render.static.lane import LANE_WIDTH_PT
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
@@ -114,6 +114,7 @@ def build_figure(
         note = labels.corner_note(ax, pres, pres.tr(basemap.NO_LAND_NOTE), avoid, renderer, lay)
         blocked.append(labels.bbox_shape(note.get_window_extent(renderer), lay.px(4)))
     labels.place_labels(ax, pres, marks, lane_px, lane_xy, renderer, lay, blocked)
+    badges.draw_badges(ax, pres, marks, lane_px, renderer, lay)  # what is in place at a port
 
     px0, py0, px1, py1 = panel_box
     fig.add_artist(

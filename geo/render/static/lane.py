@@ -47,6 +47,8 @@ class Port:
     radius_pt: float
     detail: str
     sized: bool
+    #: the port's id in the view (``USLAX``), to find what is in place there
+    port_id: str = ""
 
     @property
     def xy(self) -> tuple[float, float]:
@@ -170,6 +172,6 @@ def ports_in_frame(pres: LanePresentation, ext: Extent, lay: Layout) -> list[Por
         else:
             detail, sized = "", False
         radius = port_radius_pt(float(teu) if sized else None) * lay.scale
-        out.append(Port(name, lon, lat, radius, detail, sized))
+        out.append(Port(name, lon, lat, radius, detail, sized, str(row["id"])))
     out.sort(key=lambda p: (-p.radius_pt, p.name))
     return out

@@ -14,6 +14,7 @@ from matplotlib.patches import Rectangle
 
 from geo.present.items import LegendItem
 from geo.present.wording import duration_words, nm_words, teu_words
+from geo.render.static.badges import badge_key
 from geo.render.static.lane import (
     LANE_WIDTH_PT,
     STRIPE_GAP_PT,
@@ -185,14 +186,14 @@ class _Cursor:
 
 def _draw_metrics(cur: _Cursor, pres: LanePresentation) -> None:
     pal = pres.palette
-    cur.text(pres.tr("KEY FIGURES"), 10.5, pal.muted, weight="bold", gap=10)
+    cur.text(pres.tr("KEY FIGURES"), 10.5, pal.muted, weight="bold", gap=6)
     for m in pres.metrics:
         cur.text(m.label, 11, pal.muted, gap=1)
         cur.text(m.value, 18, pal.ink, weight="bold", gap=1)
         if m.note:
-            cur.text(m.note, 10.5, pal.muted, gap=11)
+            cur.text(m.note, 10.5, pal.muted, gap=10)
         else:
-            cur.y -= cur.lay.px(10)
+            cur.y -= cur.lay.px(9)
 
 
 def _zone_details(item: LegendItem, pres: LanePresentation) -> str:
@@ -287,12 +288,16 @@ def _draw_legend(cur: _Cursor, pres: LanePresentation, sized_ports: bool) -> Non
     if not pres.legend:
         return
     pal, lay = pres.palette, cur.lay
-    cur.text(pres.tr("LEGEND"), 10.5, pal.muted, weight="bold", gap=10)
+    cur.text(pres.tr("LEGEND"), 10.5, pal.muted, weight="bold", gap=6)
     key_w = lay.px(44)
     indent = key_w + lay.px(12)
     for item in pres.legend:
         if item.kind == "port":
             _draw_port_key(cur, pres, item, sized_ports)
+            continue
+        if item.kind == "measure":  # the ✓ badge, as drawn beside a port on the map
+            badge_key(cur.fig, lay, cur.x + key_w / 2, cur.y - lay.px(10), item.colour)
+            cur.text(item.label, 12, pal.ink, indent=indent, gap=2)  # the last row
             continue
         _key(cur, pres, item, key_w)
         details = _zone_details(item, pres) if item.kind == "zone" else ""
