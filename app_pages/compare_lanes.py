@@ -17,7 +17,7 @@ import streamlit as st
 from app_pages import language, map_component
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
-from geo.present import avoidance, compare, compare_co2, compare_url, portpicker
+from geo.present import avoidance, compare, compare_co2, compare_url, portlabels
 from geo.present.choices import MODE_LABELS
 from geo.present.errtext import error_text
 from geo.present.text import md
@@ -57,8 +57,8 @@ st.set_page_config(
 def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
     """Catalogue ids in display order, and their labels as the lane page's pickers have them
     (searchable by code or name; in Chinese the Chinese name first where there is one, the
-    country in Chinese: ``"西雅图 Seattle (Wa), 美国 (USSEA)"``)."""
-    return portpicker.picker_options(lang)
+    country in Chinese: ``"西雅图 Seattle (Wa)，美国（USSEA）"``: :mod:`geo.present.portlabels`)."""
+    return portlabels.picker_labels(lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

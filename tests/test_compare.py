@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.catalogue import ports
 from geo.errors import GeoError, UnknownPassageError, UnknownPortError
-from geo.present import compare, compare_url, portpicker
+from geo.present import compare, compare_url, portlabels
 from geo.present.model import present
 from geo.present.view import build_view
 from geo.render.folium import assets
@@ -330,10 +330,10 @@ def test_a_picker_option_reads_as_on_the_lane_page() -> None:
     """One convention for a port picker's option: in Chinese the Chinese name first, then the
     catalogue's name and its other names, the country in Chinese, the code."""
     seattle = ports.get("USSEA")
-    assert portpicker.option_label(seattle, "zh") == "西雅图 Seattle (Wa), 美国 (USSEA)"
-    assert portpicker.option_label(seattle, "en") == "Seattle (Wa), United States (USSEA)"
-    assert portpicker.option_label(ports.get("KRPUS"), "zh") == "釜山 Pusan · Busan, 韩国 (KRPUS)"
-    ids, labels = portpicker.picker_options("zh")
+    assert portlabels.picker_label(seattle, "zh") == "西雅图 Seattle (Wa)，美国（USSEA）"
+    assert portlabels.picker_label(seattle, "en") == "Seattle (Wa), United States (USSEA)"
+    assert portlabels.picker_label(ports.get("KRPUS"), "zh") == "釜山 Pusan · Busan，韩国（KRPUS）"
+    ids, labels = portlabels.picker_labels("zh")
     assert ids[0] == "CNSHA" and set(ids) == set(labels)
 
 
@@ -352,7 +352,7 @@ def test_the_compare_pickers_name_ports_as_the_lane_page_does() -> None:
     for picker in (origins, dests):
         for port in picker.value:
             assert picker.format_func(port) == main.format_func(port), port
-    assert dests.format_func("USSEA") == "西雅图 Seattle (Wa), 美国 (USSEA)"
+    assert dests.format_func("USSEA") == "西雅图 Seattle (Wa)，美国（USSEA）"
     table = cmp_page.table[0].value
     assert set(table["目的港"]) == {"洛杉矶", "长滩", "奥克兰", "西雅图"}
     assert "Seattle" not in cmp_page.title[0].value + cmp_page.markdown[0].value
