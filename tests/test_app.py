@@ -106,6 +106,11 @@ def test_a_lane_without_trade_figures_says_so() -> None:
     at = run(origin="NLRTM", dest="USNYC")
     assert metrics(at)["Lane trade value"] == "—"  # with the note "no sourced figure for this lane"
     assert any("No sourced trade figure" in i.value for i in at.info)
+    # the ports by name, not by code; never the catalogue's internal id
+    at = run(origin="CLVAP", dest="SAN-PEDRO-BAY")
+    said = " ".join(i.value for i in at.info)
+    assert "Valparaiso → San Pedro Bay" in said and "SAN\\-PEDRO" not in said, said
+    assert "USLAX" not in said and "CLVAP" not in said
 
 
 def test_blocked_route_shows_an_error_not_a_traceback() -> None:

@@ -281,14 +281,15 @@ def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:
 
 
 def lane_message(view: LaneView, lang: str = "en") -> str:
-    """What the page says about the lane's trade figures when there are none: English as
-    :func:`geo.facts.trade.lane_figures` words it; Chinese with the ports' Chinese names."""
+    """What the page says about the lane's trade figures when there are none, with the ports'
+    names in ``lang`` (not the codes :func:`geo.facts.trade.lane_figures` words it with, such
+    as the catalogue id ``SAN-PEDRO-BAY``)."""
     tr = translator(lang)
-    if not tr.chinese or view.lane.sourced:
+    if view.lane.sourced:
         return view.lane.message
     return tr(
         "No sourced trade figure exists for the lane {origin} → {destination}. Trade values "
         "are shown only for the LA–Long Beach–Shanghai corridor.",
-        origin=port_name(view.main.origin, tr.lang),
-        destination=port_name(view.main.destination, tr.lang),
+        origin=port_name(view.origin, tr.lang),
+        destination=port_name(view.destination, tr.lang),  # as asked: San Pedro Bay
     )
