@@ -17,10 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
-def running_app(timeout_s: float = 120.0, *, warm: bool = True) -> Iterator[str]:
+def running_app(timeout_s: float = 120.0, *, warm: bool = True, root: Path = ROOT) -> Iterator[str]:
     """Start the app on 127.0.0.1 as ``make run`` does (``serve.py``: warm-up, then
     ``streamlit run``), or with a bare ``streamlit run app.py`` when ``warm`` is false; wait
-    until it is healthy, yield its base URL, and stop it (the whole process group) afterwards."""
+    until it is healthy, yield its base URL, and stop it (the whole process group) afterwards.
+    ``root``: the checkout to run (another worktree, for an A/B), with its own code first on
+    the import path."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
@@ -28,7 +30,8 @@ def running_app(timeout_s: float = 120.0, *, warm: bool = True) -> Iterator[str]
         [sys.executable, *(["serve.py"] if warm else ["-m", "streamlit", "run", "app.py"]),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
