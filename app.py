@@ -82,26 +82,39 @@ def port_options(lang: str = "en") -> tuple[list[str], dict[str, str]]:
     return portlabels.listed_ids(), portlabels.picker_labels(lang)[1]
 
 
-def settle_typed_ports(lang: str) -> None:
-    """A port typed into a picker in place of a listed one (its ``accept_new_options``) made
-    the catalogue id the catalogue resolves it to (``Valparaiso``, ``釜山``, ``cnsha``), before
-    the pickers are built: the picker then shows the port's whole label and the URL its
-    code. Text that does not resolve is left as typed: :func:`compute` fails on it, and the
-    page says why and what is accepted. (The picker keeps its ``index``: Streamlit's warning
-    about a widget given both a default and a value through the session is switched off in
+def settle_typed_ports(url_state: urlstate.ViewState, tr: Translator) -> list[str]:
+    """Ports typed into the pickers in place of listed ones (their ``accept_new_options``),
+    read before the pickers are built. Text the catalogue resolves (``Valparaiso``, ``釜山``,
+    ``cnsha``) becomes the port's catalogue id: the picker then shows its whole label, the URL
+    its code; a ``lon,lat`` point stays as typed. Text it does not resolve (unknown, a name
+    several ports share) is refused: the picker goes back to the lane's port (the URL's), so
+    the page keeps showing the lane, and the returned messages say why, naming the text and
+    what is accepted. (The pickers keep their ``index``: Streamlit's warning about a widget
+    given both a default and a value through the session is off in
     ``.streamlit/config.toml``.)"""
     ss = st.session_state
-    known = port_options(lang)[1]
-    for key in {widget_key(name, x) for name in ("origin", "dest") for x in LANGUAGES}:
-        typed = ss.get(key)
-        if not isinstance(typed, str) or typed in known:
-            continue
-        try:
-            port_id = ports.resolve(typed).id
-        except GeoError:
-            continue
-        if port_id in known:  # not a lon,lat point: that stays as typed
-            ss[key] = port_id
+    known = port_options(tr.lang)[1]
+    refused: list[str] = []
+    for name, title in (("origin", tr("Origin")), ("dest", tr("Destination"))):
+        for key in {widget_key(name, x) for x in LANGUAGES}:
+            typed = ss.get(key)
+            if not isinstance(typed, str) or typed in known:
+                continue
+            try:
+                port_id = ports.resolve(typed).id
+            except GeoError as exc:
+                ss[key] = getattr(url_state, name)  # the lane shown stays
+                refused.append(
+                    tr(
+                        "{picker}: {error} The lane shown is unchanged.",
+                        picker=title,
+                        error=error_text(exc, tr).rstrip(),
+                    )
+                )
+                continue
+            if port_id in known:  # not a lon,lat point: that stays as typed
+                ss[key] = port_id
+    return refused
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -393,7 +406,6 @@ def widget_state(url_state: urlstate.ViewState, lang: str) -> urlstate.ViewState
     large), so the lane appears sooner; the sidebar is built at the end of the run.
     """
     ss = st.session_state
-    settle_typed_ports(lang)
 
     def value(name: str, default: object) -> object:
         # this language's widget, else another language's (the run that switches language
@@ -569,6 +581,8 @@ def main() -> None:
     _, warnings = urlstate.parse_state(ss.setdefault("url-params", params), tr)
     for w in warnings:
         st.warning(md(w))
+    for refusal in settle_typed_ports(url_state, tr):  # before the sidebar's values are read
+        st.warning(md(refusal))
     state = widget_state(url_state, tr.lang)
     # the map opens on the shared view, as long as it shows the lane that was shared
     ss.setdefault(LINK_VIEW_KEY, ((url_state.origin, url_state.dest), url_state.extent))

@@ -283,12 +283,17 @@ def test_the_port_pickers_list_the_named_ports_and_take_any_other_typed(
         assert picker.value == port_id, typed
         assert at.query_params["origin"] in (port_id, [port_id])
         assert f"({port_id})" in picker.format_func(picker.value)
-    # text that names no port, or several, stays as typed and is refused by name
+    # text that names no port, or several, is refused by name: the picker goes back to the
+    # lane's port and the page keeps the lane (it does not empty itself)
     for typed, said in (("Atlantis", "Unknown port 'Atlantis'"), ("Portland", "ambiguous")):
         at = AppTest.from_file(APP, default_timeout=180)
+        at.query_params["origin"] = "KRPUS"
         at.session_state["origin"] = typed
         at.run()
         assert not at.exception, at.exception
-        assert at.sidebar.selectbox(key="origin").value == typed
-        errors = " ".join(e.value for e in at.error).replace("\\", "")
-        assert said in errors, errors
+        assert at.sidebar.selectbox(key="origin").value == "KRPUS"
+        assert "Pusan → San Pedro Bay" in at.title[0].value and not at.error
+        warned = " ".join(w.value for w in at.warning).replace("\\", "")
+        assert warned.startswith("Origin: ") and said in warned, warned
+        assert "The lane shown is unchanged." in warned
+        assert metrics(at)["Sea distance"].endswith(" nm")

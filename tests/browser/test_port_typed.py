@@ -61,11 +61,24 @@ def test_a_chinese_name_is_typed_on_the_chinese_page(page: Any, app_server: str)
     assert page.page_errors == []
 
 
-def test_text_that_names_no_port_is_refused_by_name(page: Any, app_server: str) -> None:
-    open_app(page, app_server)
-    type_into_origin(page, "Atlantis")
+@pytest.mark.parametrize(
+    ("lang", "typed", "said"),
+    [("en", "Atlantis", "Unknown port 'Atlantis'"), ("zh", "瓦尔帕莱索", "未知港口")],
+)
+def test_text_that_names_no_port_is_refused_by_name_and_the_lane_stays(
+    page: Any, app_server: str, lang: str, typed: str, said: str
+) -> None:
+    frame = open_app(page, f"{app_server}/?lang={lang}")
+    heading = page.locator("h1").first.inner_text()
+    type_into_origin(page, typed)
     page.keyboard.press("Enter")
-    alert = page.locator('[data-testid="stAlert"]', has_text="Unknown port 'Atlantis'")
+    alert = page.locator('[data-testid="stAlert"]', has_text=said)
     alert.wait_for(timeout=60_000)
-    assert "UN/LOCODE" in alert.inner_text()  # what is accepted
+    assert typed in alert.inner_text() and "CNSHA" in alert.inner_text()  # what is accepted
+    # the page keeps its lane: heading, map and figures, and the picker its port
+    assert page.locator("h1").first.inner_text() == heading
+    frame.locator("#map_div path.lane-route").first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMetric"]').count() == 5
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    assert "CNSHA" in box.locator("input").input_value()
     assert "Traceback" not in page.locator("body").inner_text()
