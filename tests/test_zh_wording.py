@@ -95,12 +95,27 @@ ALLOWED_LATIN = {
     "Notteboom", "Carriou", "Natural", "Earth", "GeoPackage", "GeoPandas", "GeoJSON",
     "Chromium", "Tier", "Pier", "searoute", "matplotlib", "folium", "zip", "lang", "sets",
     "speed", "lon", "lat", "west", "south", "east", "north", "g", "t", "kn", "nm", "km",
+    # the command line's literals, typed as they are: option values, deck and lanes-file
+    # fields, example inputs, and the names of tools and standards
+    "json", "geojson", "text", "browser", "static", "auto", "vlsfo", "en", "out", "size",
+    "avoid", "format", "renderer", "name", "origin", "destination", "title", "days",
+    "passages", "fuel", "x", "Feature", "Dask", "dask", "scheduler", "LocalCluster",
+    "GeoParquet", "Clean", "Cargo", "China", "Shanghai", "San", "Pedro", "Bay", "Suez", "Canal",
+    "e",  # CO₂e
 }  # fmt: skip
+#: Code in a message: printf placeholders (argparse's ``%s``), `backticks`, and a run of
+#: letters with code punctuation in it (``origin,destination[,speed_kn]``, ``local:N``, ``.csv``).
+_CODE = re.compile(
+    r"%(?:\([^)]*\))?[sdr]|`[^`]*`"
+    r"|[\x21-\x7e]*[_=:/\[\].,<>|-][\x21-\x7e]*[A-Za-z][\x21-\x7e]*"
+    r"|[A-Za-z][\x21-\x7e]*[_=:/\[\].<>|][\x21-\x7e]*"
+)
 
 
 def _stray_english(text: str) -> list[str]:
     text = re.sub(r"\{[^}]*\}", "", text)
     text = re.sub(r"\b1:\d+m\b", "", text)  # a map scale: Natural Earth 1:110m
+    text = _CODE.sub("", text)
     words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
     return [w for w in words if not w.isupper() and w not in ALLOWED_LATIN]
 
