@@ -259,3 +259,70 @@ def test_entry_names_reach_the_terminal_without_control_characters(
     assert code == 2
     assert "\x1b" not in err and "\x07" not in err
     assert "evil[2J entry: FAILED" in err
+
+
+CHINESE_NAMES = """
+[defaults]
+lang = "zh"
+format = "csv"
+
+[[snapshot]]
+name = "走廊航线"
+origin = "上海"
+destination = "圣佩德罗湾"
+
+[[snapshot]]
+name = "釜山航线"
+origin = "釜山"
+destination = "鹿特丹"
+
+[[snapshot]]
+name = "走廊航线慢速"
+origin = "上海"
+destination = "圣佩德罗湾"
+speed = 16
+
+[[snapshot]]
+name = "无名港"
+origin = "上海"
+destination = "不存在的港口"
+"""
+
+
+def test_chinese_entry_names_get_ascii_files_named_after_the_lane(tmp_path: Path) -> None:
+    entries = snapshot.load_deck(write_deck(tmp_path, CHINESE_NAMES))
+    assert [e.error for e in entries] == [""] * 4
+    assert [e.filename for e in entries] == [
+        "Shanghai-San_Pedro_Bay.csv",
+        "Pusan-Rotterdam.csv",
+        "Shanghai-San_Pedro_Bay-3.csv",  # the same lane again: its number keeps it apart
+        "entry-4.csv",  # a port that does not resolve: the entry's number
+    ]
+    assert all(e.filename.isascii() for e in entries)
+
+
+def test_a_named_entry_that_repeats_a_file_is_still_an_error(tmp_path: Path) -> None:
+    text = '[[snapshot]]\nname="a"\norigin="上海"\ndestination="长滩"\nformat="csv"\n' * 2
+    first, second = snapshot.load_deck(write_deck(tmp_path, text))
+    assert first.error == "" and "already does" in second.error
+
+
+def test_the_decks_default_lang_words_the_status_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = '[defaults]\nlang = "zh"\n\n[[snapshot]]\nname = "坏"\norigin = "上海"\n'
+    deck = write_deck(tmp_path, text)
+    code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "o")], capsys)
+    assert code == 2
+    assert "坏：失败：缺少字段 'destination'" in err and "FAILED" not in err
+    assert "missing field" not in err
+    code, _, err = run_main(
+        ["deck", str(deck), "--out", str(tmp_path / "o"), "--lang", "en"], capsys
+    )
+    assert "坏: FAILED: missing field 'destination'" in err  # --lang wins
+    empty = write_deck(tmp_path, '[defaults]\nlang = "zh"\n')
+    code, _, err = run_main(["deck", str(empty), "--out", str(tmp_path / "o")], capsys)
+    assert code == 2 and "no [[snapshot]] entries" not in err and "[[snapshot]]" in err
+    assert snapshot.status_lang(empty, None) == "zh"
+    assert snapshot.status_lang(empty, "en") == "en"
+    assert snapshot.status_lang(write_deck(tmp_path, "not = toml ["), None) == "en"

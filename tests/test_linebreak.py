@@ -56,6 +56,20 @@ def test_lines_break_only_between_pieces(text: str, whole: tuple[str, ...], widt
     assert re.sub(r"\s", "", flat) == re.sub(r"\s", "", text)
 
 
+@pytest.mark.parametrize("width", range(7, 13))
+def test_a_short_bracketed_aside_is_not_split(width: int) -> None:
+    lines = wrap_lines("2025年目标（期限已过）", width, force=False)
+    assert lines == ["2025年目标", "（期限已过）"]  # the break falls before the bracket
+    assert wrap_lines("提议（2026年）", 4, force=False) == ["提议", "（2026年）"]
+
+
+def test_a_long_aside_still_breaks_inside() -> None:
+    text = "第一份年度进展报告（北外滩国际航运论坛与上海市交通委员会）"
+    got = pieces(text)
+    assert "（北" in got and "会）" in got and "".join(got) == text
+    assert len(wrap_lines(text, 12, force=False)) == 3
+
+
 def test_forced_wrap_may_cut_a_piece_longer_than_a_line() -> None:
     lines = wrap_lines("圣佩德罗湾进港水域", 4, force=True)
     assert lines == ["圣佩德罗", "湾进港水", "域"]

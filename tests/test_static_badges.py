@@ -29,7 +29,7 @@ from geo.render.static.lane import lane_coords
 from tests.test_static_ports import _labels, _markers
 
 AS_OF = "2026-11-26"
-ROW = {"en": "Corridor measure in place", "zh": "已落实的走廊措施"}
+ROW = {"en": "Corridor measure in place", "zh": "已实施的走廊措施"}
 
 
 @functools.cache

@@ -185,3 +185,24 @@ def test_the_compare_map_controls_follow_its_language(lang: str) -> None:
         assert '"title": "Full Screen", "titleCancel": "Exit Full Screen"' in html
         assert 'zoomInTitle: "Zoom in", zoomOutTitle: "Zoom out"' in html
         assert '"imperial": true' in html
+
+
+def test_a_terminal_popup_names_its_port_not_its_code(zh_html: str) -> None:
+    assert "属于上海港，吞吐量计入该港。" in zh_html
+    assert "属于 CNSHA 港" not in zh_html and "属于CNSHA港" not in zh_html
+    english = mapping.full_map(present(build_view("Shanghai", "San Pedro Bay", as_of=AS_OF)))
+    assert "Part of the port of Shanghai: its volumes are counted there." in (
+        english.get_root().render()
+    )
+
+
+def test_passages_avoided_together_are_joined_in_words_in_chinese() -> None:
+    from geo.i18n import translator
+    from geo.present.avoidance import avoid_label
+
+    zh = translator("zh")
+    assert avoid_label(("panama", "suez"), zh) == "规避巴拿马运河和苏伊士运河"
+    three = avoid_label(("panama", "suez", "gibraltar"), zh)
+    assert three.count("、") == 1 and three.count("和") == 1 and " + " not in three
+    assert avoid_label(("suez",), zh) == "规避苏伊士运河"
+    assert avoid_label(("panama", "suez"), ENGLISH) == "Avoid Panama Canal + Suez Canal"

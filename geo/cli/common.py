@@ -100,13 +100,16 @@ def lang_arg(text: str, tr: Translator = ENGLISH) -> str:
         raise argparse.ArgumentTypeError(error_text(exc, tr)) from None
 
 
-def add_lang_option(p: argparse.ArgumentParser, what: str, tr: Translator = ENGLISH) -> None:
+def add_lang_option(
+    p: argparse.ArgumentParser, what: str, tr: Translator = ENGLISH, default: str | None = "en"
+) -> None:
     """--lang en|zh: the language of ``what`` (figures, names, notes; sources as published;
-    ``what`` is worded in ``tr``'s language by the caller)."""
+    ``what`` is worded in ``tr``'s language by the caller). ``default=None`` lets the command
+    tell "not given" from ``en`` (a deck's ``[defaults]`` lang then applies)."""
     p.add_argument(
         "--lang",
         type=with_language(lang_arg, tr),
-        default="en",
+        default=default,
         metavar="|".join(LANGUAGES),
         help=tr(
             "language of {what}: {languages} (default en); sources keep their published titles",

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         args = parser.parse_args(arguments)
         return int(args.handler(args, out))
     except GeoError as exc:  # in the command's --lang: the same words as the page's
-        tr = translator(getattr(args, "lang", DEFAULT_LANGUAGE))
+        tr = translator(getattr(args, "lang", None) or DEFAULT_LANGUAGE)
         print(terminal(error_line(parser.prog, error_text(exc, tr), tr)), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

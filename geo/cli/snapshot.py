@@ -147,7 +147,9 @@ def add_parsers(sub: Any, tr: Translator = ENGLISH) -> None:
         metavar="DIR",
         help=tr("folder for the files (created if missing)"),
     )
-    add_lang_option(p_deck, tr("every slide whose entry (or [defaults]) sets no lang"), tr)
+    add_lang_option(
+        p_deck, tr("every slide whose entry (or [defaults]) sets no lang"), tr, default=None
+    )
     p_deck.set_defaults(handler=run_deck)
 
 
@@ -180,8 +182,10 @@ def _bar(done: int, total: int, width: int = 20) -> str:
 
 
 def run_deck(args: argparse.Namespace, out: TextIO) -> int:
+    given = args.lang
+    args.lang = deck.status_lang(args.deck, given)  # main words a file's error in it too
     tr = translator(args.lang)  # the status lines' language (each slide has its own)
-    entries = deck.load_deck(args.deck, lang=args.lang)
+    entries = deck.load_deck(args.deck, lang=given or "en")
     out_dir = Path(args.out)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

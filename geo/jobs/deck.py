@@ -73,6 +73,7 @@ class DeckEntry:
     lang: str = "en"
     number: int = 0  # 1-based place in the deck
     named: bool = True  # False: ``name`` is the made-up "entry N" (shown as 第N项 in Chinese)
+    made_up_file: bool = False  # the file is named after the lane: the name has no ASCII
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -161,15 +162,30 @@ def _renderer_value(value: object) -> str:
     return str(value)
 
 
-def _entry_filename(raw: dict[str, object], name: str, fmt: object) -> str:
+def lane_stem(origin: str, destination: str, n: int) -> str:
+    """A file stem for an entry whose name leaves nothing in ASCII (``走廊航线``): the lane's
+    ports as the page's download names have them (``Shanghai-San_Pedro_Bay``), or
+    ``entry-N`` when a port does not resolve."""
+    from geo.catalogue.ports import resolve
+
+    fallback = f"entry-{n}"
+    try:
+        ends = [resolve(origin).name, resolve(destination).name]
+    except GeoError:
+        return fallback
+    return safe_filename(f"{ends[0]}-{ends[1]}", default=fallback)
+
+
+def _entry_filename(raw: dict[str, object], name: str, fmt: object, fallback: str) -> str:
     """The entry's file name, safe: ``out`` if it has an accepted extension, else the stem of
-    ``out`` (or the entry's name) with the format's extension."""
+    ``out`` (or the entry's name) with the format's extension. ``fallback`` is the stem when
+    neither leaves a character in ASCII."""
     out = raw.get("out")
     stem = name
     if out is not None:
         if not isinstance(out, str) or not out.strip():
             raise ExportError(N_("out {value!r} is not a file name", value=out))
-        filename = safe_filename(out, default=safe_filename(name))
+        filename = safe_filename(out, default=safe_filename(name, default=fallback))
         suffix = Path(filename).suffix.lower()
         if suffix in FORMATS:
             if "format" in raw and _format_key(str(fmt)).key != FORMATS[suffix].key:
@@ -192,7 +208,7 @@ def _entry_filename(raw: dict[str, object], name: str, fmt: object) -> str:
                 accepted=" ".join(FORMATS),
             )
         )
-    return safe_filename(f"{stem}.{_format_key(fmt).key}")
+    return safe_filename(f"{stem}.{_format_key(fmt).key}", default=fallback)
 
 
 def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
@@ -223,6 +239,8 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
         if title is not None and not isinstance(title, str):
             raise ExportError(N_("title {value!r} is not text", value=title))
         lang = _lang_value(merged.get("lang", "en"))
+        fallback = lane_stem(str(merged["origin"]), str(merged["destination"]), n)
+        filename = _entry_filename(raw, name, merged.get("format", "png"), fallback)
         return DeckEntry(
             name=name,
             origin=str(merged["origin"]),
@@ -231,11 +249,12 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             avoid=_avoid_value(merged.get("avoid", [])),
             size=_size_value(merged.get("size", "1920x1080")),
             title=title,
-            filename=_entry_filename(raw, name, merged.get("format", "png")),
+            filename=filename,
             renderer=_renderer_value(merged.get("renderer", "auto")),
             lang=lang,
             number=n,
             named=named,
+            made_up_file=Path(filename).stem == fallback,
         )
     except ExportError as exc:
         return dataclasses.replace(blank, error=message(exc))
@@ -253,6 +272,22 @@ def _lang_value(value: object) -> str:
         return check_lang(value)
     except GeoError as exc:
         raise ExportError(message(exc)) from None
+
+
+def status_lang(path: Path | str, given: str | None) -> str:
+    """The language of a deck run's status lines: ``given`` (the command line's ``--lang``),
+    else the deck's ``[defaults]`` lang, else English (also for a file that does not read)."""
+    if given:
+        return given
+    try:
+        defaults = _read_toml(Path(path)).get("defaults")
+    except ExportError:
+        return "en"
+    value = defaults.get("lang") if isinstance(defaults, dict) else None
+    try:
+        return check_lang(value) if isinstance(value, str) else "en"
+    except GeoError:
+        return "en"
 
 
 def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
@@ -317,6 +352,10 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
         entry = _deck_entry(raw, n, defaults)
         if not entry.error:
             key = entry.filename.lower()
+            if key in taken and entry.made_up_file:  # two Chinese names on one lane
+                path = Path(entry.filename)
+                entry = dataclasses.replace(entry, filename=f"{path.stem}-{n}{path.suffix}")
+                key = entry.filename.lower()
             if key in taken:
                 error = N_(
                     "writes {file}, as entry {other!r} already does",

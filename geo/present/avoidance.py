@@ -12,13 +12,22 @@ from geo.present.localnames import place_name
 from geo.routing import engine as routing
 
 
+def both_words(names: Iterable[str], tr: Translator = ENGLISH) -> str:
+    """Passages avoided together: ``Panama Canal + Suez Canal``; in Chinese ``巴拿马运河和苏伊士
+    运河``, ``巴拿马运河、苏伊士运河和好望角``."""
+    items = list(names)
+    if not tr.chinese or len(items) < 2:
+        return " + ".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
 def avoid_label(avoid: Sequence[str], tr: Translator = ENGLISH) -> str:
     """``()`` → ``No avoidance``; ``("panama", "suez")`` → ``Avoid Panama Canal + Suez Canal``
-    (in ``tr``'s language: ``不规避``, ``规避巴拿马运河 + 苏伊士运河``)."""
+    (in ``tr``'s language: ``不规避``, ``规避巴拿马运河和苏伊士运河``)."""
     if not avoid:
         return tr("No avoidance")
     names = (place_name("passage", p, tr.lang, routing.PASSAGE_LABELS.get(p, p)) for p in avoid)
-    return tr("Avoid {passages}", passages=" + ".join(names))
+    return tr("Avoid {passages}", passages=both_words(names, tr))
 
 
 def passages_label(passages: Sequence[str]) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.catalogue import ports as _ports
 from geo.i18n import N_, Translator, translator
-from geo.present.avoidance import avoid_label, passages_label
+from geo.present.avoidance import avoid_label, both_words, passages_label
 from geo.present.localnames import port_name
 from geo.present.routewarn import warning_texts
 from geo.present.wording import passage_labels
@@ -115,7 +115,7 @@ class Comparison:
             "no sea route from {origin} to {destination} avoiding {passages}",
             origin=self.name(row.origin),
             destination=self.name(row.destination),
-            passages=" + ".join(passage_labels(row.avoid, tr)) or tr("nothing"),
+            passages=both_words(passage_labels(row.avoid, tr), tr) or tr("nothing"),
         )
 
     def _title_zh(self) -> str:

@@ -80,7 +80,7 @@ def test_the_legend_lists_only_what_the_map_shows(page: Any, app_server: str) ->
 
 @pytest.mark.parametrize(
     ("query", "row"),
-    [("?lang=zh", "已落实的走廊措施"), ("?origin=KRPUS&dest=NLRTM", "")],
+    [("?lang=zh", "已实施的走廊措施"), ("?origin=KRPUS&dest=NLRTM", "")],
     ids=["corridor-zh", "busan-rotterdam"],
 )
 def test_the_legend_explains_the_badges_it_shows(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from geo.catalogue import ports as _ports
+from geo.errors import GeoError
 from geo.facts import trade
 from geo.i18n import ENGLISH, N_, Translator
 from geo.present import localnames, wording
@@ -134,6 +136,15 @@ def country_name(locode: str, english: str, tr: Translator = ENGLISH) -> str:
     return localnames.country_name(locode, english, tr.lang)
 
 
+def _port_of(locode: str, tr: Translator) -> str:
+    """The name of the port ``locode`` in ``tr``'s language (``上海``), the code if unknown."""
+    try:
+        english = _ports.get(locode).name
+    except GeoError:
+        english = locode
+    return localnames.port_id_name(locode, english, tr.lang)
+
+
 def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> str:
     """A port row's popup: code, country, container volumes by year and trade, each with its
     source. A terminal (Yangshan inside CNSHA) points to its port instead of repeating its
@@ -171,7 +182,8 @@ def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> s
         position=row["coord_source"],
         words={
             "part_of": tr(
-                "Part of the port {locode}: its volumes are counted there.", locode=locode
+                "Part of the port of {port}: its volumes are counted there.",
+                port=_port_of(locode, tr),
             ),
             "volume": tr("Container volume"),
             "position": tr("Position: {source}", source=row["coord_source"]),

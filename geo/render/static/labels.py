@@ -18,7 +18,6 @@ from matplotlib.text import Text
 from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.render.static.fonts import family_for
 from geo.render.static.layout import DPI, Layout, literal, wrap_text
 from geo.render.static.markers import Mark, obstacle
 
@@ -119,7 +118,7 @@ class _Placer:
                     textcoords="offset points",
                     ha=ha,
                     va=va,
-                    fontfamily=family_for(content),
+                    fontfamily=lay.font(content),
                     linespacing=1.15,
                     zorder=11,
                     annotation_clip=False,
@@ -268,7 +267,7 @@ def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
         fontweight="bold",
         color=pres.palette.ink,
         zorder=12,
-        fontfamily=family_for(pres.label),
+        fontfamily=lay.font(pres.label),
         parse_math=False,
         gid="custom-label",
         bbox={
@@ -308,7 +307,7 @@ def corner_note(
             va="bottom" if fy == 0 else "top",
             fontsize=lay.pt(10.5),
             color=pres.palette.muted,
-            fontfamily=family_for(content),
+            fontfamily=lay.font(content),
             linespacing=1.2,
             zorder=12,
             parse_math=False,

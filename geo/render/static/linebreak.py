@@ -7,7 +7,9 @@ break between two Chinese characters, except:
   ``"5,731 海里"``, ``"g/TEU·km"``), in either language;
 * never inside a Chinese proper name (``"圣佩德罗湾"``, ``"北美排放控制区"``:
   :func:`geo.present.localnames.chinese_words`);
-* never before a closing mark (``，。）…``) nor after an opening one (``（《“``).
+* never before a closing mark (``，。）…``) nor after an opening one (``（《“``);
+* never inside a short bracketed aside (``"2025年目标（期限已过）"`` breaks before ``（``, not
+  inside ``期限已过``): up to :data:`MAX_ASIDE` characters, brackets included.
 
 A piece longer than a whole line is cut by characters only when ``force`` is set.
 """
@@ -24,6 +26,9 @@ from geo.render.static.fonts import needs_cjk
 
 NO_LINE_START: Final[str] = "，。；：、！？）」』》〉】”’%％…·,.;:!?)]"
 NO_LINE_END: Final[str] = "（「『《〈【“‘([$"
+#: an opening bracket and its closing one: an aside this short is one piece
+BRACKETS: Final[dict[str, str]] = {"（": "）", "(": ")", "【": "】", "《": "》", "“": "”"}
+MAX_ASIDE: Final[int] = 10
 _IDEOGRAPHS: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Chinese (and Japanese) characters and their punctuation: each may stand on its own
 _CJK: Final[str] = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\uff00-\uffef" + _IDEOGRAPHS
@@ -97,7 +102,28 @@ def pieces(content: str) -> list[str]:
             joined[-1] += piece
         else:
             joined.append(piece)
-    return joined
+    return _asides(joined)
+
+
+def _asides(parts: list[str]) -> list[str]:
+    """``parts`` with each short bracketed aside (an opening bracket … its closing one, at most
+    :data:`MAX_ASIDE` characters) made one piece, so a line breaks before it, not inside."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        close = BRACKETS.get(parts[i][0])
+        if close is not None:
+            text, j = parts[i], i
+            while close not in text[1:] and j + 1 < len(parts) and len(text) <= MAX_ASIDE:
+                j += 1
+                text += parts[j]
+            if close in text[1:] and text.index(close, 1) < MAX_ASIDE:
+                out.append(text)
+                i = j + 1
+                continue
+        out.append(parts[i])
+        i += 1
+    return out
 
 
 def _wrap_chinese(content: str, width: int, force: bool) -> list[str]:
