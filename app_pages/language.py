@@ -73,6 +73,7 @@ STREAMLIT_WORDS: Final[tuple[str, ...]] = (
     N_("Choose options"),
     N_("Clear all"),
     N_("Open"),
+    N_("Skip to main content"),  # the page's first link, for keyboards and screen readers
 )
 #: The same for words with a count: (pattern of the whole text, message with ``{n}``).
 STREAMLIT_COUNTED: Final[tuple[tuple[str, str], ...]] = (

@@ -26,6 +26,13 @@ def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
     assert "航速（节）" in text and "中文" in text
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Sea distance" not in body
+    skip = page.locator('[data-testid="stSkipToContent"]')  # the keyboard's first stop
+    page.wait_for_function(
+        """() => (document.querySelector('[data-testid="stSkipToContent"]') || {})
+            .textContent === '跳到主要内容'""",
+        timeout=15_000,
+    )
+    assert skip.text_content() == "跳到主要内容"
     # every figure fits its card at 1280 px (汉字 are wider than Latin letters)
     overflow = page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stMetric"]')].map(card => {

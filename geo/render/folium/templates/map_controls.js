@@ -2,7 +2,7 @@
     the zoom buttons (zoomInTitle / zoomOutTitle) and the scale bar (metric only in Chinese,
     its units named by ``this.units``). The layers control has no option for its title:
     an init hook names the toggle of every layers control added to this page later.
-    The scale bar's label never overflows its bar: when a label ("3000 公里", "3000 km") is
+    The scale bar's label never overflows its bar: when a label ("3000公里", "3000 km") is
     wider than the bar Leaflet chose, the bar is chosen again for a longer round distance
     (a larger ``maxWidth``) until every label fits; again once the web font has arrived. -#}
 {% macro script(this, kwargs) %}
@@ -16,7 +16,7 @@ var {{ this.get_name() }} = (function (map) {
     if (units.km || units.m) {
         scale._updateScale = function (bar, text, ratio) {
             var shown = String(text).replace(/ (km|m)$/, function (all, unit) {
-                return " " + (units[unit] || unit);
+                return units[unit] ? units[unit] : " " + unit;  // "3000公里": no space in Chinese
             });
             return L.Control.Scale.prototype._updateScale.call(this, bar, shown, ratio);
         };
