@@ -143,40 +143,6 @@ def test_chinese_slide_draws_every_glyph_and_svg_keeps_text(zh_pres, tmp_path: P
     assert (tmp_path / "slide.pdf").stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("slide", ["map", "timeline", "tradeoff"])
-def test_a_chinese_slide_draws_its_text_in_one_typeface(zh_pres, slide: str) -> None:  # type: ignore[no-untyped-def]
-    from matplotlib.text import Text
-
-    from geo.render.static.figure import build_figure
-    from geo.render.static.fonts import cjk_font_available
-    from geo.render.static.timeline import build_timeline_figure
-    from geo.render.static.tradeoff import build_tradeoff_figure
-
-    if not cjk_font_available():
-        pytest.skip("no Noto Sans CJK on this machine")
-    build = {"map": build_figure, "timeline": build_timeline_figure}.get(slide)
-    fig = build(zh_pres) if build else build_tradeoff_figure(zh_pres)[0]
-    fig.canvas.draw()  # tick labels exist once drawn
-    texts = [t for t in fig.findobj(Text) if t.get_text()]
-    assert any(any(ch.isdigit() for ch in t.get_text()) for t in texts)
-    for t in texts:
-        family = list(t.get_fontfamily())
-        if t.get_text() == "✓":  # the badge's tick: not in Noto, drawn in DejaVu on purpose
-            assert family == ["DejaVu Sans"]
-        else:
-            assert family == ["Noto Sans CJK SC", "DejaVu Sans"], (t.get_text(), family)
-
-
-def test_an_english_slide_keeps_dejavu_and_a_chinese_name_falls_back_to_noto() -> None:
-    from geo.render.static.fonts import cjk_font_available, family_for
-
-    assert family_for("5,749 nm") == "DejaVu Sans"
-    if cjk_font_available():
-        assert family_for("5,731海里", "zh") == ["Noto Sans CJK SC", "DejaVu Sans"]
-        assert family_for("10", "zh_CN") == ["Noto Sans CJK SC", "DejaVu Sans"]
-        assert family_for("上海 lane") == ["DejaVu Sans", "Noto Sans CJK SC"]
-
-
 def test_the_chinese_trade_off_and_progress_slides_have_chinese_footers(zh_pres) -> None:  # type: ignore[no-untyped-def]
     from geo.render.static.timeline import build_timeline_figure
     from geo.render.static.tradeoff import build_tradeoff_figure

@@ -22,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.catalogue.land import land
 from geo.i18n import N_
-from geo.render.static.layout import PAGE, Layout
+from geo.render.static.layout import FONT_FAMILY, PAGE, Layout
 from geo.render.static.projection import (
     MAX_LAT_DEG,
     inverse_mercator_y,
@@ -221,7 +221,7 @@ def draw_graticule(ax: Axes, pres: LanePresentation, ext: Extent, lay: Layout) -
         pad=lay.pt(5),
         labelsize=lay.pt(10.5),
         labelcolor=pres.palette.muted,
-        labelfontfamily=lay.font(),
+        labelfontfamily=FONT_FAMILY,
     )
 
 

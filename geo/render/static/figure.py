@@ -73,7 +73,7 @@ def build_figure(
     :class:`~geo.errors.ExportError` for a size that is not a whole number of pixels from
     :data:`MIN_SIDE_PX` to :data:`MAX_SIDE_PX`."""
     width_px, height_px = check_size(width_px, height_px)
-    lay = make_layout(width_px, height_px, pres.tr.lang)
+    lay = make_layout(width_px, height_px)
     pal = pres.palette
     fig = Figure(figsize=(width_px / DPI, height_px / DPI), dpi=DPI, facecolor=PAGE)
     renderer = FigureCanvasAgg(fig).get_renderer()

@@ -1,10 +1,8 @@
-"""Fonts of the static slide: DejaVu Sans on English slides, Noto Sans CJK SC on Chinese ones.
+"""Fonts of the static slide: DejaVu Sans for Latin text, Noto Sans CJK SC for Chinese.
 
-Matplotlib (≥ 3.6) falls back glyph by glyph along a ``font.family`` list. A Chinese slide
-draws every text with ``["Noto Sans CJK SC", "DejaVu Sans"]``: Noto has Latin letters and
-figures too, so "5,731海里" is one typeface; DejaVu only fills the few glyphs Noto lacks. On an
-English slide a text with a CJK character (a name typed in Chinese) is drawn with
-``["DejaVu Sans", "Noto Sans CJK SC"]``, and a text with none keeps the single family it always
+Matplotlib (≥ 3.6) falls back glyph by glyph along a ``font.family`` list, so a text with
+Chinese in it is drawn with ``["DejaVu Sans", "Noto Sans CJK SC"]``: Latin letters and figures
+from DejaVu, 汉字 from Noto. A text with no CJK character keeps the single family it always
 had, so English slides (PNG, SVG, PDF) stay byte-identical.
 
 The CJK font is looked for in matplotlib's font list; a font installed after matplotlib built
@@ -56,17 +54,8 @@ def needs_cjk(text: str) -> bool:
     )
 
 
-def is_chinese(lang: str) -> bool:
-    """True for a Chinese slide language (``zh``, ``zh_CN``, …)."""
-    return lang.lower().startswith("zh")
-
-
-def family_for(text: str, lang: str = "en") -> str | list[str]:
-    """The font family (list) to draw ``text`` with on a slide in ``lang``: Noto Sans CJK SC
-    first on a Chinese slide (one typeface per line, Latin and figures included), else DejaVu
-    Sans with Noto as the fallback of a text that has CJK in it."""
-    if is_chinese(lang) and cjk_font_available():
-        return [CJK_FAMILY, LATIN_FAMILY]
+def family_for(text: str) -> str | list[str]:
+    """The font family (list) to draw ``text`` with."""
     if needs_cjk(text) and cjk_font_available():
         return [LATIN_FAMILY, CJK_FAMILY]
     return LATIN_FAMILY

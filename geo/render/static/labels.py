@@ -18,6 +18,7 @@ from matplotlib.text import Text
 from shapely.geometry import LineString, box
 from shapely.geometry.base import BaseGeometry
 
+from geo.render.static.fonts import family_for
 from geo.render.static.layout import DPI, Layout, literal, wrap_text
 from geo.render.static.markers import Mark, obstacle
 
@@ -118,7 +119,7 @@ class _Placer:
                     textcoords="offset points",
                     ha=ha,
                     va=va,
-                    fontfamily=lay.font(content),
+                    fontfamily=family_for(content),
                     linespacing=1.15,
                     zorder=11,
                     annotation_clip=False,
@@ -267,7 +268,7 @@ def _corner_label(ax: Axes, pres: LanePresentation, lay: Layout) -> None:
         fontweight="bold",
         color=pres.palette.ink,
         zorder=12,
-        fontfamily=lay.font(pres.label),
+        fontfamily=family_for(pres.label),
         parse_math=False,
         gid="custom-label",
         bbox={
@@ -307,7 +308,7 @@ def corner_note(
             va="bottom" if fy == 0 else "top",
             fontsize=lay.pt(10.5),
             color=pres.palette.muted,
-            fontfamily=lay.font(content),
+            fontfamily=family_for(content),
             linespacing=1.2,
             zorder=12,
             parse_math=False,

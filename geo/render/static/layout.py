@@ -62,11 +62,6 @@ class Layout:
     height_px: int
     scale: float  # 1.0 at 1920×1080; font sizes and line widths are multiplied by it
     tall: bool
-    lang: str = "en"  # the slide's language: it chooses the fonts (:func:`font`)
-
-    def font(self, text: str = "") -> str | list[str]:
-        """The font family (list) of ``text`` on this page (:func:`~.fonts.family_for`)."""
-        return family_for(text, self.lang)
 
     @property
     def margin(self) -> float:
@@ -101,12 +96,12 @@ class Layout:
         return map_box, panel
 
 
-def make_layout(width_px: int, height_px: int, lang: str = "en") -> Layout:
-    """The layout of a ``width_px × height_px`` page in ``lang`` (sizes already checked)."""
+def make_layout(width_px: int, height_px: int) -> Layout:
+    """The layout of a ``width_px × height_px`` page (sizes already checked)."""
     w, h = float(width_px), float(height_px)
     tall = w / h < 1.25
     scale = min(w / 1080.0, h / 1350.0) if tall else min(h / 1080.0, w / 1440.0)
-    return Layout(width_px=width_px, height_px=height_px, scale=scale, tall=tall, lang=lang)
+    return Layout(width_px=width_px, height_px=height_px, scale=scale, tall=tall)
 
 
 def literal(text: object) -> str:
@@ -118,10 +113,9 @@ def add_text(
     fig: Figure, lay: Layout, x_px: float, y_px: float, content: str, size: float, **kw: Any
 ) -> Text:
     """A literal figure text at ``(x_px, y_px)`` with font ``size`` (pt at 1920×1080); Chinese
-    text falls back to the CJK font glyph by glyph, and a Chinese page draws every text in the
-    CJK font first (:func:`~geo.render.static.fonts.family_for`)."""
+    text falls back to the CJK font glyph by glyph (:func:`~geo.render.static.fonts.family_for`)."""
     text = literal(content)
-    kw.setdefault("fontfamily", lay.font(text))
+    kw.setdefault("fontfamily", family_for(text))
     return fig.text(
         x_px / lay.width_px,
         y_px / lay.height_px,

@@ -30,13 +30,11 @@ from geo.render.static.layout import wrap_text as _wrap_text
 FooterLine = tuple[str, float, str, int, str]
 
 
-def new_page(
-    width_px: object, height_px: object, lang: str = "en"
-) -> tuple[Figure, Layout, RendererBase]:
-    """A blank ``width_px × height_px`` page in ``lang`` (Agg canvas) and its layout; raises
+def new_page(width_px: object, height_px: object) -> tuple[Figure, Layout, RendererBase]:
+    """A blank ``width_px × height_px`` page (Agg canvas) and its layout; raises
     :class:`~geo.errors.ExportError` naming a bad size."""
     width, height = check_size(width_px, height_px)
-    lay = make_layout(width, height, lang)
+    lay = make_layout(width, height)
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor=PAGE)
     return fig, lay, FigureCanvasAgg(fig).get_renderer()
 

@@ -117,7 +117,7 @@ def build_timeline_figure(
 ) -> Figure:
     """The corridor-progress slide as a figure (Agg canvas); ``pres`` gives the palette and
     the corridor tag."""
-    fig, lay, renderer = new_page(width_px, height_px, pres.tr.lang)
+    fig, lay, renderer = new_page(width_px, height_px)
     entries = timeline()
     texts = timeline_texts(entries, pres.tr)
     head = replace(pres, title=texts.title, subtitle=texts.subtitle)

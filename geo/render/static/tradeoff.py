@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from matplotlib.axes import Axes
 
 from geo.present.tradeoff import TTW_ONLY, SpeedTradeoff, speed_tradeoff
-from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, Layout
+from geo.render.static.fonts import family_for
+from geo.render.static.layout import DEFAULT_HEIGHT_PX, DEFAULT_WIDTH_PX, FONT_FAMILY, Layout
 from geo.render.static.panel import draw_header
 from geo.render.static.slides import bytes_or_file, draw_footer_lines, figure_bytes, new_page
 
@@ -35,18 +36,18 @@ def _style_axes(ax: Axes, lay: Layout, pres: LanePresentation, ylabel: str) -> N
     for side in ("left", "bottom"):
         ax.spines[side].set_color(pal.rule)
         ax.spines[side].set_linewidth(lay.pt(0.8))
-    ax.tick_params(
-        colors=pal.muted, labelsize=lay.pt(12), length=lay.px(4), labelfontfamily=lay.font()
-    )
+    ax.tick_params(colors=pal.muted, labelsize=lay.pt(12), length=lay.px(4))
+    for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+        label.set_fontfamily(FONT_FAMILY)
     ax.grid(axis="y", color="#eceef0", linewidth=lay.pt(0.8))
     ax.set_axisbelow(True)
     xlabel = pres.tr("Speed (kn)")
     ax.set_xlabel(
-        xlabel, fontsize=lay.pt(13), color=pal.ink, parse_math=False, fontfamily=lay.font(xlabel)
+        xlabel, fontsize=lay.pt(13), color=pal.ink, parse_math=False, fontfamily=family_for(xlabel)
     )
     ax.set_title(
         ylabel, loc="left", fontsize=lay.pt(15), color=pal.ink, fontweight="bold",
-        parse_math=False, pad=lay.px(12), fontfamily=lay.font(ylabel),
+        parse_math=False, pad=lay.px(12), fontfamily=family_for(ylabel),
     )  # fmt: skip
 
 
@@ -65,7 +66,7 @@ def _mark(
         text, (x, y), xytext=(lay.px(10), lay.px(8) if above else -lay.px(8)),
         textcoords="offset pixels", fontsize=lay.pt(13), color=pal.ink, fontweight="bold",
         ha="left", va="bottom" if above else "top",
-        fontfamily=lay.font(text), parse_math=False, zorder=5,
+        fontfamily=family_for(text), parse_math=False, zorder=5,
         bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none"},
     )  # fmt: skip
 
@@ -111,7 +112,7 @@ def _draw_charts(
             loc="upper left", frameon=False, fontsize=lay.pt(12), labelcolor=pal.ink
         )
         for text in legend.get_texts():
-            text.set_fontfamily(lay.font(text.get_text()))
+            text.set_fontfamily(family_for(text.get_text()))
     ax_co2.set_ylim(0, top_y * 1.12)
     ax_co2.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
     title = tr("CO₂ per voyage (t)")
@@ -139,7 +140,7 @@ def build_tradeoff_figure(
     height_px: int = DEFAULT_HEIGHT_PX,
 ) -> tuple[Figure, SpeedTradeoff]:
     """The trade-off slide of ``pres.view`` as a figure (Agg canvas), and its model."""
-    fig, lay, renderer = new_page(width_px, height_px, pres.tr.lang)
+    fig, lay, renderer = new_page(width_px, height_px)
     t = speed_tradeoff(pres.view, lang=pres.tr.lang)
     head = replace(pres, title=t.title, subtitle=t.slide_subtitle)
     top = draw_header(fig, lay, renderer, head)
