@@ -176,3 +176,14 @@ def test_one_word_for_one_idea_in_chinese() -> None:
         assert odd not in po and odd not in texts, odd
     rows = speed_tradeoff(build_view(), lang="zh").table_rows()
     assert "耗油量" in rows[0] and "燃料" not in rows[0]
+
+
+def test_the_lane_trade_value_reads_per_year_not_a_whole_calendar_year() -> None:
+    """A fresh-user trial: the note "2026年全年" said the whole of 2026 (not yet over); the
+    figure is a value per year, cited in 2026."""
+    from geo.present.model import present
+    from geo.present.view import build_view
+
+    note = present(build_view(), lang="zh").metric("trade").note
+    assert note.startswith("每年") and "2026年" in note and "全年" not in note, note
+    assert present(build_view()).metric("trade").note == "a year · 2026"
