@@ -107,3 +107,13 @@ def test_the_pages_tradeoff_caption_keeps_150_tonnes_a_day_whole(lang: str) -> N
     caption = markdown_caption(speed_tradeoff(view, lang=lang))
     whole = "约150\u2060吨/\u2060天" if lang == "zh" else "≈\u00a0150\u00a0t/\u2060day"
     assert whole in caption
+
+
+def test_tonnes_of_co2_equivalent_stay_with_their_number() -> None:
+    """A fresh-user trial saw "…4,194吨二氧化碳当" / "量" on a 1280×720 slide."""
+    got = pieces("64.8克/标准箱·公里 · 油井到航迹4,194吨二氧化碳当量")
+    assert "4,194吨二氧化碳当量" in got
+    assert "3,853吨二氧化碳" in pieces("每航次3,853吨二氧化碳")
+    for width in range(8, 30):
+        lines = wrap_lines("油井到航迹4,194吨二氧化碳当量", width, False)
+        assert not any(line.strip() in ("量", "当量") for line in lines), (width, lines)

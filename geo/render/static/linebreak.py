@@ -34,6 +34,8 @@ _IDEOGRAPHS: Final[str] = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK: Final[str] = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\uff00-\uffef" + _IDEOGRAPHS
 #: units that stay with their number (longest first within each alternative)
 UNITS: Final[tuple[str, ...]] = (
+    "吨二氧化碳当量",  # "4,527吨二氧化碳当量": no "量" alone on a line
+    "吨二氧化碳",
     "万标准箱",
     "亿美元",
     "标准箱",
