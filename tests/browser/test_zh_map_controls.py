@@ -29,7 +29,7 @@ def test_the_chinese_map_shows_its_controls_in_chinese(page: Any) -> None:
     assert title(".leaflet-control-minimap-toggle-display", "title") == "隐藏小地图"
     assert title(".leaflet-control-measure-toggle", "title") == "同时测量距离和面积"
     scale = page.inner_text(".leaflet-control-scale")
-    assert re.search(r"\d+ (公里|米)", scale), scale
+    assert re.search(r"\d+(公里|米)$", scale), scale  # no space before a Chinese unit
     assert page.locator(".leaflet-control-scale-line").count() == 1  # no miles/feet
     measure = page.text_content(".leaflet-control-measure") or ""
     for word in ("开始一次新的测量", "点击地图加点以开始创建测量", "取消", "完成测量"):
