@@ -12,7 +12,6 @@ from typing import Final
 
 import streamlit as st
 
-from geo.catalogue import names
 from geo.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Translator, translator
 
 #: The sidebar control's key (its value is the language code).
@@ -53,15 +52,6 @@ def control() -> Translator:
     )
     st.session_state[KEPT_KEY] = choice
     return translator(str(choice))
-
-
-def port_label(port_id: str, label: str, lang: str) -> str:
-    """A port picker's label: in Chinese, the Chinese name first where there is one
-    (``"上海 Shanghai, China (CNSHA)"``), so either name finds it."""
-    if lang != "zh":
-        return label
-    found = names.chinese_names().get(port_id.upper())
-    return f"{found.name} {label}" if found else label
 
 
 #: Streamlit's own widget words (it has no locale setting), as they appear in its frontend.

@@ -61,6 +61,20 @@ def _box_style(colour: str, lay: Layout) -> dict[str, Any]:
     }
 
 
+def _tick_style(lay: Layout) -> dict[str, Any]:
+    """The ✓'s text style, on the map and in the legend's key: white, bold, centred, in
+    DejaVu Sans (Noto Sans CJK has no U+2713)."""
+    return {
+        "ha": "center",
+        "va": "center_baseline",
+        "fontsize": lay.pt(BADGE_FONT_PT),
+        "fontweight": "bold",
+        "fontfamily": "DejaVu Sans",
+        "color": "#ffffff",
+        "parse_math": False,
+    }
+
+
 def _badge(ax: Axes, xy: tuple[float, float], offset_pt: tuple[float, float], colour: str,
            lay: Layout) -> Annotation:  # fmt: skip
     return ax.annotate(
@@ -68,15 +82,9 @@ def _badge(ax: Axes, xy: tuple[float, float], offset_pt: tuple[float, float], co
         xy=xy,
         xytext=offset_pt,
         textcoords="offset points",
-        ha="center",
-        va="center_baseline",
-        fontsize=lay.pt(BADGE_FONT_PT),
-        fontweight="bold",
-        fontfamily="DejaVu Sans",
-        color="#ffffff",
         zorder=10,
         annotation_clip=False,
-        parse_math=False,
+        **_tick_style(lay),
         gid="measure-badge",
         bbox=_box_style(colour, lay),
     )
@@ -155,12 +163,6 @@ def badge_key(fig: Figure, lay: Layout, x_px: float, y_px: float, colour: str) -
         x_px / lay.width_px,
         y_px / lay.height_px,
         TICK,
-        ha="center",
-        va="center_baseline",
-        fontsize=lay.pt(BADGE_FONT_PT),
-        fontweight="bold",
-        fontfamily="DejaVu Sans",
-        color="#ffffff",
-        parse_math=False,
+        **_tick_style(lay),
         bbox=_box_style(colour, lay),
     )
