@@ -157,3 +157,78 @@ def test_online_tiles_without_network_fall_back_to_the_land_layer(
     assert page.blocked_urls
     assert all("arcgisonline.com" in url for url in page.blocked_urls)
     assert page.page_errors == []
+
+
+def _view(frame: Any) -> tuple[float, float]:
+    """The map's pixel origin (its top-left corner in world pixels at its zoom)."""
+    return tuple(
+        frame.evaluate("() => { const p = window.map.getPixelBounds().min; return [p.x, p.y]; }")
+    )
+
+
+FREE_POINT_JS = """([w, h]) => {
+  for (let y = h - 30; y > 30; y -= 20) {
+    for (let x = w / 2; x < w - 30; x += 20) {
+      const e = document.elementFromPoint(x, y);
+      if (e && (e.classList.contains('leaflet-container') || e.closest('.leaflet-overlay-pane'))
+          && !e.closest('.leaflet-popup')) { return [x, y]; }
+    }
+  }
+  return null;
+}"""
+
+
+def _free_point(page: Any, frame: Any) -> tuple[float, float]:
+    """A point on the map (page coordinates, inside the window) with no popup or control on
+    it: a place to grab the map."""
+    box = page.locator(MAP_FRAME).bounding_box()
+    seen_h = min(box["height"], page.viewport_size["height"] - box["y"])
+    found = frame.evaluate(FREE_POINT_JS, [box["width"], seen_h])
+    assert found, "no free part of the map to drag"
+    return box["x"] + found[0], box["y"] + found[1]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["1280", "390"])
+def test_closing_a_popup_returns_to_the_view_it_panned_away_from(
+    page: Any, app_server: str, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = open_map(page, app_server)
+    framed = _view(frame), frame.evaluate(ZOOM)
+    shanghai = frame.locator("path.port-marker").first
+    stable_box(page, shanghai)
+    shanghai.click()
+    popup = frame.locator(".leaflet-popup")
+    popup.wait_for(timeout=10_000)
+    stable_box(page, popup)
+    panned = _view(frame)
+    assert panned != framed[0], "the popup opened without panning: the test shows nothing"
+    frame.locator(".leaflet-popup-close-button").click()
+    popup.wait_for(state="detached", timeout=10_000)
+    frame.wait_for_function(
+        "([x, y]) => { const p = window.map.getPixelBounds().min;"
+        " return Math.abs(p.x - x) < 1 && Math.abs(p.y - y) < 1; }",
+        arg=list(framed[0]),
+        timeout=10_000,
+    )
+    assert frame.evaluate(ZOOM) == framed[1]
+    if size[0] < 1000:  # on a phone the popup covers the map: nothing left to drag
+        assert page.page_errors == []
+        return
+
+    # moved by the user while the popup was open: closing it leaves the map where it is
+    stable_box(page, shanghai)
+    shanghai.click()
+    popup.wait_for(timeout=10_000)
+    stable_box(page, popup)
+    x, y = _free_point(page, frame)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 80, y - 10, steps=8)
+    page.mouse.up()
+    dragged = _view(frame)
+    assert dragged != panned, "the drag did not move the map: the test shows nothing"
+    frame.evaluate("() => window.map.closePopup()")
+    page.wait_for_timeout(800)
+    assert _view(frame) == dragged
+    assert page.page_errors == []

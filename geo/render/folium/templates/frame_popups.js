@@ -68,3 +68,20 @@
         placeNotes();
     });
     map.on("popupclose", function () { setTimeout(placeNotes, 0); });
+
+    // ---- a popup pans the map to open in the free part; when it closes the map goes back
+    //      to the view the user had (the lane framed), unless the user moved the map meanwhile
+    var viewBeforePopup = null, movedInPopup = false;
+    function popupOpen() { return !!(map._popup && map._popup.isOpen()); }
+    function rememberView() { viewBeforePopup = {centre: map.getCenter(), zoom: map.getZoom()}; }
+    map.on("moveend", function () { if (!popupOpen()) { rememberView(); } });
+    map.on("dragstart zoomstart", function () { if (popupOpen()) { movedInPopup = true; } });
+    map.on("popupclose", function () {
+        setTimeout(function () {  // after Leaflet has opened the next popup, if one was clicked
+            if (popupOpen() || !viewBeforePopup) { return; }
+            if (!movedInPopup) {
+                map.setView(viewBeforePopup.centre, viewBeforePopup.zoom, {animate: true});
+            }
+            movedInPopup = false;
+        }, 0);
+    });

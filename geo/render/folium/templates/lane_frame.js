@@ -190,6 +190,7 @@
         placeNames();
         if (o.exact) { uncover(); }
         limitPopups();
+        rememberView();  // a refit (the frame resized) is the view a closed popup returns to
         fits += 1;
         placeNotes();
         root.dataset.laneReady = String(fits);
