@@ -33,18 +33,18 @@ def test_a_port_off_the_list_is_typed_and_resolved(
 ) -> None:
     page.set_viewport_size({"width": width, "height": height})
     open_app(page, app_server)
-    listbox = type_into_origin(page, "Valparaiso")  # Chile: not one of the listed ports
-    assert "Add: Valparaiso" in listbox.inner_text()
+    listbox = type_into_origin(page, "Antofagasta")  # Chile: not one of the listed ports
+    assert "Add: Antofagasta" in listbox.inner_text()
     page.keyboard.press("Enter")
-    page.locator("h1", has_text="Valparaiso → San Pedro Bay").wait_for(timeout=60_000)
-    page.wait_for_function("() => location.search.includes('origin=CLVAP')", timeout=30_000)
+    page.locator("h1", has_text="Antofagasta → San Pedro Bay").wait_for(timeout=60_000)
+    page.wait_for_function("() => location.search.includes('origin=CLANF')", timeout=30_000)
     box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stSidebar"] input')]
-            .some(i => i.value.startsWith('Valparaiso, Chile (CLVAP)'))""",
+            .some(i => i.value.startsWith('Antofagasta, Chile (CLANF)'))""",
         timeout=30_000,
     )  # the picker shows the port's whole label, not the text typed
-    assert box.locator("input").input_value().startswith("Valparaiso, Chile (CLVAP)")
+    assert box.locator("input").input_value().startswith("Antofagasta, Chile (CLANF)")
     assert page.page_errors == [] and page.blocked_urls == []
 
 
