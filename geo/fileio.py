@@ -2,7 +2,9 @@
 
 * :func:`safe_filename` turns any user-given name (a title, a deck entry, a download name)
   into a plain, portable file name: no directories, no control characters, no Windows
-  reserved device names, only ``[A-Za-z0-9._-]``, the extension kept, bounded length.
+  reserved device names, only ``[A-Za-z0-9._-]`` and the letters and digits of other scripts
+  (``走廊A`` stays ``走廊A``: two names that differ in Chinese stay two files), the extension
+  kept, bounded length (in characters and in UTF-8 bytes).
 * :func:`atomic_output` / :func:`atomic_write_bytes` write to a temporary file in the target's
   directory and rename it over the target only when the writer finished without error, so a
   reader never sees a half-written file and a failed write leaves nothing behind.
@@ -24,6 +26,8 @@ from geo.errors import ExportError
 from geo.i18n import N_
 
 MAX_FILENAME_CHARS: Final[int] = 120
+#: Linux and macOS file systems allow 255 bytes a name; a Chinese character takes 3 in UTF-8.
+MAX_FILENAME_BYTES: Final[int] = 240
 MAX_EXTENSION_CHARS: Final[int] = 10
 
 #: Device names Windows refuses as file names, with or without an extension.
@@ -33,23 +37,48 @@ WINDOWS_RESERVED: Final[frozenset[str]] = frozenset(
     | {f"LPT{i}" for i in range(10)}
 )
 
-_UNSAFE_RE: Final[re.Pattern[str]] = re.compile(r"[^A-Za-z0-9._-]+")
+_UNDERSCORES_RE: Final[re.Pattern[str]] = re.compile(r"_+")
 _REPEAT_RE: Final[re.Pattern[str]] = re.compile(r"([._-])[._-]+")
 _EXTENSION_RE: Final[re.Pattern[str]] = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_EXTENSION_CHARS}}}$")
 _SEPARATORS_RE: Final[re.Pattern[str]] = re.compile(r"[/\\:]+")
 
 
-def _ascii(text: str) -> str:
-    """Accents folded (``é`` → ``e``), control characters dropped, other non-ASCII dropped."""
-    folded = unicodedata.normalize("NFKD", text)
-    kept = (c for c in folded if unicodedata.category(c)[0] != "C" and not unicodedata.combining(c))
-    return "".join(kept).encode("ascii", "ignore").decode("ascii")
+def _portable(text: str) -> str:
+    """Accents folded (``é`` → ``e``, ``Ａ`` → ``A``), control and format characters dropped
+    (``\\x1b``, ``\\u202e``); letters, digits and their marks of every script kept as they are
+    (``走廊``, ``부산``, ``ø``), in NFC; other non-ASCII characters (``→``, ``°``, ``、``)
+    dropped."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        kind = unicodedata.category(ch)[0]
+        if kind == "C":
+            continue
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+        )
+        if folded.isascii():
+            out.append(folded)
+        elif kind in "LNM":
+            out.append(ch)
+    return "".join(out)
 
 
 def _clean_part(text: str) -> str:
-    text = _UNSAFE_RE.sub("_", _ascii(text))
-    text = _REPEAT_RE.sub(r"\1", text)
+    text = "".join(
+        c if not c.isascii() or c.isalnum() or c in "._-" else "_" for c in _portable(text)
+    )
+    text = _REPEAT_RE.sub(r"\1", _UNDERSCORES_RE.sub("_", text))
     return text.strip("._- ")
+
+
+def fit_stem(stem: str, extension: str) -> str:
+    """``stem`` shortened so that ``stem + extension`` has at most :data:`MAX_FILENAME_CHARS`
+    characters and :data:`MAX_FILENAME_BYTES` bytes in UTF-8."""
+    stem = stem[: MAX_FILENAME_CHARS - len(extension) - 1]
+    budget = MAX_FILENAME_BYTES - len(extension.encode("utf-8"))
+    while len(stem.encode("utf-8")) > budget:
+        stem = stem[:-1]
+    return stem.rstrip("._- ")
 
 
 def safe_filename(name: str, default: str = "snapshot") -> str:
@@ -57,10 +86,13 @@ def safe_filename(name: str, default: str = "snapshot") -> str:
 
     Path components are joined with ``_`` after ``.`` and ``..`` are dropped (so
     ``"../../etc/passwd"`` → ``"etc_passwd"`` and nothing can escape the output directory);
-    control characters are removed, accents folded, anything else outside ``[A-Za-z0-9._-]``
-    becomes ``_``; leading dots (hidden files) and trailing dots/spaces are stripped; a Windows
-    device name (``CON``, ``NUL``, ``COM1`` ...) gets a ``_`` suffix; the extension (up to
-    10 letters/digits) is kept, lower-cased; the result is at most 120 characters.
+    control characters are removed, accents folded, letters and digits of other scripts kept
+    (Chinese, Korean, Cyrillic …: they are valid file names on Linux, macOS and Windows), other
+    non-ASCII characters dropped, any other ASCII character outside ``[A-Za-z0-9._-]``
+    (``/ \\ : * ? " < > |``, spaces) becomes ``_``; leading dots (hidden files) and trailing
+    dots/spaces are stripped; a Windows device name (``CON``, ``NUL``, ``COM1`` ...) gets a
+    ``_`` suffix; the extension (up to 10 ASCII letters/digits) is kept, lower-cased; the
+    result is at most 120 characters and 240 bytes of UTF-8.
 
     >>> safe_filename("Shanghai → San Pedro Bay.PNG")
     'Shanghai_San_Pedro_Bay.png'
@@ -68,7 +100,9 @@ def safe_filename(name: str, default: str = "snapshot") -> str:
     'etc_passwd'
     >>> safe_filename("CON.png")
     'CON_.png'
-    >>> safe_filename("名前.svg")
+    >>> safe_filename("航线A.svg"), safe_filename("走廊A.svg")
+    ('航线A.svg', '走廊A.svg')
+    >>> safe_filename("→.svg")
     'snapshot.svg'
     """
     text = str(name)
@@ -77,13 +111,13 @@ def safe_filename(name: str, default: str = "snapshot") -> str:
     stem, dot, ext = joined.rpartition(".")
     if not dot:
         stem, ext = joined, ""
-    ext_clean = _ascii(ext).strip()
+    ext_clean = _portable(ext).strip()
     if dot and _EXTENSION_RE.match(ext_clean):
         extension = "." + ext_clean.lower()
     else:
         stem, extension = joined, ""
     stem = _clean_part(stem) or _clean_part(default) or "snapshot"
-    stem = stem[: MAX_FILENAME_CHARS - len(extension) - 1].rstrip("._- ") or "snapshot"
+    stem = fit_stem(stem, extension) or "snapshot"
     device = stem.split(".")[0]
     if device.upper() in WINDOWS_RESERVED:
         stem = f"{device}_{stem[len(device) :]}"

@@ -180,7 +180,7 @@ def test_the_lane_is_kept_across_the_compare_page() -> None:
     assert not at.exception, at.exception
     assert at.title[0].value.startswith("Compare lanes")
     open_lane_map(at)
-    assert at.title[0].value.startswith("Pusan → Los Angeles"), at.title[0].value
+    assert at.title[0].value.startswith("Busan → Los Angeles"), at.title[0].value
     assert at.sidebar.selectbox(key="origin").value == "KRPUS"
     assert at.sidebar.slider(key="speed").value == 15.0
     assert at.sidebar.multiselect(key="layers").value == ["route", "ports"]
@@ -227,8 +227,8 @@ def test_a_url_lane_that_cannot_be_computed_falls_back_to_the_default(
 
 def test_the_port_picker_finds_a_port_by_its_current_name(default_app: AppTest) -> None:
     origin = default_app.sidebar.selectbox(key="origin")
-    assert origin.format_func("KRPUS").startswith("Pusan · Busan, South Korea (KRPUS)")
-    assert origin.format_func("INBOM") == "Mumbai, India (INBOM)"  # no repeat of its own name
+    assert origin.format_func("KRPUS").startswith("Busan · Pusan, South Korea (KRPUS)")
+    assert origin.format_func("INBOM") == "Mumbai · Bombay, India (INBOM)"  # Bombay finds it
 
 
 def _map_frame(at: AppTest) -> tuple[bool, list[list[float]]]:
@@ -268,13 +268,13 @@ def test_the_port_pickers_list_the_named_ports_and_take_any_other_typed(
     for code in ("CNSHA", "USLAX", "USLGB", "KRPUS", "NLRTM"):
         assert f"({code})" in listed, code
     assert "San Pedro Bay, United States — Los Angeles + Long Beach" in listed
-    assert 100 < len(origin.options) < 400 and "(CLVAP)" not in listed
+    assert 100 < len(origin.options) < 400 and "(CLANF)" not in listed
     from geo.catalogue import ports
 
     total = len({p.id for p in ports.catalogue()})  # the help says how to reach the others
     assert f"catalogue's {total:,}, type its name" in (origin.help or "")
     # what the user typed (the widget's value) is settled to the port it names
-    for typed, port_id in (("Valparaiso", "CLVAP"), ("釜山", "KRPUS"), ("nlrtm", "NLRTM")):
+    for typed, port_id in (("Antofagasta", "CLANF"), ("釜山", "KRPUS"), ("nlrtm", "NLRTM")):
         at = AppTest.from_file(APP, default_timeout=180)
         at.session_state["origin"] = typed
         at.run()
@@ -292,7 +292,7 @@ def test_the_port_pickers_list_the_named_ports_and_take_any_other_typed(
         at.run()
         assert not at.exception, at.exception
         assert at.sidebar.selectbox(key="origin").value == "KRPUS"
-        assert "Pusan → San Pedro Bay" in at.title[0].value and not at.error
+        assert "Busan → San Pedro Bay" in at.title[0].value and not at.error
         warned = " ".join(w.value for w in at.warning).replace("\\", "")
         assert warned.startswith("Origin: ") and said in warned, warned
         assert "The lane shown is unchanged." in warned

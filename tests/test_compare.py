@@ -244,7 +244,7 @@ def test_the_map_draws_every_lane_port_and_legend_row(pairs: compare.Comparison)
     assert html.count("compare-lane") == len(pairs.rows)
     for r in pairs.rows:
         assert f"{r.number} · {r.origin.name} → {r.destination.name}" in html
-    for name in ("Shanghai", "Ningbo", "Pusan", "Los Angeles", "Long Beach", "Oakland"):
+    for name in ("Shanghai", "Ningbo", "Busan", "Los Angeles", "Long Beach", "Oakland"):
         assert name in html
     assert "Colour: destination" in html and "Line: origin" in html
     assert '"dashArray": "10 7"' in html  # the second origin's lanes are dashed
@@ -332,7 +332,7 @@ def test_a_picker_option_reads_as_on_the_lane_page() -> None:
     seattle = ports.get("USSEA")
     assert portlabels.picker_label(seattle, "zh") == "西雅图 Seattle (Wa)，美国（USSEA）"
     assert portlabels.picker_label(seattle, "en") == "Seattle (Wa), United States (USSEA)"
-    assert portlabels.picker_label(ports.get("KRPUS"), "zh") == "釜山 Pusan · Busan，韩国（KRPUS）"
+    assert portlabels.picker_label(ports.get("KRPUS"), "zh") == "釜山 Busan · Pusan，韩国（KRPUS）"
     ids, labels = portlabels.picker_labels("zh")
     assert ids[0] == "CNSHA" and set(ids) == set(labels)
 

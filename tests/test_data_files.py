@@ -324,7 +324,7 @@ def test_zone_rules_cover_the_in_force_ecas() -> None:
 ROUTING_FILES: dict[str, tuple[str, ...]] = {
     "passages.csv": ("name", "label", "gate_wkt", "source", "year", "note"),
     "routing_limits.csv": ("name", "value", "unit", "source", "year", "note"),
-    "port_aliases.csv": ("alias", "locode", "source", "year", "note"),
+    "port_aliases.csv": ("alias", "locode", "current", "source", "year", "note"),
 }
 
 

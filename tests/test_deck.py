@@ -289,16 +289,81 @@ destination = "不存在的港口"
 """
 
 
-def test_chinese_entry_names_get_ascii_files_named_after_the_lane(tmp_path: Path) -> None:
+def test_chinese_entry_names_keep_their_chinese_in_the_file_name(tmp_path: Path) -> None:
     entries = snapshot.load_deck(write_deck(tmp_path, CHINESE_NAMES))
     assert [e.error for e in entries] == [""] * 4
     assert [e.filename for e in entries] == [
-        "Shanghai-San_Pedro_Bay.csv",
-        "Pusan-Rotterdam.csv",
-        "Shanghai-San_Pedro_Bay-3.csv",  # the same lane again: its number keeps it apart
-        "entry-4.csv",  # a port that does not resolve: the entry's number
+        "走廊航线.csv",
+        "釜山航线.csv",
+        "走廊航线慢速.csv",
+        "无名港.csv",
     ]
-    assert all(e.filename.isascii() for e in entries)
+
+
+MIXED_NAMES = """
+[defaults]
+format = "svg"
+
+[[snapshot]]
+name = "航线A"
+origin = "上海"
+destination = "长滩"
+
+[[snapshot]]
+name = "走廊A"
+origin = "上海"
+destination = "洛杉矶"
+
+[[snapshot]]
+name = "A"
+origin = "上海"
+destination = "洛杉矶"
+
+[[snapshot]]
+name = "航线/A"
+origin = "上海"
+destination = "洛杉矶"
+
+[[snapshot]]
+name = "航线:A"
+origin = "上海"
+destination = "洛杉矶"
+
+[[snapshot]]
+name = "航线_A-2"
+origin = "上海"
+destination = "洛杉矶"
+
+[[snapshot]]
+name = "→"
+origin = "釜山"
+destination = "上海"
+
+[[snapshot]]
+name = "⇒"
+origin = "釜山"
+destination = "上海"
+"""
+
+
+def test_mixed_chinese_and_latin_names_give_distinct_readable_files(tmp_path: Path) -> None:
+    """The old rule kept only ASCII: 航线A and 走廊A both became A.svg, and the second was
+    refused (or numbered by its place in the deck)."""
+    entries = snapshot.load_deck(write_deck(tmp_path, MIXED_NAMES))
+    assert [e.error for e in entries] == [""] * 8
+    assert [e.filename for e in entries] == [
+        "航线A.svg",
+        "走廊A.svg",
+        "A.svg",
+        "航线_A.svg",
+        "航线_A-3.svg",  # a genuine collision: -2 is a file another entry is named for
+        "航线_A-2.svg",
+        "Busan-Shanghai.svg",  # nothing to keep in the name: the lane, by its current names
+        "Busan-Shanghai-2.svg",
+    ]
+    assert len({e.filename.casefold() for e in entries}) == len(entries)
+    again = snapshot.load_deck(write_deck(tmp_path, MIXED_NAMES))
+    assert [e.filename for e in again] == [e.filename for e in entries]  # deterministic
 
 
 def test_a_named_entry_that_repeats_a_file_is_still_an_error(tmp_path: Path) -> None:

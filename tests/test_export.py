@@ -6,6 +6,7 @@ import csv
 import itertools
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,13 @@ from geo.export.writers import (
     export_segments_csv,
     longitudes,
 )
-from geo.fileio import MAX_FILENAME_CHARS, atomic_output, atomic_write_bytes, safe_filename
+from geo.fileio import (
+    MAX_FILENAME_BYTES,
+    MAX_FILENAME_CHARS,
+    atomic_output,
+    atomic_write_bytes,
+    safe_filename,
+)
 from geo.present.model import LanePresentation, present
 from geo.present.view import LaneView, build_view
 from geo.routing.antimeridian import join_antimeridian, unwrap_coords
@@ -327,7 +334,11 @@ def test_atomic_write_keeps_default_permissions(tmp_path: Path) -> None:
         ("nul", "nul_"),
         ("lpt1.tar.gz", "lpt1_.tar.gz"),
         ("", "snapshot"),
-        ("名前.svg", "snapshot.svg"),
+        ("名前.svg", "名前.svg"),  # letters of any script are kept
+        ("航线A.svg", "航线A.svg"),
+        ("走廊 A／B.png", "走廊_A_B.png"),  # the full-width slash is a slash
+        ("→ ° 、.svg", "snapshot.svg"),  # symbols and punctuation alone leave nothing
+        ("부산 항.csv", "부산_항.csv"),  # Hangul stays syllables, not jamo
         ("Shanghai → San Pedro Bay.PNG", "Shanghai_San_Pedro_Bay.png"),
         ("Café crème.pdf", "Cafe_creme.pdf"),
         (".hidden", "snapshot.hidden"),
@@ -350,14 +361,28 @@ def test_safe_filename_default_and_length() -> None:
     long = safe_filename("x" * 500 + ".geojson")
     assert len(long) <= MAX_FILENAME_CHARS
     assert long.endswith(".geojson")
+    chinese = safe_filename("航线" * 200 + ".svg")  # 3 bytes a character in UTF-8
+    assert len(chinese.encode("utf-8")) <= MAX_FILENAME_BYTES and chinese.endswith(".svg")
+
+
+def test_names_that_differ_only_in_chinese_give_different_files() -> None:
+    """The old rule kept ASCII only: 航线A and 走廊A were both A.svg."""
+    names = ["航线A", "走廊A", "A", "航线 A", "釜山航线"]
+    files = [safe_filename(f"{n}.svg") for n in names]
+    assert files == ["航线A.svg", "走廊A.svg", "A.svg", "航线_A.svg", "釜山航线.svg"]
 
 
 @given(st.text(max_size=200))
 def test_safe_filename_is_always_plain(name: str) -> None:
     out = safe_filename(name)
     assert out
-    assert len(out) <= MAX_FILENAME_CHARS
-    assert all(c.isascii() and (c.isalnum() or c in "._-") for c in out)
+    assert len(out) <= MAX_FILENAME_CHARS and len(out.encode("utf-8")) <= MAX_FILENAME_BYTES
+    # ASCII letters, digits and ._- only; beyond ASCII only letters, digits and their marks
+    assert all(
+        (c.isalnum() or c in "._-") if c.isascii() else unicodedata.category(c)[0] in "LNM"
+        for c in out
+    )
+    assert out == unicodedata.normalize("NFC", out)
     assert not out.startswith(".")
     assert out not in {".", ".."}
     assert "/" not in out and "\\" not in out

@@ -11,7 +11,7 @@ from geo.errors import UnknownPortError
 @pytest.mark.parametrize(
     ("query", "locode"),
     [
-        ("Busan", "KRPUS"),  # catalogue: Pusan
+        ("Busan", "KRPUS"),  # catalogue: Pusan (shown as Busan)
         ("busan", "KRPUS"),
         ("Pusan", "KRPUS"),
         ("Malmo", "SEMMA"),
@@ -37,6 +37,37 @@ from geo.errors import UnknownPortError
 )
 def test_names_people_type_resolve(query: str, locode: str) -> None:
     assert ports.resolve(query).locode == locode
+
+
+def test_a_port_is_shown_by_its_current_name_not_the_catalogues_old_spelling() -> None:
+    """KRPUS is Pusan in the catalogue (UN/LOCODE), Busan in the Revised Romanization that
+    data/port_aliases.csv records as current: every place a name is shown says Busan."""
+    from geo.jobs.deck import lane_stem
+    from geo.present import portlabels
+
+    busan = ports.resolve("Pusan")
+    assert (busan.id, busan.name, busan.catalogue_name) == ("KRPUS", "Busan", "Pusan")
+    assert ports.get("KRPUS").name == "Busan" and ports.resolve("釜山").name == "Busan"
+    assert ports.describe(busan) == "Busan, South Korea (KRPUS)"
+    assert portlabels.picker_label(busan) == "Busan · Pusan, South Korea (KRPUS)"  # Pusan finds it
+    assert lane_stem("Pusan", "Shanghai", 1) == "Busan-Shanghai"
+    assert all("Pusan" not in s for s in ports.suggest("Pusn"))
+    # the kind: every current name of the alias file is the name shown, once per port
+    for code, name in names.current_names().items():
+        shown = [p for p in ports.catalogue() if p.locode == code]
+        assert [p.name for p in shown] == [name], code
+        assert ports.resolve(shown[0].catalogue_name or name).id == code
+    assert {"KRPUS", "INBOM", "INCCU"} <= set(names.current_names())
+
+
+def test_the_cli_route_names_a_port_by_its_current_name(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from geo.cli import main
+
+    assert main(["route", "Pusan", "Shanghai"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Busan (KRPUS) → Shanghai (CNSHA)") and "Pusan" not in out
 
 
 def test_every_alias_maps_to_a_catalogue_port() -> None:

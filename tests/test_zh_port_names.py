@@ -340,3 +340,67 @@ def test_santiago_is_not_read_as_san_diego() -> None:
 def test_san_francisco_by_its_chinese_names(typed: str) -> None:
     assert ports.resolve(typed).id == "USSFO"
     assert ports.describe(ports.get("USSFO"), "zh") == "旧金山，美国（USSFO）"
+
+
+#: Ports the pickers list with no Chinese name: no Chinese source found (data/README.md).
+NO_CHINESE_SOURCE = {"INTUT", "INVTZ"}
+
+
+def test_every_port_the_pickers_list_has_a_chinese_name() -> None:
+    """The old file covered 151 of the 159 listed ports: Kolkata, Copenhagen, Gdańsk,
+    Istanbul, Yangon … read in English in a Chinese picker."""
+    from geo.present.portlabels import listed_ids
+
+    chinese = names.chinese_names()
+    missing = {i for i in listed_ids() if i not in chinese}
+    assert missing == NO_CHINESE_SOURCE
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "shown"),
+    [
+        ("瓦尔帕莱索", "CLVAP", "瓦尔帕莱索"),
+        ("瓦爾帕萊索", "CLVAP", "瓦尔帕莱索"),
+        ("圣安东尼奥", "CLSAI", "圣安东尼奥"),
+        ("蒙巴萨", "KEMBA", "蒙巴萨"),
+        ("吉大港", "BDCGP", "吉大港"),
+        ("格但斯克", "PLGDN", "格但斯克"),
+        ("伊斯坦布尔", "TRIST", "伊斯坦布尔"),
+        ("盖梅", "VNCMT", "盖梅"),
+        ("加尔各答", "INCCU", "加尔各答"),
+        ("哥本哈根", "DKCPH", "哥本哈根"),
+        ("仰光", "MMRGN", "仰光"),
+    ],
+)
+def test_major_ports_abroad_resolve_and_read_in_chinese(typed: str, code: str, shown: str) -> None:
+    port = ports.resolve(typed)
+    assert port.id == code
+    assert ports.describe(port, "zh").startswith(f"{shown}，")
+    assert ports.resolve(f"{typed}港").id == code  # with 港 too
+
+
+def test_a_chinese_name_resolves_with_or_without_port_after_it() -> None:
+    """Every Chinese name and alias of the file, typed with 港 (or 港口) after it, is the
+    same port, or the same refusal: 瓦尔帕莱索港, 宁波港, 火奴鲁鲁港 …"""
+    for code, zh in names.chinese_names().items():
+        for name in (zh.name, *zh.aliases):
+            if name.endswith(("港", "港口")):
+                continue
+            for typed in (f"{name}港", f"{name}港口"):
+                try:
+                    plain = ports.resolve(name).id
+                except AmbiguousPortError as err:
+                    with pytest.raises(AmbiguousPortError) as again:
+                        ports.resolve(typed)
+                    assert again.value.codes == err.codes, typed
+                    continue
+                assert ports.resolve(typed).id == plain == code, typed
+
+
+def test_the_cli_routes_a_port_typed_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    from geo.cli import main
+
+    assert main(["route", "瓦尔帕莱索", "上海", "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.startswith("瓦尔帕莱索（CLVAP） → 上海（CNSHA）")
+    assert main(["route", "瓦尔帕莱索港", "上海港", "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.startswith("瓦尔帕莱索（CLVAP） → 上海（CNSHA）")

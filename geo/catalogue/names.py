@@ -5,7 +5,8 @@
   Traditional Chinese written in Simplified (``長灘`` = ``长滩``, by OpenCC's ``t2s``).
 * :func:`aliases` — common English names and former spellings from ``data/port_aliases.csv``
   (``Busan`` for the catalogue's ``Pusan``, ``Saigon``, ``Canton`` …), each with its source and
-  year, mapped to a UN/LOCODE of the catalogue.
+  year, mapped to a UN/LOCODE of the catalogue; :func:`current_names` — those that are a port's
+  current name (``Busan``), which the catalogue shows in place of its old spelling.
 * :func:`chinese_names` — Chinese names of the corridor and the major ports from
   ``data/port_names_zh.csv`` (``上海``, ``长滩``, ``洋山`` …), each with its source and year, keyed
   by catalogue id; a Chinese name resolves like any other name, and a name several rows share
@@ -105,6 +106,26 @@ def alias_names() -> dict[str, tuple[str, ...]]:
             if alias and code:
                 out.setdefault(code.upper(), []).append(alias)
     return {code: tuple(names) for code, names in out.items()}
+
+
+@lru_cache(maxsize=1)
+def current_names() -> dict[str, str]:
+    """UN/LOCODE → the port's current English name where ``data/port_aliases.csv`` records one
+    (its ``current`` column is ``yes``: ``KRPUS`` → ``Busan``, the Revised Romanization of the
+    catalogue's ``Pusan``). The catalogue shows this name in place of its own
+    (:func:`geo.catalogue.portlist.catalogue`); :class:`DataError` on two for one port."""
+    out: dict[str, str] = {}
+    with ALIASES_PATH.open(encoding="utf-8", newline="") as fh:
+        for row_no, row in enumerate(csv.DictReader(fh), start=2):
+            flag = (row.get("current") or "").strip().lower()
+            if flag not in ("", "yes"):
+                raise DataError(f"{ALIASES_PATH.name} row {row_no}: current is 'yes' or empty")
+            code = (row.get("locode") or "").strip().upper()
+            if flag and code in out:
+                raise DataError(f"{ALIASES_PATH.name} row {row_no}: a second current name")
+            if flag:
+                out[code] = (row.get("alias") or "").strip()
+    return out
 
 
 @dataclass(frozen=True)

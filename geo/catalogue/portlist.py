@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import searoute
 
 from geo.catalogue import corrections as _corrections
+from geo.catalogue import names as _names
 from geo.errors import DataError
 from geo.settings import DATA_DIR
 
@@ -51,6 +52,9 @@ class Port:
     #: Countries with liner services from the port (searoute's ``to_cty``): which of several
     #: ports of one name is clearly meant (:mod:`geo.catalogue.ambiguity`).
     liner_countries: int = field(default=0, compare=False)
+    #: The catalogue's own spelling where ``name`` is the port's current name instead
+    #: (``Pusan`` for ``Busan``: :func:`current_name`); empty otherwise.
+    catalogue_name: str = field(default="", compare=False)
 
     @property
     def label(self) -> str:
@@ -156,4 +160,31 @@ def catalogue() -> tuple[Port, ...]:
             )
         )
     rest.sort(key=lambda p: (p.name.lower(), p.country, p.id))
-    return (*corridor, _san_pedro_bay(corridor), *rest)
+    return (*corridor, _san_pedro_bay(corridor), *_current_names(rest))
+
+
+def current_name(port: Port, current: dict[str, str]) -> Port:
+    """``port`` under its current name where ``current`` (UN/LOCODE → name, from
+    ``data/port_aliases.csv``) records one: ``Pusan`` is shown as ``Busan``; the catalogue's
+    spelling stays a name it is found by (``aliases``) and is kept in ``catalogue_name``."""
+    name = current.get(port.locode or "")
+    if not name or name == port.name:
+        return port
+    return replace(port, name=name, catalogue_name=port.name, aliases=(*port.aliases, port.name))
+
+
+def _current_names(ports: list[Port]) -> list[Port]:
+    """Every port under its current name, in name order. A port the catalogue lists twice,
+    under its old and its current name (``INBOM``: Bombay and Mumbai), is kept once: the entry
+    listed first (the one :func:`geo.catalogue.ports.get` has always returned), renamed."""
+    current = _names.current_names()
+    seen: set[tuple[str, str]] = set()
+    out: list[Port] = []
+    for port in ports:
+        shown = current_name(port, current)
+        if port.locode in current and (port.id, shown.name) in seen:
+            continue
+        seen.add((port.id, shown.name))
+        out.append(shown)
+    out.sort(key=lambda p: (p.name.lower(), p.country, p.id))
+    return out

@@ -49,6 +49,8 @@ __all__ = [
 
 _LOCODE_RE = re.compile(r"^[A-Za-z]{2}[A-Za-z0-9]{3}$")
 _MAX_CANDIDATES = 8
+#: "port" after a Chinese name (``瓦尔帕莱索港``, ``蒙巴萨港口``): the port of that name.
+_PORT_SUFFIX_RE = re.compile(r"(?<=[\u3400-\u9fff])\s*港口?$")
 #: A text ending in a bracketed code, as candidates are listed: ``Portland, Australia (AUPTJ)``.
 _CODE_TAIL_RE = re.compile(r"^(?P<rest>.*?)\s*[(（]\s*(?P<code>[A-Za-z0-9-]+)\s*[)）]\s*$")
 
@@ -153,9 +155,10 @@ def resolve(query: str) -> Port:
     Accepts a UN/LOCODE in any case (``cnsha``), a port name in any case (``long beach``), with
     or without accents or a bracketed qualifier (``Malmo``, ``Seattle``), a common name or former
     spelling (``Busan``, ``Saigon``: ``data/port_aliases.csv``), a Chinese name
-    (``长滩``, ``長灘``: ``data/port_names_zh.csv``), a name with its country or region after a
-    comma or in brackets, in English or Chinese (``Portland, Australia``, ``Portland, Oregon``,
-    ``奥克兰，新西兰``, ``波特兰（俄勒冈州）``: :mod:`geo.catalogue.qualified`), ``lon,lat``
+    (``长滩``, ``長灘``: ``data/port_names_zh.csv``), with or without ``港`` after it
+    (``长滩港``), a name with its country or region after a comma or in brackets, in English
+    or Chinese (``Portland, Australia``, ``Portland, Oregon``, ``奥克兰，新西兰``,
+    ``波特兰（俄勒冈州）``: :mod:`geo.catalogue.qualified`), ``lon,lat``
     coordinates (``-118.25,33.7``) or the alias ``San Pedro Bay``. A name several ports share
     resolves only when one is clearly meant (:mod:`geo.catalogue.ambiguity`); otherwise
     :class:`AmbiguousPortError` lists them with their UN/LOCODEs (``Portland`` or ``波特兰``:
@@ -200,6 +203,9 @@ def resolve(query: str) -> Port:
     where = ""  # the qualifier that picked among the ports of the name
     if not matches:
         matches = _folded_index().get(folded, [])
+        bare = _PORT_SUFFIX_RE.sub("", folded)  # 瓦尔帕莱索港 is 瓦尔帕莱索
+        if not matches and bare != folded and _folded_index().get(bare):
+            folded, matches = bare, _folded_index()[bare]
         # another qualifier narrows by country or region (geo.catalogue.qualified) when it
         # names one of them ("Portland (Oregon)", "波特兰（俄勒冈州）"); else it is ignored
         bracket = _names.qualifier(text)

@@ -12,17 +12,15 @@ from pathlib import Path
 from typing import Final
 
 from geo.errors import ExportError, GeoError
-from geo.fileio import safe_filename
 from geo.i18n import N_, Text, check_lang
+from geo.jobs.deckfiles import entry_filename, lane_stem, one_file_each
 from geo.jobs.sizes import check_size, not_accepted, parse_size
 from geo.jobs.snapshot import (
     DEFAULT_SIZE,
     DEFAULT_TIMEOUT_S,
-    FORMATS,
     RENDERERS,
     SnapshotResult,
     _format_key,
-    format_for,
     render,
 )
 from geo.settings import DEFAULT_SPEED_KN
@@ -73,7 +71,7 @@ class DeckEntry:
     lang: str = "en"
     number: int = 0  # 1-based place in the deck
     named: bool = True  # False: ``name`` is the made-up "entry N" (shown as 第N项 in Chinese)
-    made_up_file: bool = False  # the file is named after the lane: the name has no ASCII
+    made_up_file: bool = False  # the file is named after the lane: the name has no letter
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -162,55 +160,6 @@ def _renderer_value(value: object) -> str:
     return str(value)
 
 
-def lane_stem(origin: str, destination: str, n: int) -> str:
-    """A file stem for an entry whose name leaves nothing in ASCII (``走廊航线``): the lane's
-    ports as the page's download names have them (``Shanghai-San_Pedro_Bay``), or
-    ``entry-N`` when a port does not resolve."""
-    from geo.catalogue.ports import resolve
-
-    fallback = f"entry-{n}"
-    try:
-        ends = [resolve(origin).name, resolve(destination).name]
-    except GeoError:
-        return fallback
-    return safe_filename(f"{ends[0]}-{ends[1]}", default=fallback)
-
-
-def _entry_filename(raw: dict[str, object], name: str, fmt: object, fallback: str) -> str:
-    """The entry's file name, safe: ``out`` if it has an accepted extension, else the stem of
-    ``out`` (or the entry's name) with the format's extension. ``fallback`` is the stem when
-    neither leaves a character in ASCII."""
-    out = raw.get("out")
-    stem = name
-    if out is not None:
-        if not isinstance(out, str) or not out.strip():
-            raise ExportError(N_("out {value!r} is not a file name", value=out))
-        filename = safe_filename(out, default=safe_filename(name, default=fallback))
-        suffix = Path(filename).suffix.lower()
-        if suffix in FORMATS:
-            if "format" in raw and _format_key(str(fmt)).key != FORMATS[suffix].key:
-                raise ExportError(
-                    N_(
-                        "out {value!r} and format {format!r} disagree; give one of them",
-                        value=out,
-                        format=fmt,
-                    )
-                )
-            return filename
-        if suffix and "format" not in raw:
-            format_for(filename)  # names the bad extension and lists the accepted ones
-        stem = filename[: -len(suffix)] if suffix else filename
-    if not isinstance(fmt, str):
-        raise ExportError(
-            N_(
-                "format {value!r} is not accepted; give one of {accepted}",
-                value=fmt,
-                accepted=" ".join(FORMATS),
-            )
-        )
-    return safe_filename(f"{stem}.{_format_key(fmt).key}", default=fallback)
-
-
 def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
     name, named = f"entry {n}", False
     if isinstance(raw, dict) and isinstance(raw.get("name"), str) and raw["name"].strip():
@@ -240,7 +189,7 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             raise ExportError(N_("title {value!r} is not text", value=title))
         lang = _lang_value(merged.get("lang", "en"))
         fallback = lane_stem(str(merged["origin"]), str(merged["destination"]), n)
-        filename = _entry_filename(raw, name, merged.get("format", "png"), fallback)
+        filename = entry_filename(raw, name, merged.get("format", "png"), fallback)
         return DeckEntry(
             name=name,
             origin=str(merged["origin"]),
@@ -346,27 +295,8 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
     raw_entries = data.get("snapshot", [])
     if not isinstance(raw_entries, list) or not raw_entries:
         raise ExportError(N_("deck file has no {snapshot} entries", snapshot="[[snapshot]]"))
-    entries: list[DeckEntry] = []
-    taken: dict[str, str] = {}
-    for n, raw in enumerate(raw_entries, start=1):
-        entry = _deck_entry(raw, n, defaults)
-        if not entry.error:
-            key = entry.filename.lower()
-            if key in taken and entry.made_up_file:  # two Chinese names on one lane
-                path = Path(entry.filename)
-                entry = dataclasses.replace(entry, filename=f"{path.stem}-{n}{path.suffix}")
-                key = entry.filename.lower()
-            if key in taken:
-                error = N_(
-                    "writes {file}, as entry {other!r} already does",
-                    file=entry.filename,
-                    other=taken[key],
-                )
-                entry = dataclasses.replace(entry, error=error)
-            else:
-                taken[key] = entry.name if entry.named else N_("entry {n}", n=str(entry.number))
-        entries.append(entry)
-    return entries
+    entries = [_deck_entry(raw, n, defaults) for n, raw in enumerate(raw_entries, start=1)]
+    return one_file_each(entries, raw_entries)
 
 
 def render_entry(

@@ -30,10 +30,9 @@ def picker_label(port: ports.Port, lang: str = "en") -> str:
         extra = tr(" — far from the sea lanes ({distance})", distance=distance)
     code = port.locode or (port.members[0] if port.members else "")  # an alias: its members'
     place = country_name(code, port.country, lang) if port.country else ""
-    known_as = [
-        a for a in names.alias_names().get(port.locode or "", ()) if fold(a) not in fold(port.name)
-    ]
-    name = " · ".join([port.name, *known_as])  # "Pusan · Busan": either finds it
+    others = (port.catalogue_name, *names.alias_names().get(port.locode or "", ()))
+    known_as = list(dict.fromkeys(a for a in others if a and fold(a) not in fold(port.name)))
+    name = " · ".join([port.name, *known_as])  # "Busan · Pusan": either finds it
     if not tr.chinese:
         head = f"{name}, {place}" if place else name
         return (f"{head} ({port.locode})" if port.locode else head) + extra

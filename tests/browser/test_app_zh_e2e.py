@@ -78,7 +78,7 @@ def test_the_language_control_switches_to_chinese(page: Any, app_server: str) ->
     assert not any(w in chips for w in ("Route", "Ports", "Labels")), chips
     ship = sidebar.locator(".st-key-ship-zh input").input_value()
     assert "标准箱" in ship, ship
-    assert "Pusan, South Korea" not in sidebar.inner_text()
+    assert "Busan · Pusan, South Korea" not in sidebar.inner_text()
     assert page.page_errors == []
 
 
