@@ -23,6 +23,7 @@ import io
 import re
 import shutil
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -247,6 +248,12 @@ def poppler_problems(text: str, view: LaneView, pres: LanePresentation) -> list[
     for i, line in enumerate(pres.footer_lines()):
         if _squash(line) not in flat:
             problems.append(f"footer line {i + 1}: {line[:40]!r}… is missing")
+    if pres.lang == "en":  # TrueType fonts: poppler keeps each figure with its unit and note
+        lines = {" ".join(line.split()) for line in text.splitlines()}
+        for m in pres.metrics:
+            problems += [
+                f"{m.key}: {t!r} is not a line" for t in (m.value, m.note) if t not in lines
+            ]
     return problems
 
 
@@ -257,6 +264,38 @@ def test_poppler_reads_every_figure_and_text_of_the_pdf(
     """pdftotext lost and moved the digits of the Chinese slide when figures were drawn in Noto
     Sans CJK (航速1 节, 10 613公里, 5 62 海里): every figure must come out whole here too."""
     assert poppler_problems(poppler_text(pdf, tmp_path), view, pres) == []
+
+
+def _font_types(data: bytes) -> set[str]:
+    fonts = pypdf.PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"].values()
+    return {str(f.get_object()["/Subtype"]) for f in fonts}
+
+
+def test_english_pdf_embeds_truetype_and_chinese_type3(view: LaneView) -> None:
+    """English: TrueType (Type 42), which poppler copies line by line. Chinese: Type 3, since
+    matplotlib would write Noto Sans CJK's CFF outlines as an invalid TrueType font file."""
+    _needs_font("zh")
+    en = render_static_bytes(present(view), "pdf", width_px=1280, height_px=720)
+    zh = render_static_bytes(present(view, lang="zh"), "pdf", width_px=1280, height_px=720)
+    assert _font_types(en) == {"/Type0"}
+    assert _font_types(zh) == {"/Type3"}
+
+
+def test_pdfs_saved_at_once_on_threads_keep_their_font_type(view: LaneView) -> None:
+    _needs_font("zh")
+    slides = {lang: present(view, lang=lang) for lang in ("en", "zh")}
+    found: dict[str, set[str]] = {}
+
+    def save(lang: str) -> None:
+        data = render_static_bytes(slides[lang], "pdf", width_px=640, height_px=360)
+        found[lang] = _font_types(data)
+
+    threads = [threading.Thread(target=save, args=(lang,)) for lang in ("en", "zh")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert found == {"en": {"/Type0"}, "zh": {"/Type3"}}
 
 
 # --------------------------------------------------------------------------- the SVG
