@@ -3,7 +3,7 @@
 Matplotlib (≥ 3.6) falls back glyph by glyph along a ``font.family`` list, so a text with
 Chinese in it is drawn with ``["DejaVu Sans", "Noto Sans CJK SC"]``: Latin letters and figures
 from DejaVu, 汉字 from Noto. A text with no CJK character keeps the single family it always
-had, so English slides (PNG, SVG, PDF) stay byte-identical.
+had, so English slides draw exactly as before Chinese came (their PDF fonts: see below).
 
 The CJK font is looked for in matplotlib's font list; a font installed after matplotlib built
 its cache (``make fonts``: Debian's ``fonts-noto-cjk``, or the PyPI package
