@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test check lint format bench screenshot chromium fonts i18n clean
+.PHONY: run test check lint format bench screenshot chromium fonts pdftools i18n clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ run: $(VENV)/.installed
 	$(PY) serve.py --server.port $(PORT)
 
 ## make test: install (with Chromium for the browser tests), then run every test
-test: $(VENV)/.installed chromium fonts
+test: $(VENV)/.installed chromium fonts pdftools
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
@@ -47,6 +47,18 @@ fonts: $(VENV)/.installed
 		echo "fonts: Noto Sans CJK from the noto-cjk-sans-otc wheel (matplotlib only, not Chromium)"; \
 	else \
 		$(PY) -m pip install --quiet noto-cjk-sans-otc; \
+	fi
+
+## poppler's pdftotext for tests/test_pdf_text.py: the slides' text must come out whole in the
+## reader of Evince and Okular too (the text itself is read with pypdf, from the test extra).
+## Debian's poppler-utils when root with apt; else that test is skipped.
+pdftools:
+	@if command -v pdftotext >/dev/null 2>&1; then \
+		echo "pdftools: $$(command -v pdftotext)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	else \
+		echo "pdftools: no pdftotext (install poppler-utils); its check in tests/test_pdf_text.py is skipped"; \
 	fi
 
 ## make i18n: re-extract the messages (tr("...") and N_("...")) and update the catalogues;

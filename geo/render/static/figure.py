@@ -30,6 +30,7 @@ from geo.errors import ExportError
 from geo.fileio import atomic_output
 from geo.present.frame import lane_frame
 from geo.render.static import badges, basemap, labels, lane, markers, panel
+from geo.render.static.fonts import savefig
 from geo.render.static.lane import LANE_WIDTH_PT
 from geo.render.static.layout import (
     DEFAULT_HEIGHT_PX,
@@ -182,7 +183,7 @@ def render_static_bytes(
     if key == "svg":
         _ensure_svg_rc()
     buf = io.BytesIO()
-    fig.savefig(buf, format=key, dpi=DPI, facecolor=PAGE, metadata=_metadata(key, pres))
+    savefig(fig, buf, key, dpi=DPI, facecolor=PAGE, metadata=_metadata(key, pres))
     if key == "svg":
         return svg_in_pixels(buf.getvalue(), width_px, height_px)
     return buf.getvalue()

@@ -22,6 +22,7 @@ from geo.errors import ExportError
 from geo.fileio import atomic_output
 from geo.present.items import Palette
 from geo.render.static.figure import STATIC_FORMATS, _ensure_svg_rc
+from geo.render.static.fonts import savefig
 from geo.render.static.layout import DPI, PAGE, Layout, add_text, check_size, make_layout
 from geo.render.static.layout import text_height as _text_height
 from geo.render.static.layout import wrap_text as _wrap_text
@@ -91,7 +92,7 @@ def figure_bytes(fig: Figure, fmt: str, title: str, description: str) -> bytes:
             "CreationDate": None, "ModDate": None,
         }  # fmt: skip
     buf = io.BytesIO()
-    fig.savefig(buf, format=key, dpi=DPI, facecolor=PAGE, metadata=meta)
+    savefig(fig, buf, key, dpi=DPI, facecolor=PAGE, metadata=meta)
     return buf.getvalue()
 
 
