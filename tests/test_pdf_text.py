@@ -29,6 +29,7 @@ import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pypdf  # the test extra: `make test` installs it
 import pytest
 from matplotlib import patheffects
 from matplotlib.text import Text
@@ -40,8 +41,6 @@ from geo.present.view import LaneView, build_view
 from geo.render.static import build_figure, render_static_bytes
 from geo.render.static.fonts import cjk_font_available
 from geo.render.static.slides import figure_bytes
-
-pypdf = pytest.importorskip("pypdf", reason="pypdf is in the test extra: pip install -e '.[test]'")
 
 AS_OF = "2026-11-26"
 KM_PER_NM = 1.852
@@ -67,7 +66,7 @@ def view() -> LaneView:
 
 def _needs_font(lang: str) -> None:
     if lang == "zh" and not cjk_font_available():
-        pytest.skip("no Noto Sans CJK on this machine (make fonts)")
+        pytest.fail("no Noto Sans CJK on this machine: `make test` installs it (make fonts)")
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -258,12 +257,12 @@ def poppler_problems(text: str, view: LaneView, pres: LanePresentation) -> list[
     return problems
 
 
-@pytest.mark.skipif(PDFTOTEXT is None, reason="no pdftotext (poppler-utils): make pdftools")
 def test_poppler_reads_every_figure_and_text_of_the_pdf(
     view: LaneView, pres: LanePresentation, pdf: bytes, tmp_path: Path
 ) -> None:
     """pdftotext lost and moved the digits of the Chinese slide when figures were drawn in Noto
     Sans CJK (航速1 节, 10 613公里, 5 62 海里): every figure must come out whole here too."""
+    assert PDFTOTEXT, "no pdftotext: `make test` installs poppler-utils (make pdftools)"
     assert poppler_problems(poppler_text(pdf, tmp_path), view, pres) == []
 
 

@@ -58,7 +58,7 @@ def test_the_chinese_map_names_ports_legend_and_layers_in_chinese(zh_html: str) 
 
 def test_the_chinese_map_embeds_its_font_and_the_english_map_has_none(zh_html: str) -> None:
     if not candidate_files("Regular"):
-        pytest.skip("no Noto Sans CJK on this machine")
+        pytest.fail("no Noto Sans CJK on this machine: `make test` installs it (make fonts)")
     assert re.search(
         r'@font-face \{ font-family: "Lane CJK SC".*?data:font/woff;base64,', zh_html, re.S
     )
@@ -74,7 +74,7 @@ def test_english_popups_keep_their_words() -> None:
 def test_the_web_font_has_every_glyph_of_the_catalogue_and_names() -> None:
     font = webfont.subset_font("Regular")
     if font is None:
-        pytest.skip("no Noto Sans CJK on this machine")
+        pytest.fail("no Noto Sans CJK on this machine: `make test` installs it (make fonts)")
     from fontTools.ttLib import TTFont
 
     cmap = TTFont(io.BytesIO(font.data)).getBestCmap()
@@ -103,7 +103,7 @@ def test_chinese_extra_slides_draw_every_glyph(zh: LanePresentation, slide: str,
     from geo.render.static.tradeoff import render_tradeoff_static
 
     if not cjk_font_available():
-        pytest.skip("no Noto Sans CJK on this machine")
+        pytest.fail("no Noto Sans CJK on this machine: `make test` installs it (make fonts)")
     draw = render_tradeoff_static if slide == "tradeoff" else render_timeline_static
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
