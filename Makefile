@@ -58,7 +58,7 @@ pdftools:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else \
-		echo "pdftools: no pdftotext (install poppler-utils); its check in tests/test_pdf_text.py is skipped"; \
+		echo "pdftools: no pdftotext: install poppler-utils (tests/test_pdf_text.py needs it)" >&2; exit 1; \
 	fi
 
 ## make i18n: re-extract the messages (tr("...") and N_("...")) and update the catalogues;
