@@ -167,7 +167,7 @@ def test_errors_are_worded_in_chinese_at_the_edge_and_english_is_unchanged() -> 
     zh = translator("zh")
     exc = UnknownPortError("Atlantis", ["Atlanta"])
     assert error_text(exc) == str(exc)
-    assert error_text(exc, zh).startswith("未知港口 'Atlantis'：") and "Atlanta" in error_text(
+    assert error_text(exc, zh).startswith("未知港口“Atlantis”：") and "Atlanta" in error_text(
         exc, zh
     )
     same = SameEndpointsError("origin and destination are the same place (CNSHA)")

@@ -167,7 +167,7 @@ def test_a_url_with_the_same_ends_names_the_place_not_its_id(lang: str) -> None:
 #: URL's ``{value}`` is what was typed, a Latin text set apart by spaces)
 _NUMBERISH = (
     r"(?:\d|\{(?:n|count|total|written|shown|speed|low|high|distance|days|hours|limit|number"
-    r"|ratio|most|teu|load|share|first|last|delta|intensity)\})"
+    r"|ratio|most|teu|load|share|first|last|delta|intensity|size|width|height)\})"
 )
 _UNITS = "天|小时|公里|节|海里|秒|吨|标准箱|倍|个|条|种|项"
 
@@ -182,6 +182,23 @@ def test_no_space_between_chinese_and_a_number() -> None:
         rf"[\u4e00-\u9fff] {_NUMBERISH}|{_NUMBERISH} [\u4e00-\u9fff]|\{{value\}} (?:{_UNITS})"
     )
     assert [(mid, text) for mid, text in _zh_messages() if spaced.search(text)] == []
+
+
+def test_no_space_inside_chinese_nor_around_a_chinese_quote() -> None:
+    """汉字 run on (``如甲醇``, not ``如 甲醇``); a quoted value sits between them with no space
+    (``未知港口“瓦尔帕莱索”：``)."""
+    spaced = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff“]|” +[\u4e00-\u9fff]")
+    assert [(mid, text) for mid, text in _zh_messages() if spaced.search(text)] == []
+
+
+def test_punctuation_after_chinese_is_full_width_outside_quoted_literals() -> None:
+    """``，；：（）`` after or before 汉字; ASCII marks only inside a quoted literal a reader types
+    (``“经度,纬度”``, ``“起:止[:步长]”``)."""
+    half = re.compile(r"[\u4e00-\u9fff][,;:!?()]|[,;:!?(][\u4e00-\u9fff]")
+    found = [
+        (mid, text) for mid, text in _zh_messages() if half.search(re.sub(r"“[^”]*”", "", text))
+    ]
+    assert found == []
 
 
 def test_one_word_per_idea_in_the_catalogue() -> None:
