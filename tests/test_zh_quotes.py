@@ -115,3 +115,16 @@ def test_voyage_refusals_name_the_value_in_chinese() -> None:
     assert error_text(UnknownFuelError("x", "煤"), ZH).startswith("未知燃料“煤”；可用：")
     assert error_text(InvalidShipSizeError("x", "9"), ZH).startswith("船型“9”无效：")
     assert error_text(UnknownFuelError("x"), ZH).startswith("未知燃料；可用：")  # no value kept
+
+
+def test_a_coordinate_out_of_range_is_worded_in_chinese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, _, err = run_main(["route", "200,100", "上海", "--lang", "zh"], capsys)
+    assert err.startswith("python -m geo route：错误：坐标“200,100”：经度200°超出范围；"), err
+    assert "-180°～180°" in err and "“经度,纬度”" in err and "'" not in err
+    _, _, err = run_main(["route", "200,100", "上海"], capsys)  # English as before
+    assert err == (
+        "python -m geo route: error: coordinates '200,100': longitude 200 is out of range; "
+        "accepted: -180 to 180 degrees (give 'lon,lat', longitude first)\n"
+    )
