@@ -20,7 +20,7 @@ from geo.i18n import N_, Translator, translator
 from geo.present import avoidance, compare, compare_co2, compare_url, portlabels
 from geo.present.choices import MODE_LABELS
 from geo.present.errtext import error_text
-from geo.present.text import md
+from geo.present.text import keep_units, md
 from geo.present.wording import passage_labels
 from geo.render.folium import assets
 from geo.render.folium.compare import compare_map
@@ -205,7 +205,7 @@ def main() -> None:
         )
         language.streamlit_words(tr)
         st.stop()
-    st.title(cmp.title)
+    st.title(keep_units(cmp.title) if tr.chinese else cmp.title)  # 洛杉矶/长滩 stays whole
     for note in cmp.notes():  # the lanes asked for that the title does not count
         st.info(md(note))
     st.caption(

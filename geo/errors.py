@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
+
+#: A Chinese character: a query in Chinese (names on file only for the named ports).
+HAN: Final[re.Pattern[str]] = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class GeoError(ValueError):
@@ -19,6 +24,13 @@ class UnknownPortError(GeoError):
         self.suggestions = suggestions
         self.codes = tuple(codes)
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        if HAN.search(str(query)):  # a Chinese name that is not on file
+            super().__init__(
+                f"Unknown port {query!r}: Chinese names are on file only for the ports this "
+                "project names; for another port give its English name or UN/LOCODE (e.g. "
+                f"Valparaiso or CLVAP) or 'lon,lat' coordinates.{hint}"
+            )
+            return
         super().__init__(
             f"Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name "
             f"(e.g. Long Beach) or 'lon,lat' coordinates.{hint}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -42,6 +43,25 @@ LOCALE_DIR: Final[Path] = Path(str(files("geo") / "locale"))
 BABEL_LOCALES: Final[dict[str, str]] = {"en": "en_US", "zh": "zh_Hans_CN"}
 _WAN: Final[int] = 10_000
 _YI: Final[int] = 100_000_000
+_FIELDS: Final[string.Formatter] = string.Formatter()
+
+
+def quoted_fields(message: str) -> frozenset[str]:
+    """The fields ``message`` shows with ``!r`` (a value the user gave, quoted in English):
+    ``"unknown port {query!r}"`` → ``{"query"}``."""
+    try:
+        parts = list(_FIELDS.parse(message))
+    except ValueError:
+        return frozenset()
+    return frozenset(name for _, name, _, conv in parts if name and conv == "r")
+
+
+def shown_value(value: object) -> str:
+    """A value a user gave, as a Chinese message shows it inside “…”: its text, with what
+    ``repr`` would escape escaped the same way (control characters, line breaks, bidi marks:
+    ``\\x1b``), so it stays one visible line; backslashes and quotes as typed."""
+    text = str(value)
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class Text(str):
@@ -66,6 +86,21 @@ def N_(message: str, **values: object) -> str:
     English sentence ``message.format(**values)`` that remembers ``message`` and ``values``
     (an error raised in English and worded in Chinese where it is shown)."""
     return Text(message, **values) if values else message
+
+
+class Quoted(str):
+    """Values a user gave, listed in a message: in English ``'a', 'b'`` (each as ``repr``
+    shows it); in Chinese (:meth:`Translator.__call__`) ``“a”、“b”``."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items: Sequence[object]) -> Quoted:
+        obj = super().__new__(cls, ", ".join(repr(str(item)) for item in items))
+        obj.items = tuple(str(item) for item in items)
+        return obj
+
+    def chinese(self) -> str:
+        return "、".join(f"“{shown_value(item)}”" for item in self.items)
 
 
 def check_lang(lang: object) -> str:
@@ -117,9 +152,21 @@ class Translator:
         return _translations(self.lang).gettext(message)
 
     def __call__(self, message: str, **values: object) -> str:
-        """The translation of ``message``, its ``{name}`` fields filled from ``values``."""
+        """The translation of ``message``, its ``{name}`` fields filled from ``values``.
+
+        A field the English message shows with ``!r`` (``'Valparaiso'``, a value the user
+        gave) is written ``“{name}”`` in Chinese, with no space around the quotes; its value
+        is shown as :func:`shown_value` (control characters escaped, as ``repr`` does)."""
         text = self.gettext(message)
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        if self.chinese:
+            quoted = quoted_fields(message)
+            values = {
+                k: shown_value(v) if k in quoted else v.chinese() if isinstance(v, Quoted) else v
+                for k, v in values.items()
+            }
+        return text.format(**values)
 
     @property
     def chinese(self) -> bool:

@@ -74,7 +74,7 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     origin = zh_app.sidebar.selectbox(key="origin-zh")
     assert origin.format_func(origin.value) == "上海 Shanghai，中国（CNSHA）"
     dest = zh_app.sidebar.selectbox(key="dest-zh")
-    assert dest.format_func(dest.value).startswith("圣佩德罗湾 San Pedro Bay")
+    assert dest.format_func(dest.value).startswith("洛杉矶/长滩 San Pedro Bay")
     assert zh_app.sidebar.radio(key="lang").value == "zh"
     assert zh_app.sidebar.radio[0].label == "Language · 语言"  # first in the sidebar
     assert zh_app.query_params["lang"] == ["zh"] or zh_app.query_params["lang"] == "zh"
@@ -243,7 +243,11 @@ def test_progress_tab_and_segment_rules_in_chinese() -> None:
 def test_a_url_warning_and_an_error_in_chinese() -> None:
     at = run(lang="zh", speed="999")
     warnings = " ".join(w.value for w in at.warning)
-    assert "网址参数 speed=" in warnings and "'999'" in warnings and "现显示18节" in warnings
+    assert (
+        "网址参数 speed=" in warnings
+        and "speed=“999”已忽略" in warnings
+        and "现显示18节" in warnings
+    )
     assert "ignored" not in warnings
     at = run(lang="zh", origin="ROCND", dest="GRPIR", avoid="bosporus")  # from the URL
     warnings = " ".join(w.value for w in at.warning)

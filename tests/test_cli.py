@@ -202,7 +202,7 @@ def test_ports_lang_zh_prints_chinese_headings_and_country_names(
     code, out, _ = run_main(["ports", "long beach", "--lang", "zh"], capsys)
     assert code == 0
     header, columns, first = out.splitlines()
-    assert header == "与 'long beach' 匹配的港口共1个，显示1个"
+    assert header == "与“long beach”匹配的港口共1个，显示1个"
     assert columns.split() == ["代码", "名称", "中文名", "国家/地区", "经度", "纬度"]
     assert first.split()[:4] == ["USLGB", "Long", "Beach", "长滩"] and " 美国 " in first
     code, out, _ = run_main(["ports", "韩国", "--lang", "zh", "--limit", "1"], capsys)
@@ -230,7 +230,7 @@ def test_ports_and_names_bad_input_is_one_line(
 
 def test_errors_follow_the_command_language(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_main(["ports", "zzzzqqq", "--lang", "zh"], capsys)
-    assert code == 2 and "没有与 'zzzzqqq' 匹配的港口" in err
+    assert code == 2 and "没有与“zzzzqqq”匹配的港口" in err
     code, _, err = run_main(["route", "Portland", "上海", "--lang", "zh"], capsys)
     assert code == 2 and "对应多个港口" in err and "USPDX" in err and "USPWM" in err
     assert "或“名称，国家”（如：奥克兰，美国）" in err and "逗号" not in err

@@ -27,15 +27,17 @@ ZH = translator("zh")
 def chinese_line(err: str, *keep: str) -> str:
     """The one line of ``err``, checked to be Chinese: ``：错误：`` after the command and no
     English word once options (``--speed``), quoted values (``'x.docx'``) and the ``keep``
-    words (names the message gives as they are) are left out."""
+    words (names the message gives as they are) are left out. A quoted value is quoted as
+    Chinese quotes it (“x.docx”), never in ASCII quotes."""
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     line = lines[0]
     assert line.startswith("python -m geo") and "：错误：" in line, line
     rest = line.split("：错误：", 1)[1]
+    assert not re.search(r"'[^']*'", rest), line  # a value in Chinese quotes, not ASCII ones
     for value in keep:  # whole words only ("en" is not taken out of "segments")
         rest = re.sub(rf"(?<![A-Za-z]){re.escape(value)}(?![A-Za-z])", "", rest)
-    rest = re.sub(r"--[\w-]+|'[^']*'|\.\w+", "", rest)  # options, values, extensions
+    rest = re.sub(r"--[\w-]+|“[^”]*”|\.\w+", "", rest)  # options, values, extensions
     assert english_words(rest) == [], line
     return line
 
@@ -46,15 +48,18 @@ def chinese_line(err: str, *keep: str) -> str:
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
-        (["route", "上海", "长滩", "--speed", "快"], ["航速 '快' 无效", "0.5～40节"]),
+        (["route", "上海", "长滩", "--speed", "快"], ["航速“快”无效", "0.5～40节"]),
         (["route", "上海"], ["缺少必需的参数：destination"]),
-        (["route", "上海", "长滩", "--format", "x"], ["无效选项：'x'", "'geojson'"]),
+        (["route", "上海", "长滩", "--format", "x"], ["无效选项“x”；可选：json、geojson、text"]),
         (["route", "上海", "长滩", "--bogus"], ["无法识别的参数：--bogus"]),
-        (["snapshot", "上海", "长滩", "--out", "a.png", "--size", "10x10"], ["10x10 超出范围"]),
-        (["snapshot", "上海", "长滩", "--out", "a.png", "--layers", "x"], ["图层 'x' 无效"]),
-        (["ports", "beach", "--limit", "0"], ["数量 '0' 无效"]),
-        (["route", "上海", "长滩", "--lang", "fr"], ["不支持语言 'fr'；可用：en, zh"]),
-        (["nosuch"], ["无效选项：'nosuch'", "'route'"]),
+        (["snapshot", "上海", "长滩", "--out", "a.png", "--size", "10x10"], ["尺寸10x10超出范围"]),
+        (["snapshot", "上海", "长滩", "--out", "a.png", "--layers", "x"], ["图层“x”无效"]),
+        (["ports", "beach", "--limit", "0"], ["数量“0”无效"]),
+        (["route", "上海", "长滩", "--lang", "fr"], ["不支持语言“fr”；可用：en, zh"]),
+        (
+            ["nosuch"],
+            ["python -m geo：错误：参数 command：无效选项“nosuch”；可选：route、ports、snapshot"],
+        ),
     ],
 )
 @pytest.mark.parametrize("spelling", [["--lang", "zh"], ["--lang=zh"]])
@@ -63,7 +68,9 @@ def test_usage_errors_are_chinese_name_the_value_and_exit_2(
 ) -> None:
     code, out, err = run_main([*argv, *spelling], capsys)  # the last --lang is the language
     assert code == 2 and out == ""
-    line = chinese_line(err, "destination", "command", "en", "zh", *ALL_LAYERS)
+    choices = ("json", "geojson", "text", "route", "ports", "snapshot", "deck", "tradeoff")
+    choices += ("matrix", "atlas")
+    line = chinese_line(err, "destination", "command", "en", "zh", *ALL_LAYERS, *choices)
     for needle in needles:
         assert needle in line, line
     assert line.endswith("（参见 --help）")
@@ -169,10 +176,10 @@ def test_snapshot_extension_error_is_one_chinese_sentence(
     code, _, err = run_main([*argv, "--lang", "zh"], capsys)
     assert code == 2
     line = chinese_line(err, str(tmp_path))
-    assert "无法写入 'x.docx'（'.docx'）：可用的扩展名为 .png .svg .pdf" in line
+    assert "无法写入“x.docx”（“.docx”）：可用的扩展名为 .png .svg .pdf" in line
     code, _, err = run_main(argv, capsys)
     assert err == (
-        "python -m geo: error: cannot write 'x.docx' ('.docx'): accepted extensions are "
+        "python -m geo snapshot: error: cannot write 'x.docx' ('.docx'): accepted extensions are "
         ".png .svg .pdf .html .geojson .gpkg .csv\n"
     )
 
@@ -184,15 +191,15 @@ DECKS = [
     (b'[[snapshot]]\nname = "x\x00"\n', "NUL 字符", "NUL characters"),
     (
         b"[defaults]\ncolour = 'red'\n[[snapshot]]\norigin='a'\ndestination='b'\n",
-        "未知的键 'colour'",
+        "未知的键“colour”",
         "unknown key(s) 'colour'",
     ),
     (
         b"[defaults]\nsize = 'tiny'\n[[snapshot]]\norigin='a'\ndestination='b'\n",
-        "[defaults]：size 的值 'tiny' 无效",
+        "[defaults]：size 的值“tiny”无效",
         "[defaults]: size 'tiny' is not accepted",
     ),
-    (b"[slides]\nx = 1\n", "未知的表 'slides'", "unknown table(s) 'slides'"),
+    (b"[slides]\nx = 1\n", "未知的表“slides”", "unknown table(s) 'slides'"),
     (b"[defaults]\nspeed = 18\n", "没有 [[snapshot]] 条目", "no [[snapshot]] entries"),
 ]
 
@@ -223,7 +230,8 @@ def test_a_bad_deck_file_is_one_chinese_line(
         "lang",
     )
     assert zh in line
-    assert (f"'{deck}'" in line) == (f"'{deck}'" in err_en(argv, capsys))  # named as in English
+    # named where English names it, in Chinese quotes
+    assert (f"“{deck}”" in line) == (f"'{deck}'" in err_en(argv, capsys))
     code, _, err = run_main(argv, capsys)
     assert code == 2 and en in err and "：" not in err
 
@@ -264,9 +272,9 @@ def test_deck_entry_reasons_in_chinese(tmp_path: Path, capsys: pytest.CaptureFix
         ["deck", str(deck), "--out", str(tmp_path / "o"), "--lang", "zh"], capsys
     )
     assert code == 2
-    assert "b：失败：写出的 a.csv 与条目 'a' 重名" in err
-    assert "c：失败：未知字段 'colour'；可用：name, origin" in err
-    assert "d：失败：缺少字段 'destination'（港口名、UN/LOCODE 或“经度,纬度”）" in err
+    assert "b：失败：写出的 a.csv 与条目“a”重名" in err
+    assert "c：失败：未知字段“colour”；可用：name, origin" in err
+    assert "d：失败：缺少字段“destination”（港口名、UN/LOCODE 或“经度,纬度”）" in err
     assert "already does" not in err and "unknown field" not in err and "missing field" not in err
     code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "e")], capsys)
     assert "b: FAILED: writes a.csv, as entry 'a' already does" in err
@@ -278,12 +286,12 @@ def test_matrix_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[
         ["matrix", "CNSHA", "USLGB", "--out", str(tmp_path / "m.txt"), "--lang", "zh"], capsys
     )
     assert code == 2
-    assert "无法写入 'm.txt'：不支持扩展名 '.txt'；请使用 .csv, .parquet" in chinese_line(err)
+    assert "无法写入“m.txt”：不支持扩展名“.txt”；请使用 .csv, .parquet" in chinese_line(err)
     code, _, err = run_main(
         ["matrix", "CNSHA", "--out", str(tmp_path / "m.csv"), "--scheduler", "x", "--lang", "zh"],
         capsys,
     )
-    assert "调度器 'x' 无效" in chinese_line(err, "local", "tcp", "Dask", "scheduler")
+    assert "调度器“x”无效" in chinese_line(err, "local", "tcp", "Dask", "scheduler")
 
 
 LANES = """origin,destination,speed_kn,fuel,ship_teu
@@ -312,10 +320,10 @@ def test_atlas_row_reasons_in_chinese_in_line_order(
         "6",
         "7",
     ], err
-    assert "第3行：航速 'fast' 不是数值；可用范围：0.5～40节" in lines[0]
-    assert "第4行：未知港口 'Atlantis'" in lines[1]
+    assert "第3行：航速“fast”不是数值；可用范围：0.5～40节" in lines[0]
+    assert "第4行：未知港口“Atlantis”" in lines[1]
     assert "第5行：起运港与目的港为同一地点" in lines[2]
-    assert "第6行：ship_teu 的值 'abc' 必须是大于0的数" in lines[3]
+    assert "第6行：ship_teu 的值“abc”必须是大于0的数" in lines[3]
     assert "第7行：起运港和目的港都必须填写" in lines[4]
     for line in lines[:1] + lines[2:]:  # [1] suggests ports by their names (Atlanta, Lanxi)
         chinese_line(line, "ship_teu")
@@ -343,7 +351,7 @@ def test_an_error_raised_as_text_is_worded_again_with_nested_reasons() -> None:
     inner = ExportError(N_("deck file {name!r} does not exist", name="d.toml"))
     outer = ExportError(N_("{defaults}: {reason}", defaults="[defaults]", reason=inner))
     assert str(outer) == "[defaults]: deck file 'd.toml' does not exist"
-    assert error_text(outer, ZH) == "[defaults]：幻灯片清单文件 'd.toml' 不存在"
+    assert error_text(outer, ZH) == "[defaults]：幻灯片清单文件“d.toml”不存在"
     assert error_text(outer) == str(outer)
     assert N_("plain") == "plain" and type(N_("plain")) is str
 
@@ -382,6 +390,6 @@ def test_tradeoff_errors_in_chinese_name_the_value(capsys: pytest.CaptureFixture
     )
     assert code == 2
     line = chinese_line(err, "START", "STOP", "STEP")
-    assert "航速'10:x'无效" in line and "10:24:1" in line
+    assert "航速“10:x”无效" in line and "10:24:1" in line
     code, _, err = run_main(["tradeoff", "上海", "长滩", "--speeds", "10:x"], capsys)
     assert "speeds '10:x' are not accepted" in err

@@ -379,7 +379,7 @@ def test_the_decks_default_lang_words_the_status_lines(
     deck = write_deck(tmp_path, text)
     code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "o")], capsys)
     assert code == 2
-    assert "坏：失败：缺少字段 'destination'" in err and "FAILED" not in err
+    assert "坏：失败：缺少字段“destination”（" in err and "FAILED" not in err
     assert "missing field" not in err
     code, _, err = run_main(
         ["deck", str(deck), "--out", str(tmp_path / "o"), "--lang", "en"], capsys

@@ -92,7 +92,7 @@ def test_numbers_money_and_dates_in_chinese() -> None:
 
 def test_the_model_speaks_chinese_and_keeps_source_titles(zh_pres) -> None:  # type: ignore[no-untyped-def]
     en_pres = present(zh_pres.view)
-    assert zh_pres.title == "上海 → 圣佩德罗湾"
+    assert zh_pres.title == "上海 → 洛杉矶/长滩"
     assert en_pres.title == "Shanghai → San Pedro Bay"
     assert "数据截至2026年11月26日" in zh_pres.subtitle
     labels = [m.label for m in zh_pres.metrics]
@@ -138,7 +138,7 @@ def test_chinese_slide_draws_every_glyph_and_svg_keeps_text(zh_pres, tmp_path: P
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert missing == []
     svg = (tmp_path / "slide.svg").read_text(encoding="utf-8")
-    assert "上海 → 圣佩德罗湾" in svg and "Noto Sans CJK SC" in svg
+    assert "上海 → 洛杉矶/长滩" in svg and "Noto Sans CJK SC" in svg
     assert (tmp_path / "slide.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "slide.pdf").stat().st_size > 10_000
 
@@ -150,7 +150,7 @@ def test_the_chinese_trade_off_and_progress_slides_have_chinese_footers(zh_pres)
     fig, t = build_tradeoff_figure(zh_pres, width_px=1280, height_px=720)
     texts = {str(x.get_gid()): x.get_text() for x in fig.texts if x.get_gid()}
     footer = texts["footer-assumptions"]
-    assert "日耗油量按航速三次方规律" in footer and footer.endswith("不可用于航海。")
+    assert "日耗油量按航速三次方关系" in footer and footer.endswith("不可用于航海。")
     assert "Fuel per day" not in footer and "Not for navigation" not in footer
     assert texts["footer-sources"].startswith("资料来源：")
     assert t.title.startswith("航速权衡：上海") and "海上航程" in t.slide_subtitle
@@ -167,7 +167,7 @@ def test_errors_are_worded_in_chinese_at_the_edge_and_english_is_unchanged() -> 
     zh = translator("zh")
     exc = UnknownPortError("Atlantis", ["Atlanta"])
     assert error_text(exc) == str(exc)
-    assert error_text(exc, zh).startswith("未知港口 'Atlantis'：") and "Atlanta" in error_text(
+    assert error_text(exc, zh).startswith("未知港口“Atlantis”：") and "Atlanta" in error_text(
         exc, zh
     )
     same = SameEndpointsError("origin and destination are the same place (CNSHA)")

@@ -31,8 +31,9 @@ BAD = {
 
 
 def _outside_brackets(text: str) -> str:
-    """``text`` without its quoted echoes and the bracketed codes (``（route）``)."""
-    text = re.sub(r"'[^']*'", "", text)
+    """``text`` without its quoted echoes (“foo”) and the bracketed codes (``（route）``)."""
+    assert not re.search(r"'[^']*'", text), text  # Chinese quotes a value as “foo”
+    text = re.sub(r"“[^”]*”", "", text)
     return re.sub(r"（[^（）]*）", "", text)
 
 

@@ -86,12 +86,13 @@ def test_strict_refusal_is_one_chinese_line(
     code, out, err = run_main([*args, "--strict", "--lang", "zh"], capsys)
     assert code == 2 and out == ""
     (line,) = err.strip().splitlines()
-    assert line.startswith("python -m geo：错误：")
+    prog = f"python -m geo {args[0]}"  # the command's name, as argparse's errors give it
+    assert line.startswith(f"{prog}：错误：")
     assert "严格模式" in line and "位于陆地上" in line and "50海里" in line
-    assert english_words(line.removeprefix("python -m geo")) == [], line
+    assert english_words(line.removeprefix(prog)) == [], line
     assert not (tmp_path / "lane.csv").exists()
     code, _, err = run_main([*args, "--strict"], capsys)  # English as before
-    assert code == 2 and "python -m geo: error: " in err and "(strict: an end must be" in err
+    assert code == 2 and f"{prog}: error: " in err and "(strict: an end must be" in err
 
 
 def test_json_keeps_english_and_carries_the_warnings_as_data(
@@ -247,7 +248,7 @@ def test_deck_progress_and_summary_in_chinese(
     assert len(ok) == 2 and all(re.search(r"（(CSV|GEOJSON)，GeoPandas / GDAL，", ln) for ln in ok)
     assert all(re.search(r"，[\d.]+秒）$", ln) for ln in ok)
     failed = [ln for ln in lines if "：失败：" in ln]
-    assert len(failed) == 2 and any("未知港口 'Atlantis'" in ln for ln in failed)
+    assert len(failed) == 2 and any("未知港口“Atlantis”" in ln for ln in failed)
     assert "\x1b" not in err and "\x07" not in err and "evil[2J entry：失败：" in err
     summary = "python -m geo deck：错误：4个条目中有2个失败：unknown-port、evil"
     assert lines[-1].startswith(summary)
@@ -293,9 +294,9 @@ def test_snapshot_option_errors_in_chinese(
     argv = ["snapshot", "上海", "长滩", *(o.replace("{tmp}", str(tmp_path)) for o in options)]
     code, out, err = run_main([*argv, "--lang", "zh"], capsys)
     assert code == 2 and out == ""
-    assert err.startswith("python -m geo：错误：") and zh in err, err
+    assert err.startswith("python -m geo snapshot：错误：") and zh in err, err
     code, _, err = run_main(argv, capsys)
-    assert code == 2 and err.startswith("python -m geo: error: ") and en in err
+    assert code == 2 and err.startswith("python -m geo snapshot: error: ") and en in err
 
 
 UNNAMED_DECK = """

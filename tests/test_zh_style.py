@@ -137,7 +137,7 @@ def test_no_label_shows_an_internal_id(lang: str) -> None:
 def test_the_picker_label_in_chinese_has_chinese_punctuation_and_the_locode() -> None:
     _, labels = picker_labels("zh")
     assert labels["CNSHA"] == "上海 Shanghai，中国（CNSHA）"
-    assert labels["SAN-PEDRO-BAY"].startswith("圣佩德罗湾 San Pedro Bay，美国")
+    assert labels["SAN-PEDRO-BAY"].startswith("洛杉矶/长滩 San Pedro Bay，美国")
     _, english = picker_labels("en")
     assert english["CNSHA"] == "Shanghai, China (CNSHA)"
     assert english["SAN-PEDRO-BAY"] == "San Pedro Bay, United States — Los Angeles + Long Beach"
@@ -158,7 +158,7 @@ def test_a_url_with_the_same_ends_names_the_place_not_its_id(lang: str) -> None:
     )
     (warning,) = warnings
     assert "SAN-PEDRO-BAY" not in warning
-    assert ("圣佩德罗湾" if lang == "zh" else "San Pedro Bay, United States") in warning
+    assert ("洛杉矶/长滩" if lang == "zh" else "San Pedro Bay, United States") in warning
 
 
 # --- the catalogue --------------------------------------------------------------------
@@ -167,7 +167,7 @@ def test_a_url_with_the_same_ends_names_the_place_not_its_id(lang: str) -> None:
 #: URL's ``{value}`` is what was typed, a Latin text set apart by spaces)
 _NUMBERISH = (
     r"(?:\d|\{(?:n|count|total|written|shown|speed|low|high|distance|days|hours|limit|number"
-    r"|ratio|most|teu|load|share|first|last|delta|intensity)\})"
+    r"|ratio|most|teu|load|share|first|last|delta|intensity|size|width|height)\})"
 )
 _UNITS = "天|小时|公里|节|海里|秒|吨|标准箱|倍|个|条|种|项"
 
@@ -184,10 +184,32 @@ def test_no_space_between_chinese_and_a_number() -> None:
     assert [(mid, text) for mid, text in _zh_messages() if spaced.search(text)] == []
 
 
+def test_no_space_inside_chinese_nor_around_a_chinese_quote() -> None:
+    """汉字 run on (``如甲醇``, not ``如 甲醇``); a quoted value sits between them with no space
+    (``未知港口“瓦尔帕莱索”：``)."""
+    spaced = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff“]|” +[\u4e00-\u9fff]")
+    assert [(mid, text) for mid, text in _zh_messages() if spaced.search(text)] == []
+
+
+def test_punctuation_after_chinese_is_full_width_outside_quoted_literals() -> None:
+    """``，；：（）`` after or before 汉字; ASCII marks only inside a quoted literal a reader types
+    (``“经度,纬度”``, ``“起:止[:步长]”``)."""
+    half = re.compile(r"[\u4e00-\u9fff][,;:!?()]|[,;:!?(][\u4e00-\u9fff]")
+    found = [
+        (mid, text) for mid, text in _zh_messages() if half.search(re.sub(r"“[^”]*”", "", text))
+    ]
+    assert found == []
+
+
 def test_one_word_per_idea_in_the_catalogue() -> None:
     texts = "\n".join(text for _, text in _zh_messages())
     for odd in ("罐到尾", "油井到尾", "海上路线", "已落实", "管控区域", "在线瓦片", "TEU 集装箱"):
         assert odd not in texts, odd
+    # the voyage model's wording, one way everywhere: 按航速三次方关系、由有出处的参考点换算
+    for odd in ("三次方规律", "三次方定律", "以有出处的参考点", "经有出处的参考点", "范围为近似。"):
+        assert odd not in texts, odd
+    assert "监管水域范围为近似" not in texts and "监管水域边界为近似划定" in texts
+    assert "（项目假设）" not in texts  # 本项目假设, as the sources list words it
     assert "油箱到航迹" in texts and "油井到航迹" in texts
     assert "{value}标准箱" in texts and "克/标准箱·公里" in texts
 

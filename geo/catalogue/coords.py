@@ -7,27 +7,44 @@ import math
 import re
 
 from geo.errors import InvalidCoordinateError
+from geo.i18n import N_, Text
 
+#: what a coordinate error is about when no caller says it
+_POINT = N_("point")
 _COORD_RE = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*$")
 
 
-def validate_lon_lat(lon: float, lat: float, *, what: str = "point") -> None:
+def validate_lon_lat(lon: float, lat: float, *, what: str = "") -> None:
     """Raise :class:`InvalidCoordinateError` unless ``lon`` in [-180, 180] and ``lat`` in
-    [-90, 90], both finite numbers."""
-    for name, value, limit in (("longitude", lon, 180.0), ("latitude", lat, 90.0)):
+    [-90, 90], both finite numbers. The message (a :class:`~geo.i18n.Text`, worded again in
+    Chinese where it is shown) starts with ``what`` (default: ``point``)."""
+    names = ((Text(N_("longitude")), lon, 180.0), (Text(N_("latitude")), lat, 90.0))
+    for name, value, limit in names:
         if (
             isinstance(value, bool)
             or not isinstance(value, (int, float))
             or not math.isfinite(value)
         ):
             raise InvalidCoordinateError(
-                f"{what}: {name} {value!r} is not a finite number; "
-                f"accepted: -{limit:g} to {limit:g} degrees"
+                N_(
+                    "{what}: {name} {value!r} is not a finite number; accepted: -{limit} to "
+                    "{limit} degrees",
+                    what=what or Text(_POINT),
+                    name=name,
+                    value=value,
+                    limit=f"{limit:g}",
+                )
             )
         if not -limit <= value <= limit:
             raise InvalidCoordinateError(
-                f"{what}: {name} {value:g} is out of range; accepted: -{limit:g} to {limit:g} "
-                "degrees (give 'lon,lat', longitude first)"
+                N_(
+                    "{what}: {name} {value} is out of range; accepted: -{limit} to {limit} "
+                    "degrees (give 'lon,lat', longitude first)",
+                    what=what or Text(_POINT),
+                    name=name,
+                    value=f"{value:g}",
+                    limit=f"{limit:g}",
+                )
             )
 
 
@@ -64,5 +81,5 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     if not match:
         return None
     lon, lat = float(match.group(1)), float(match.group(2))
-    validate_lon_lat(lon, lat, what=f"coordinates {text.strip()!r}")
+    validate_lon_lat(lon, lat, what=N_("coordinates {value!r}", value=text.strip()))
     return lon, lat

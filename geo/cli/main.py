@@ -48,6 +48,16 @@ def build_parser(tr: Translator = ENGLISH) -> Parser:
     return parser
 
 
+def command_prog(parser: argparse.ArgumentParser, args: argparse.Namespace | None) -> str:
+    """The name an error line starts with: the subcommand's (``python -m geo route``) once
+    one was given, as argparse's own usage errors say it; else the program's."""
+    command = getattr(args, "command", None)
+    for action in parser._actions:  # argparse keeps the subcommands' parsers on this action
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return str(action.choices[command].prog)
+    return parser.prog
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Entry point; returns the exit status."""
     out = out or sys.stdout
@@ -59,7 +69,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return int(args.handler(args, out))
     except GeoError as exc:  # in the command's --lang: the same words as the page's
         tr = translator(getattr(args, "lang", None) or DEFAULT_LANGUAGE)
-        print(terminal(error_line(parser.prog, error_text(exc, tr), tr)), file=sys.stderr)
+        prog = command_prog(parser, args)
+        print(terminal(error_line(prog, error_text(exc, tr), tr)), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0

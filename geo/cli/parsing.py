@@ -185,6 +185,17 @@ class Parser(argparse.ArgumentParser):
                 text = text.replace(f"\n{shown}:\n", f"\n{shown}：\n")
         return text
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        """argparse's check of a choice; in Chinese the choices are listed as a Chinese
+        author lists them (``json、geojson、text``, no ASCII quotes)."""
+        if not self.tr.chinese or action.choices is None or value in action.choices:
+            return super()._check_value(action, value)  # type: ignore[misc]
+        text = self.tr.gettext("invalid choice: %(value)r (choose from %(choices)s)") % {
+            "value": terminal(value),
+            "choices": self.tr.join([str(choice) for choice in action.choices]),
+        }
+        raise argparse.ArgumentError(action, text)
+
     def error(self, message: str) -> NoReturn:
         line = self.tr("{prog}: error: {text} (see --help)", prog=self.prog, text=message)
         self.exit(EXIT_USAGE, terminal(line) + "\n")

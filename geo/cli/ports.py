@@ -83,13 +83,13 @@ def run_ports(args: argparse.Namespace, out: TextIO) -> int:
     matches = _ports.search(args.query, limit=args.limit)
     if not matches:
         hint = _ports.suggest(args.query, lang=args.lang)
-        msg = tr("no port matches {query}", query=repr(args.query))
+        msg = tr("no port matches {query!r}", query=args.query)
         raise GeoError(msg + (tr("; close: {names}", names=tr.join(hint)) if hint else ""))
     header = tr(
-        "{shown} of {total} ports matching {query}",
+        "{shown} of {total} ports matching {query!r}",
         shown=len(matches),
         total=count(args.query),
-        query=repr(args.query),
+        query=args.query,
     )
     out.write(terminal(header) + "\n")
     heads = [pad(tr(title), width) for title, width in COLUMNS]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from geo.errors import ExportError, GeoError
-from geo.i18n import N_, Text, check_lang
+from geo.i18n import N_, Quoted, Text, check_lang
 from geo.jobs.deckfiles import entry_filename, lane_stem, one_file_each
 from geo.jobs.sizes import check_size, not_accepted, parse_size
 from geo.jobs.snapshot import (
@@ -173,7 +173,7 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
             raise ExportError(
                 N_(
                     "unknown field {fields}; accepted: {accepted}",
-                    fields=", ".join(map(repr, unknown)),
+                    fields=Quoted(unknown),
                     accepted=", ".join(DECK_ENTRY_KEYS),
                 )
             )
@@ -257,7 +257,7 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
         raise ExportError(
             N_(
                 "deck file has unknown table(s) {tables}; accepted: {defaults} and {snapshot}",
-                tables=", ".join(map(repr, unknown_top)),
+                tables=Quoted(unknown_top),
                 defaults="[defaults]",
                 snapshot="[[snapshot]]",
             )
@@ -272,7 +272,7 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
             N_(
                 "{defaults} has unknown key(s) {keys}; accepted: {accepted}",
                 defaults="[defaults]",
-                keys=", ".join(map(repr, bad)),
+                keys=Quoted(bad),
                 accepted=", ".join(DECK_DEFAULT_KEYS),
             )
         )

@@ -119,7 +119,7 @@ def format_for(path: Path | str) -> Format:
             N_(
                 "cannot write {name!r} ({shown}): accepted extensions are {accepted}",
                 name=Path(str(path)).name,
-                shown=repr(suffix) if suffix else N_("no extension"),
+                shown=N_("{value!r}", value=suffix) if suffix else N_("no extension"),
                 accepted=" ".join(FORMATS),
             )
         )

@@ -77,7 +77,7 @@ def _port_list(
                 tr(
                     "URL {key}: {value} ignored: {reason}",
                     key=key,
-                    value=echo(item),
+                    value=echo(item, tr),
                     reason=reason(exc, item, tr),
                 )
             )
@@ -89,7 +89,7 @@ def _port_list(
             tr(
                 "URL {key}={value} names no known port; showing the default ports",
                 key=key,
-                value=echo(text),
+                value=echo(text, tr),
             )
         )
         return default
@@ -99,7 +99,7 @@ def _port_list(
                 "URL {key}={value} names {count} ports; accepted: at most {most}; showing the "
                 "first {most}",
                 key=key,
-                value=echo(text),
+                value=echo(text, tr),
                 count=len(ids),
                 most=compare.MAX_PORTS_PER_SIDE,
             )
@@ -126,7 +126,7 @@ def _sets(text: str, warnings: list[str], tr: Translator) -> tuple[tuple[str, ..
                 tr(
                     "URL {key}: {value} ignored: {reason}",
                     key="sets",
-                    value=echo(item),
+                    value=echo(item, tr),
                     reason=reason(exc, item, tr),
                 )
             )
@@ -135,7 +135,10 @@ def _sets(text: str, warnings: list[str], tr: Translator) -> tuple[tuple[str, ..
             sets.append(parsed)
     if not sets:
         warnings.append(
-            tr("URL sets={value} names no avoidance set; showing the defaults", value=echo(text))
+            tr(
+                "URL sets={value} names no avoidance set; showing the defaults",
+                value=echo(text, tr),
+            )
         )
         return DEFAULT_SETS
     if len(sets) > compare.MAX_AVOID_SETS:
@@ -143,7 +146,7 @@ def _sets(text: str, warnings: list[str], tr: Translator) -> tuple[tuple[str, ..
             tr(
                 "URL sets={value} gives {count} sets; accepted: at most {most}; showing the "
                 "first {most}",
-                value=echo(text),
+                value=echo(text, tr),
                 count=len(sets),
                 most=compare.MAX_AVOID_SETS,
             )

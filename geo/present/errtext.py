@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from geo.catalogue import ports as _ports
 from geo.errors import (
+    HAN,
     AmbiguousPortError,
     InvalidSpeedError,
     NoRouteError,
@@ -40,11 +41,22 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         return reword(exc.args[0], tr)
     if isinstance(exc, OffNetworkError):
         return strict_text(exc, tr)
+    if isinstance(exc, UnknownPortError) and HAN.search(str(exc.query)):
+        text = tr(  # a Chinese name not on file: say which ports have one, and what works
+            "Unknown port {query!r}: Chinese names are on file only for the ports this project "
+            "names; for another port give its English name or UN/LOCODE (e.g. Valparaiso or "
+            "CLVAP) or 'lon,lat' coordinates.",
+            query=exc.query,
+        )
+        if exc.suggestions:
+            names = port_list(exc.suggestions, exc.codes, tr.lang)
+            text += tr("Did you mean: {names}?", names=tr.join(names))
+        return text
     if isinstance(exc, UnknownPortError):
         text = tr(
-            "Unknown port {query}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
+            "Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
             "Beach) or 'lon,lat' coordinates.",
-            query=repr(exc.query),
+            query=exc.query,
         )
         if exc.suggestions:
             names = port_list(exc.suggestions, exc.codes, tr.lang)
@@ -52,8 +64,9 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         return text
     if isinstance(exc, AmbiguousPortError):
         return tr(
-            "Port name {query} is ambiguous: {candidates}. Give the UN/LOCODE or 'name, country'.",
-            query=repr(exc.query),
+            "Port name {query!r} is ambiguous: {candidates}. Give the UN/LOCODE or 'name, "
+            "country'.",
+            query=exc.query,
             candidates="；".join(port_list(exc.candidates, exc.codes, tr.lang)),
         )
     if isinstance(exc, SameEndpointsError):
@@ -69,8 +82,8 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         if not exc.query:
             return tr("Unknown passage; accepted: {passages}.", passages=tr.join(names))
         return tr(
-            "Unknown passage {query}; accepted: {passages}.",
-            query=repr(exc.query),
+            "Unknown passage {query!r}; accepted: {passages}.",
+            query=exc.query,
             passages=tr.join(names),
         )
     if isinstance(exc, InvalidSpeedError):
@@ -81,6 +94,15 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         )
     if isinstance(exc, InvalidShipSizeError):
         sizes = tr.counts([c.teu for c in ship_classes()])  # one notation: 5,000 … 20,000
+        if exc.value:
+            return tr(
+                "The ship size {value!r} TEU is not accepted: give {low} to {high} TEU "
+                "(classes: {classes}).",
+                value=exc.value,
+                low=sizes[0],
+                high=sizes[-1],
+                classes=tr.join(sizes),
+            )
         return tr(
             "The ship size is not accepted: give {low} to {high} TEU (classes: {classes}).",
             low=sizes[0],
@@ -88,8 +110,17 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
             classes=tr.join(sizes),
         )
     if isinstance(exc, UnknownFuelError):
-        return tr("Unknown fuel; accepted: {fuels}.", fuels=accepted(fuels(), fuel_words(), tr))
+        words = accepted(fuels(), fuel_words(), tr)
+        if exc.value:
+            return tr("Unknown fuel {value!r}; accepted: {fuels}.", value=exc.value, fuels=words)
+        return tr("Unknown fuel; accepted: {fuels}.", fuels=words)
     if isinstance(exc, InvalidLoadFactorError):
+        if exc.value:
+            return tr(
+                "The load factor {value!r} is not accepted: give a share from 0 to 1, e.g. 0.7 "
+                "for 70 %.",
+                value=exc.value,
+            )
         return tr("The load factor is not accepted: give a share from 0 to 1, e.g. 0.7 for 70 %.")
     return str(exc)
 

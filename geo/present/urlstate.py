@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from geo.catalogue import ports
 from geo.catalogue.coords import number_text
 from geo.errors import GeoError
-from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, LANGUAGES, Translator
+from geo.i18n import DEFAULT_LANGUAGE, ENGLISH, LANGUAGES, Translator, shown_value
 from geo.present.choices import (
     BASEMAP_WORDS,
     LANGUAGE_WORDS,
@@ -79,21 +79,23 @@ def _first(value: object) -> str:
     return str(value).strip()
 
 
-def echo(text: str) -> str:
+def echo(text: str, tr: Translator = ENGLISH) -> str:
     """A URL value as a warning may quote it: control characters dropped, at most
-    :data:`MAX_ECHO_CHARS` characters, in quotes."""
-    return repr(plain(text, MAX_ECHO_CHARS))
+    :data:`MAX_ECHO_CHARS` characters, in quotes (``'…'`` in English, ``“…”`` in Chinese)."""
+    shown = plain(text, MAX_ECHO_CHARS)
+    return f"“{shown}”" if tr.chinese else repr(shown)
 
 
 def reason(exc: Exception, text: str, tr: Translator = ENGLISH) -> str:
     """An error's message (in ``tr``'s language) with the raw value replaced by its short
     echo."""
-    return plain(error_text(exc, tr).replace(repr(text), echo(text)), 300)
+    raw = f"“{shown_value(text)}”" if tr.chinese else repr(text)
+    return plain(error_text(exc, tr).replace(raw, echo(text, tr)), 300)
 
 
 def ignored(key: str, text: str, why: str, tr: Translator = ENGLISH) -> str:
     """``URL key='value' ignored: why`` in ``tr``'s language (the value echoed)."""
-    return tr("URL {key}={value} ignored: {reason}", key=key, value=echo(text), reason=why)
+    return tr("URL {key}={value} ignored: {reason}", key=key, value=echo(text, tr), reason=why)
 
 
 def page_speed(text: str, warnings: list[str], tr: Translator = ENGLISH) -> float | None:
@@ -106,7 +108,7 @@ def page_speed(text: str, warnings: list[str], tr: Translator = ENGLISH) -> floa
     warnings.append(
         tr(
             "URL speed={value} ignored: give knots from {low} to {high}; showing {default} kn",
-            value=echo(text),
+            value=echo(text, tr),
             low=f"{MIN_PAGE_SPEED_KN:g}",
             high=f"{MAX_PAGE_SPEED_KN:g}",
             default=f"{DEFAULT_SPEED_KN:g}",
@@ -134,7 +136,7 @@ def page_lang(text: str, warnings: list[str], tr: Translator = ENGLISH) -> str |
     warnings.append(
         tr(
             "URL lang={value} ignored: accepted {accepted}; showing {default}",
-            value=echo(text),
+            value=echo(text, tr),
             accepted=accepted(LANGUAGES, LANGUAGE_WORDS, tr),
             default=accepted([DEFAULT_LANGUAGE], LANGUAGE_WORDS, tr),
         )
@@ -175,7 +177,7 @@ def parse_state(
         if bad:
             why = tr(
                 "unknown {names}; accepted: {accepted}",
-                names=echo(", ".join(bad)),
+                names=echo(", ".join(bad), tr),
                 accepted=accepted(ALL_LAYERS, LAYER_WORDS, tr),
             )
             warnings.append(ignored("layers", text, why, tr))

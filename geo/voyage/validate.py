@@ -8,15 +8,24 @@ from geo.errors import GeoError
 from geo.voyage.factors import fuels, ship_classes
 
 
-class UnknownFuelError(GeoError):
+class _ValueError(GeoError):
+    """An error about one value a user gave; ``value``: it as typed (shortened), so a page
+    can name it in its own language."""
+
+    def __init__(self, message: str, value: str = "") -> None:
+        self.value = value
+        super().__init__(message)
+
+
+class UnknownFuelError(_ValueError):
     """A fuel name that ``data/fuels.csv`` does not list."""
 
 
-class InvalidLoadFactorError(GeoError):
+class InvalidLoadFactorError(_ValueError):
     """A load factor that is not a number in (0, 1]."""
 
 
-class InvalidShipSizeError(GeoError):
+class InvalidShipSizeError(_ValueError):
     """A ship size (TEU) outside the range of ``data/ship_classes.csv``."""
 
 
@@ -26,7 +35,8 @@ def validate_fuel(fuel: object) -> str:
     text = str(fuel).strip().lower().replace("_", "-").replace(" ", "-")
     known = fuels()
     if text not in known:
-        raise UnknownFuelError(f"unknown fuel {str(fuel)[:40]!r}; accepted: {', '.join(known)}")
+        shown = str(fuel)[:40]
+        raise UnknownFuelError(f"unknown fuel {shown!r}; accepted: {', '.join(known)}", shown)
     return text
 
 
@@ -43,7 +53,8 @@ def validate_load_factor(load_factor: object) -> float:
     if not math.isfinite(value) or not 0.0 < value <= 1.0:
         raise InvalidLoadFactorError(
             f"load factor {str(load_factor)[:20]!r} is not accepted; give a share in (0, 1], "
-            "e.g. 0.7 for 70 %"
+            "e.g. 0.7 for 70 %",
+            str(load_factor)[:20],
         )
     return value
 
@@ -62,6 +73,7 @@ def validate_ship_teu(ship_teu: object) -> int:
     if not math.isfinite(value) or not low <= value <= high:
         raise InvalidShipSizeError(
             f"ship size {str(ship_teu)[:20]!r} TEU is not accepted; give {low:,} to {high:,} TEU "
-            f"(classes: {', '.join(f'{c.teu:,}' for c in classes)})"
+            f"(classes: {', '.join(f'{c.teu:,}' for c in classes)})",
+            str(ship_teu)[:20],
         )
     return round(value)
