@@ -613,7 +613,7 @@ def main() -> None:
     ss[KEPT_VIEW_KEY] = state
     st.query_params.from_dict(urlstate.to_query(state))
     fallback_warning(state, tr)
-    st.title(keep_units(pres.title) if tr.chinese else pres.title)  # 洛杉矶/长滩 stays whole
+    st.title(keep_units(pres.title) if tr.chinese else pres.title)  # 洛杉矶／长滩 stays whole
     st.caption(
         md(
             tr(

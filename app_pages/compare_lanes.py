@@ -205,7 +205,7 @@ def main() -> None:
         )
         language.streamlit_words(tr)
         st.stop()
-    st.title(keep_units(cmp.title) if tr.chinese else cmp.title)  # 洛杉矶/长滩 stays whole
+    st.title(keep_units(cmp.title) if tr.chinese else cmp.title)  # 洛杉矶／长滩 stays whole
     for note in cmp.notes():  # the lanes asked for that the title does not count
         st.info(md(note))
     st.caption(

@@ -28,7 +28,7 @@ class UnknownPortError(GeoError):
             super().__init__(
                 f"Unknown port {query!r}: Chinese names are on file only for the ports this "
                 "project names; for another port give its English name or UN/LOCODE (e.g. "
-                f"Valparaiso or CLVAP) or 'lon,lat' coordinates.{hint}"
+                f"Antofagasta or CLANF) or 'lon,lat' coordinates.{hint}"
             )
             return
         super().__init__(

@@ -74,7 +74,7 @@ def test_lang_zh_gives_the_chinese_heading_metrics_sidebar_and_ports(zh_app: App
     origin = zh_app.sidebar.selectbox(key="origin-zh")
     assert origin.format_func(origin.value) == "上海 Shanghai，中国（CNSHA）"
     dest = zh_app.sidebar.selectbox(key="dest-zh")
-    assert dest.format_func(dest.value).startswith("洛杉矶/长滩 San Pedro Bay")
+    assert dest.format_func(dest.value).startswith("洛杉矶／长滩 San Pedro Bay")
     assert zh_app.sidebar.radio(key="lang").value == "zh"
     assert zh_app.sidebar.radio[0].label == "Language · 语言"  # first in the sidebar
     assert zh_app.query_params["lang"] == ["zh"] or zh_app.query_params["lang"] == "zh"

@@ -84,7 +84,7 @@ def test_tradeoff_without_wtw_says_tank_to_wake_only(lng_pres: LanePresentation)
     ("origin", "dest", "lang", "title", "measured"),
     [
         ("CNSHA", "SAN-PEDRO-BAY", "en", "Shanghai → San Pedro Bay", "Shanghai → Los Angeles"),
-        ("CNSHA", "SAN-PEDRO-BAY", "zh", "上海 → 洛杉矶/长滩", "上海 → 洛杉矶"),
+        ("CNSHA", "SAN-PEDRO-BAY", "zh", "上海 → 洛杉矶／长滩", "上海 → 洛杉矶"),
         ("CNSHA", "USLGB", "zh", "上海 → 长滩", None),
         ("CNSHA", "USOAK", "en", "Shanghai → Oakland", None),
     ],

@@ -92,7 +92,7 @@ def test_numbers_money_and_dates_in_chinese() -> None:
 
 def test_the_model_speaks_chinese_and_keeps_source_titles(zh_pres) -> None:  # type: ignore[no-untyped-def]
     en_pres = present(zh_pres.view)
-    assert zh_pres.title == "上海 → 洛杉矶/长滩"
+    assert zh_pres.title == "上海 → 洛杉矶／长滩"
     assert en_pres.title == "Shanghai → San Pedro Bay"
     assert "数据截至2026年11月26日" in zh_pres.subtitle
     labels = [m.label for m in zh_pres.metrics]
@@ -138,7 +138,7 @@ def test_chinese_slide_draws_every_glyph_and_svg_keeps_text(zh_pres, tmp_path: P
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert missing == []
     svg = (tmp_path / "slide.svg").read_text(encoding="utf-8")
-    assert "上海 → 洛杉矶/长滩" in svg and "Noto Sans CJK SC" in svg
+    assert "上海 → 洛杉矶／长滩" in svg and "Noto Sans CJK SC" in svg
     assert (tmp_path / "slide.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (tmp_path / "slide.pdf").stat().st_size > 10_000
 

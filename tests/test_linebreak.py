@@ -17,7 +17,7 @@ from geo.render.static.tradeoff import build_tradeoff_figure
 
 ZH = (
     "{scope}日耗油量按航速三次方规律、经有出处的参考点推算（8,000 TEU 船：24 节时约 225 吨/天，"
-    "21 节时约 150 吨/天），远低于上述航速时属外推；经洛杉矶/长滩进港水域前往洛杉矶/长滩，"
+    "21 节时约 150 吨/天），远低于上述航速时属外推；经洛杉矶／长滩进港水域前往洛杉矶／长滩，"
     "64.8 克/TEU·公里 · 约1020万标准箱（2025年） · 5,731 海里"
 )
 EN = "Fuel per day (8,000 TEU: ≈ 225 t/day at 24 kn, ≈ 150 t/day at 21 kn), 5,731 nm at sea"
@@ -26,8 +26,8 @@ WHOLE_ZH = (
     "约 225 吨/天",
     "24 节",
     "8,000 TEU",
-    "洛杉矶/长滩",
-    "洛杉矶/长滩进港水域",
+    "洛杉矶／长滩",
+    "洛杉矶／长滩进港水域",
     "64.8 克/TEU·公里",
     "约1020万标准箱",
     "5,731 海里",
@@ -38,7 +38,7 @@ WHOLE_EN = ("≈ 150 t/day", "≈ 225 t/day", "24 kn", "21 kn", "5,731 nm", "8,0
 def test_pieces_keep_numbers_units_and_names_whole() -> None:
     got = pieces(ZH)
     assert "约 150 吨/天），" in got  # closing marks stay with the piece before them
-    assert "洛杉矶/长滩进港水域" in got and "洛杉矶/长滩，" in got
+    assert "洛杉矶／长滩进港水域" in got and "洛杉矶／长滩，" in got
     assert "64.8 克/TEU·公里" in got
     assert "".join(got) == ZH
 
@@ -71,9 +71,9 @@ def test_a_long_aside_still_breaks_inside() -> None:
 
 
 def test_forced_wrap_may_cut_a_piece_longer_than_a_line() -> None:
-    lines = wrap_lines("洛杉矶/长滩进港水域", 4, force=True)
-    assert lines == ["洛杉矶/", "长滩进港", "水域"]
-    assert wrap_lines("洛杉矶/长滩进港水域", 4, force=False) == ["洛杉矶/长滩进港水域"]
+    lines = wrap_lines("洛杉矶／长滩进港水域", 4, force=True)
+    assert lines == ["洛杉矶／", "长滩进港", "水域"]
+    assert wrap_lines("洛杉矶／长滩进港水域", 4, force=False) == ["洛杉矶／长滩进港水域"]
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (1080, 1350), (800, 600)])

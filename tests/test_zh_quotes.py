@@ -60,7 +60,7 @@ def test_a_quoted_value_is_shown_in_chinese_quotes_and_safely() -> None:
 @pytest.mark.parametrize(
     ("argv", "zh", "en"),
     [
-        (["route", "瓦尔帕莱索", "上海"], "未知港口“瓦尔帕莱索”：", "Unknown port '瓦尔帕莱索':"),
+        (["route", "安托法加斯塔", "上海"], "未知港口“安托法加斯塔”：", "Unknown port '安托法加斯塔':"),
         (["route", "上海", "长滩", "--fuel", "氢"], "未知燃料“氢”；可用：", "unknown fuel '氢'"),
         (["route", "上海", "长滩", "--ship", "氢"], "船型“氢”无效：", "ship size '氢' TEU"),
         (["route", "上海", "长滩", "--load", "7"], "装载率“7”无效：", "load factor '7'"),
@@ -94,12 +94,12 @@ def test_a_refusal_names_the_value_in_quotes_and_starts_with_the_command(
 def test_an_unknown_chinese_port_name_says_which_ports_have_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, _, err = run_main(["route", "瓦尔帕莱索", "上海", "--lang", "zh"], capsys)
-    assert "中文港口名称仅收录本项目命名的港口" in err and "CLVAP" in err, err
+    _, _, err = run_main(["route", "安托法加斯塔", "上海", "--lang", "zh"], capsys)
+    assert "中文港口名称仅收录本项目命名的港口" in err and "CLANF" in err, err
     assert "英文名称" in err and err.count("\n") == 1
-    _, _, err = run_main(["route", "瓦尔帕莱索", "上海"], capsys)
+    _, _, err = run_main(["route", "安托法加斯塔", "上海"], capsys)
     assert "Chinese names are on file only for the ports this project names" in err, err
-    assert "CLVAP" in err and err.count("\n") == 1
+    assert "CLANF" in err and err.count("\n") == 1
     _, _, err = run_main(["route", "Atlantis", "上海", "--lang", "zh"], capsys)
     assert "中文港口名称" not in err and "未知港口“Atlantis”：" in err, err
 

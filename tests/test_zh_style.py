@@ -137,7 +137,7 @@ def test_no_label_shows_an_internal_id(lang: str) -> None:
 def test_the_picker_label_in_chinese_has_chinese_punctuation_and_the_locode() -> None:
     _, labels = picker_labels("zh")
     assert labels["CNSHA"] == "上海 Shanghai，中国（CNSHA）"
-    assert labels["SAN-PEDRO-BAY"].startswith("洛杉矶/长滩 San Pedro Bay，美国")
+    assert labels["SAN-PEDRO-BAY"].startswith("洛杉矶／长滩 San Pedro Bay，美国")
     _, english = picker_labels("en")
     assert english["CNSHA"] == "Shanghai, China (CNSHA)"
     assert english["SAN-PEDRO-BAY"] == "San Pedro Bay, United States — Los Angeles + Long Beach"
@@ -158,7 +158,7 @@ def test_a_url_with_the_same_ends_names_the_place_not_its_id(lang: str) -> None:
     )
     (warning,) = warnings
     assert "SAN-PEDRO-BAY" not in warning
-    assert ("洛杉矶/长滩" if lang == "zh" else "San Pedro Bay, United States") in warning
+    assert ("洛杉矶／长滩" if lang == "zh" else "San Pedro Bay, United States") in warning
 
 
 # --- the catalogue --------------------------------------------------------------------

@@ -22,7 +22,7 @@ from geo.catalogue.portlist import Port
 
 def describe(port: Port, lang: str = "en") -> str:
     """``"Shanghai, China (CNSHA)"`` / ``"上海，中国（CNSHA）"``; a place without a UN/LOCODE
-    by name and country only (``"San Pedro Bay, United States"`` / ``"洛杉矶/长滩，美国"``,
+    by name and country only (``"San Pedro Bay, United States"`` / ``"洛杉矶／长滩，美国"``,
     never its internal id); coordinates by their place name (``"北纬32°、东经117°"``)."""
     if port.kind == "coordinates":
         return coord_name(port.lon, port.lat, lang)

@@ -44,8 +44,8 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
     if isinstance(exc, UnknownPortError) and HAN.search(str(exc.query)):
         text = tr(  # a Chinese name not on file: say which ports have one, and what works
             "Unknown port {query!r}: Chinese names are on file only for the ports this project "
-            "names; for another port give its English name or UN/LOCODE (e.g. Valparaiso or "
-            "CLVAP) or 'lon,lat' coordinates.",
+            "names; for another port give its English name or UN/LOCODE (e.g. Antofagasta or "
+            "CLANF) or 'lon,lat' coordinates.",
             query=exc.query,
         )
         if exc.suggestions:

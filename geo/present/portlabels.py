@@ -69,7 +69,7 @@ def shown_label(port_id: str, lang: str = "en") -> str:
 
 def describe_id(port_id: str, lang: str = "en") -> str:
     """The port or point a page's state holds, named for a message (``"Shanghai, China
-    (CNSHA)"``, ``"洛杉矶/长滩，美国"``, ``"北纬32°、东经117°"``): never the internal id; a value
+    (CNSHA)"``, ``"洛杉矶／长滩，美国"``, ``"北纬32°、东经117°"``): never the internal id; a value
     that does not resolve as plain text."""
     try:
         return ports.describe(ports.resolve(port_id), lang)

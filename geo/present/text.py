@@ -75,7 +75,7 @@ _NUMBER_ZH_UNIT: Final[re.Pattern[str]] = re.compile(
     r"(?<=\d)(?=(?:万|亿)?(?:" + _ZH_UNIT_WORDS + r"))"
 )
 _UNIT_SLASH: Final[re.Pattern[str]] = re.compile(
-    r"(?<=[A-Za-z\u4e00-\u9fff])/(?=[A-Za-z\u4e00-\u9fff])"
+    r"(?<=[A-Za-z\u4e00-\u9fff])[/／](?=[A-Za-z\u4e00-\u9fff])"
 )
 
 
@@ -83,11 +83,12 @@ def keep_units(text: str) -> str:
     """``text`` for a web page, where the browser must not break a line between a number and
     its unit or inside a unit (``"≈ 150 t/day"``, Chinese ``"约150吨/天"``): a no-break space
     where a space parts them (after the number, after ``约``/``≈``), a word joiner between a
-    number and a Chinese unit set close (Chinese style: ``"13.3天"``) and after a unit's
-    slash."""
+    number and a Chinese unit set close (Chinese style: ``"13.3天"``) and after a slash
+    inside a unit or a name (``吨/天``, ``洛杉矶／长滩``, whose full-width slash is Chinese
+    punctuation)."""
     text = _ABOUT_NUMBER.sub("\\1\u00a0", _NUMBER_UNIT.sub("\\1\u00a0", text))
     text = _NUMBER_ZH_UNIT.sub(_WORD_JOINER, text)
-    return _UNIT_SLASH.sub("/" + _WORD_JOINER, text)
+    return _UNIT_SLASH.sub(lambda m: m.group(0) + _WORD_JOINER, text)
 
 
 def plain(text: object, max_chars: int = 200) -> str:

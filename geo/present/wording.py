@@ -203,7 +203,7 @@ def lane_label(view: LaneView, tr: Translator = ENGLISH) -> str:
 
 
 def default_title(view: LaneView, tr: Translator = ENGLISH) -> str:
-    """``"Shanghai → San Pedro Bay"`` / ``"上海 → 洛杉矶/长滩"``."""
+    """``"Shanghai → San Pedro Bay"`` / ``"上海 → 洛杉矶／长滩"``."""
     return f"{port_name(view.origin, tr.lang)} → {port_name(view.destination, tr.lang)}"
 
 

@@ -22,7 +22,7 @@ def test_the_page_at_lang_zh_reads_chinese(page: Any, app_server: str) -> None:
     text = sidebar.inner_text()
     picked = " | ".join(sidebar.locator("input").evaluate_all("els => els.map(e => e.value)"))
     shown = f"{text} | {picked}"  # a selectbox shows its choice in its input
-    assert "上海 Shanghai，中国（CNSHA）" in shown and "洛杉矶/长滩 San Pedro Bay" in shown, shown
+    assert "上海 Shanghai，中国（CNSHA）" in shown and "洛杉矶／长滩 San Pedro Bay" in shown, shown
     assert "航速（节）" in text and "中文" in text
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "Sea distance" not in body

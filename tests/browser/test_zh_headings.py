@@ -1,5 +1,5 @@
 """Chinese headings wrap only between names (issue 11): at 390 px the lane page's heading
-("新加坡 → 洛杉矶/长滩") and the compare page's ("航线比较：上海 → 洛杉矶，2种规避方案") break
+("新加坡 → 洛杉矶／长滩") and the compare page's ("航线比较：上海 → 洛杉矶，2种规避方案") break
 at their spaces and punctuation, never inside a port name. Lines are measured per character
 with DOM Ranges."""
 
@@ -37,8 +37,8 @@ LINES_JS = """(selector) => {
           page: document.documentElement.clientWidth};
 }"""
 CASES = [
-    ("/?lang=zh&origin=SGSIN&dest=SAN-PEDRO-BAY", ("新加坡", "洛杉矶/长滩")),
-    ("/?lang=zh", ("上海", "洛杉矶/长滩")),
+    ("/?lang=zh&origin=SGSIN&dest=SAN-PEDRO-BAY", ("新加坡", "洛杉矶／长滩")),
+    ("/?lang=zh", ("上海", "洛杉矶／长滩")),
     (
         "/compare?lang=zh&mode=avoid&origin=CNSHA&dest=USLAX&sets=none;suez",
         ("航线比较", "上海", "洛杉矶", "规避方案"),
@@ -63,7 +63,7 @@ def test_chinese_headings_break_only_between_names(
     page.evaluate("() => document.fonts.ready")
     page.wait_for_timeout(500)
     got = page.evaluate(LINES_JS)
-    # a word joiner after the slash holds 洛杉矶/长滩 together
+    # a word joiner after the slash holds 洛杉矶／长滩 together
     lines = [line.replace("\u2060", "") for line in got["lines"] if line.strip("\u2060 ")]
     for before, after in itertools.pairwise(lines):
         assert before[-1] in SEPARATORS or after[0] in SEPARATORS, lines

@@ -5,7 +5,7 @@ break between two Chinese characters, except:
 
 * never inside a number with its unit or a unit itself (``"约 150 吨/天"``, ``"8,000 TEU"``,
   ``"5,731 海里"``, ``"g/TEU·km"``), in either language;
-* never inside a Chinese proper name (``"洛杉矶/长滩"``, ``"北美排放控制区"``:
+* never inside a Chinese proper name (``"洛杉矶／长滩"``, ``"北美排放控制区"``:
   :func:`geo.present.localnames.chinese_words`);
 * never before a closing mark (``，。）…``) nor after an opening one (``（《“``);
 * never inside a short bracketed aside (``"2025年目标（期限已过）"`` breaks before ``（``, not
@@ -66,7 +66,7 @@ UNITS: Final[tuple[str, ...]] = (
 _NUMBER: Final[str] = r"(?:[≈~<>≤≥约逾]\s?)?(?:US\$|\$)?\d[\d,.]*(?:\s?[万亿])?"
 _UNIT: Final[str] = "(?:" + "|".join(re.escape(u) for u in UNITS) + r")(?![A-Za-z])"
 #: a word of a unit: one or two 汉字 (``吨``, ``公里``) or Latin letters (``TEU``), never a
-#: longer run of 汉字 (``前往洛杉矶/长滩`` is a name and words, not a unit)
+#: longer run of 汉字 (``前往洛杉矶／长滩`` is a name and words, not a unit)
 _WORD: Final[str] = "(?:[" + _IDEOGRAPHS + "]{1,2}|[A-Za-z]+)"
 #: a compound unit: ``吨/天``, ``g/TEU·km``, ``克/TEU·公里``
 _COMPOUND: Final[str] = _WORD + "/" + _WORD + "(?:·" + _WORD + ")?"
