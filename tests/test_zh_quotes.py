@@ -60,7 +60,11 @@ def test_a_quoted_value_is_shown_in_chinese_quotes_and_safely() -> None:
 @pytest.mark.parametrize(
     ("argv", "zh", "en"),
     [
-        (["route", "安托法加斯塔", "上海"], "未知港口“安托法加斯塔”：", "Unknown port '安托法加斯塔':"),
+        (
+            ["route", "安托法加斯塔", "上海"],
+            "未知港口“安托法加斯塔”：",
+            "Unknown port '安托法加斯塔':",
+        ),
         (["route", "上海", "长滩", "--fuel", "氢"], "未知燃料“氢”；可用：", "unknown fuel '氢'"),
         (["route", "上海", "长滩", "--ship", "氢"], "船型“氢”无效：", "ship size '氢' TEU"),
         (["route", "上海", "长滩", "--load", "7"], "装载率“7”无效：", "load factor '7'"),
