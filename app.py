@@ -560,7 +560,9 @@ def lane_map(state: urlstate.ViewState) -> None:
         map_frame(dataclasses.replace(state, extent=None), link), height=MAP_HEIGHT_PX
     )
     extent = _extent_from(returned)
-    if extent is not None and link is not None and urlstate.shows_extent(extent, link):
+    zoom = returned.get("zoom") if isinstance(returned, dict) else None
+    zoom = float(zoom) if isinstance(zoom, int | float) else None
+    if extent is not None and link is not None and urlstate.shows_extent(extent, link, zoom=zoom):
         extent = link  # the link's view as this map shows it: the link stays as it was
     if extent is not None and extent != ss.get("map-extent"):
         ss["map-extent"] = extent

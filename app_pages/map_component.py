@@ -22,8 +22,9 @@ import folium
 import folium.elements
 import streamlit_folium as sf
 
-#: The folium map's reports the page reads: its bounds (the map's extent for the share link).
-RETURNED = ("bounds",)
+#: The folium map's reports the page reads: its bounds (the map's extent for the share link)
+#: and its zoom (how many degrees a pixel is, for :func:`geo.present.urlstate.shows_extent`).
+RETURNED = ("bounds", "zoom")
 
 
 def _assets(m: folium.Map) -> tuple[list[str], list[str]]:

@@ -59,7 +59,7 @@ def test_the_arguments_are_those_of_st_folium(
         key=key,
         height=560,
         use_container_width=True,
-        returned_objects=["bounds"],
+        returned_objects=list(map_component.RETURNED),
         feature_group_to_add=group(),
         layer_control=mapping.layer_control(),
     )

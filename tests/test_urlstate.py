@@ -144,3 +144,24 @@ def test_a_map_showing_the_links_extent_keeps_it(
     reported: tuple[float, float, float, float], kept: bool
 ) -> None:
     assert shows_extent(reported, LINK) is kept
+
+
+#: The lane's own box (Shanghai to Long Beach), shared as a link: both end markers on its edge.
+LANE_BOX = (121.8, 22.0, 241.8, 50.0)
+
+
+@pytest.mark.parametrize(
+    ("reported", "zoom", "kept"),
+    [
+        # widened ≈ 23 px a side at 390 px so that Shanghai's and Long Beach's markers are whole
+        ((112.8892, -55.7955, 250.4933, 81.3169), 1.8713, True),
+        ((118.2175, -3.2068, 245.3165, 63.8243), 3.1815, True),  # ≈ 20 px at 1280 px
+        ((112.8892, -55.7955, 250.4933, 81.3169), None, False),  # no zoom: no room allowed
+        ((61.8, -20.0, 301.8, 75.0), 1.8713, False),  # a step out: 60° a side is ≈ 155 px
+        ((130.0, 10.0, 250.0, 60.0), 3.1815, False),  # panned: the link's west is not shown
+    ],
+)
+def test_a_link_widened_to_keep_port_markers_whole_is_still_the_link(
+    reported: tuple[float, float, float, float], zoom: float | None, kept: bool
+) -> None:
+    assert shows_extent(reported, LANE_BOX, zoom=zoom) is kept

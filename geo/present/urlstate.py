@@ -267,18 +267,33 @@ def to_query(state: ViewState) -> dict[str, str]:
 EXTENT_TOLERANCE = 0.02
 
 
+#: How far (CSS px) the map may widen a link's extent on each side so that a port marker on
+#: its edge is drawn whole: the largest marker's radius (≈ 16 px, Shanghai's 55 M TEU) with
+#: its outline and a little room.
+PORT_ROOM_PX = 24.0
+
+
 def shows_extent(
-    reported: tuple[float, float, float, float], wanted: tuple[float, float, float, float]
+    reported: tuple[float, float, float, float],
+    wanted: tuple[float, float, float, float],
+    *,
+    zoom: float | None = None,
 ) -> bool:
     """Whether a map that reports ``reported`` is showing ``wanted`` as a map of its shape
     would (both ``(west, south, east, north)`` in degrees, the same longitude window): it
     contains ``wanted`` and is as tight as it along at least one axis, each within
-    :data:`EXTENT_TOLERANCE`. The page keeps a shared link's extent while this holds, so a
-    link shared again does not drift by the few pixels each reopening adds; a view the user
+    :data:`EXTENT_TOLERANCE`, or within :data:`PORT_ROOM_PX` on each side at the map's Web
+    Mercator ``zoom`` when it is given (the map widens a link's view that would cut a port
+    marker at its edge). The page keeps a shared link's extent while this holds, so a link
+    shared again does not drift by the few pixels each reopening adds; a view the user
     zoomed or panned does not hold it."""
     w, s, e, n = wanted
     rw, rs, re_, rn = reported
     dx, dy = (e - w) * EXTENT_TOLERANCE, (n - s) * EXTENT_TOLERANCE
     contains = rw <= w + dx and re_ >= e - dx and rs <= s + dy and rn >= n - dy
-    tight = (re_ - rw) <= (e - w) + 2 * dx or (rn - rs) <= (n - s) + 2 * dy
-    return contains and tight
+    room = 0.0 if zoom is None else PORT_ROOM_PX * 360.0 / (256.0 * 2.0**zoom)  # degrees
+    wide = (re_ - rw) <= (e - w) + 2 * max(dx, room)
+    # along latitude the room in degrees is smaller than along longitude except at the
+    # equator (Mercator): the longitude figure is an upper bound, so it only ever allows more
+    tall = (rn - rs) <= (n - s) + 2 * max(dy, room)
+    return contains and (wide or tall)

@@ -53,6 +53,36 @@ def test_a_shared_link_reopens_as_the_same_link(
     assert page.blocked_urls == []
 
 
+#: The lane's own box as a link: Shanghai on its west edge, Long Beach on its east edge.
+LANE_BOX = "121.8,22,241.8,50"
+
+MARKERS_JS = """() => {
+  const m = document.querySelector('#map_div').getBoundingClientRect();
+  return [...document.querySelectorAll('path.port-marker')]
+    .filter((p) => getComputedStyle(p).display !== 'none')
+    .map((p) => { const b = p.getBoundingClientRect();
+      return {left: b.left - m.left, top: b.top - m.top, right: m.right - b.right,
+              bottom: m.bottom - b.bottom, width: b.width}; });
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844), (1920, 1080)])
+def test_a_link_with_ports_on_its_edge_shows_every_marker_whole_and_stays_the_link(
+    page: Any, app_server: str, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = open_map(page, f"{app_server}/?extent={LANE_BOX}")
+    assert settled_extent(page) == LANE_BOX
+    west, east = frame.evaluate(
+        "() => [window.map.getBounds().getWest(), window.map.getBounds().getEast()]"
+    )
+    assert west <= 121.8 and east >= 241.8  # the whole link is shown
+    markers = frame.evaluate(MARKERS_JS)
+    assert len(markers) >= 3, markers  # Shanghai, Los Angeles, Long Beach (Yangshan may hide)
+    for box in markers:  # each circle whole inside the map, none cut by its edge
+        assert min(box["left"], box["top"], box["right"], box["bottom"]) >= 0, box
+
+
 def test_a_view_the_user_changes_rewrites_the_link(page: Any, app_server: str) -> None:
     frame = open_map(page, f"{app_server}/?extent={LINK_EXTENT}")
     assert settled_extent(page) == LINK_EXTENT

@@ -25,7 +25,29 @@
         map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [0, 0]});
         map.options.zoomSnap = snap;
     }
-    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); }
+    // ---- ... widened just enough that no port marker near its edge is cut by the map's edge
+    //      (a link made from the lane's own box puts both ends on it)
+    function wholePorts(bounds) {
+        var pad = 0;
+        for (var step = 0; step < 3; step++) {
+            var size = map.getSize(), need = 0;
+            o.ports.forEach(function (p) {
+                if (!p.marker || !p.marker._map) { return; }
+                var at = map.latLngToContainerPoint(p.marker.getLatLng());
+                var r = p.radius + 2;
+                var room = [at.x, at.y, size.x - at.x, size.y - at.y];
+                if (Math.min.apply(null, room) < -r) { return; }  // out of the view: not cut
+                room.forEach(function (d) { need = Math.max(need, r - d); });
+            });
+            if (need <= 0.5) { return; }
+            pad += need;
+            var snap = map.options.zoomSnap;
+            map.options.zoomSnap = 0;
+            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [pad, pad]});
+            map.options.zoomSnap = snap;
+        }
+    }
+    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); wholePorts(L.latLngBounds(o.bounds)); }
 
     // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
     map.scrollWheelZoom.disable();
@@ -183,6 +205,7 @@
             map.setView(best.centre, best.zoom, {animate: false});
         } else if (o.exact) {
             fitExact(bounds);
+            wholePorts(bounds);
         } else {
             map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [GAP, GAP]});
         }
