@@ -99,7 +99,7 @@ def draw_footer(fig: Figure, lay: Layout, renderer: RendererBase, pres: LanePres
     passages, assumptions, sources = pres.footer_lines()
     for content, size, colour, lines, gid in (
         (sources, 10.5, pres.palette.muted, 5, "footer-sources"),
-        (assumptions, 11, pres.palette.ink, 2, "footer-assumptions"),
+        (assumptions, 11, pres.palette.ink, 4, "footer-assumptions"),
         (passages, 11, pres.palette.ink, 2, "footer-passages"),
     ):
         t = add_text(
