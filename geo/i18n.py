@@ -103,6 +103,21 @@ class Quoted(str):
         return "、".join(f"“{shown_value(item)}”" for item in self.items)
 
 
+class Listed(str):
+    """Accepted values listed in a message: in English ``a, b, c``; in Chinese
+    (:meth:`Translator.__call__`) ``a、b、c``, with the enumeration comma."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items: Sequence[object]) -> Listed:
+        obj = super().__new__(cls, ", ".join(str(item) for item in items))
+        obj.items = tuple(str(item) for item in items)
+        return obj
+
+    def chinese(self) -> str:
+        return "、".join(self.items)
+
+
 def check_lang(lang: object) -> str:
     """``lang`` as one of :data:`LANGUAGES` (case and a region ignored: ``zh-CN`` → ``zh``), or
     :class:`~geo.errors.UnknownLanguageError` naming the value and what is accepted."""
@@ -113,7 +128,7 @@ def check_lang(lang: object) -> str:
             N_(
                 "language {value!r} is not available; accepted: {accepted}",
                 value=shown,
-                accepted=", ".join(LANGUAGES),
+                accepted=Listed(LANGUAGES),
             )
         )
     return code
@@ -163,7 +178,11 @@ class Translator:
         if self.chinese:
             quoted = quoted_fields(message)
             values = {
-                k: shown_value(v) if k in quoted else v.chinese() if isinstance(v, Quoted) else v
+                k: shown_value(v)
+                if k in quoted
+                else v.chinese()
+                if isinstance(v, Quoted | Listed)
+                else v
                 for k, v in values.items()
             }
         return text.format(**values)

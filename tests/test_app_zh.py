@@ -100,7 +100,7 @@ def test_the_chinese_tabs_speak_chinese() -> None:
     progress = " ".join(m.value for m in at.markdown)
     assert "○ **2030年目标**" in progress and "2022年1月" in progress
     assert "本航线港口已实施的措施" in progress and "岸电" in progress
-    at.session_state["details-tab"] = "航速权衡"
+    at.session_state["details-tab"] = "航速与排放权衡"
     at.run()
     assert not at.exception, at.exception
     rows = at.dataframe[0].value

@@ -52,10 +52,13 @@ def chinese_line(err: str, *keep: str) -> str:
         (["route", "上海"], ["缺少必需的参数：destination"]),
         (["route", "上海", "长滩", "--format", "x"], ["无效选项“x”；可选：json、geojson、text"]),
         (["route", "上海", "长滩", "--bogus"], ["无法识别的参数：--bogus"]),
-        (["snapshot", "上海", "长滩", "--out", "a.png", "--size", "10x10"], ["尺寸10x10超出范围"]),
+        (
+            ["snapshot", "上海", "长滩", "--out", "a.png", "--size", "10x10"],
+            ["尺寸“10x10”超出范围"],
+        ),
         (["snapshot", "上海", "长滩", "--out", "a.png", "--layers", "x"], ["图层“x”无效"]),
         (["ports", "beach", "--limit", "0"], ["数量“0”无效"]),
-        (["route", "上海", "长滩", "--lang", "fr"], ["不支持语言“fr”；可用：en, zh"]),
+        (["route", "上海", "长滩", "--lang", "fr"], ["不支持语言“fr”；可用：en、zh"]),
         (
             ["nosuch"],
             ["python -m geo：错误：参数 command：无效选项“nosuch”；可选：route、ports、snapshot"],
@@ -176,11 +179,11 @@ def test_snapshot_extension_error_is_one_chinese_sentence(
     code, _, err = run_main([*argv, "--lang", "zh"], capsys)
     assert code == 2
     line = chinese_line(err, str(tmp_path))
-    assert "无法写入“x.docx”（“.docx”）：可用的扩展名为 .png .svg .pdf" in line
+    assert "无法写入“x.docx”：不支持扩展名“.docx”；可用的扩展名：.png、.svg、.pdf" in line
     code, _, err = run_main(argv, capsys)
     assert err == (
         "python -m geo snapshot: error: cannot write 'x.docx' ('.docx'): accepted extensions are "
-        ".png .svg .pdf .html .geojson .gpkg .csv\n"
+        ".png, .svg, .pdf, .html, .geojson, .gpkg, .csv\n"
     )
 
 
@@ -273,7 +276,7 @@ def test_deck_entry_reasons_in_chinese(tmp_path: Path, capsys: pytest.CaptureFix
     )
     assert code == 2
     assert "b：失败：写出的 a.csv 与条目“a”重名" in err
-    assert "c：失败：未知字段“colour”；可用：name, origin" in err
+    assert "c：失败：未知字段“colour”；可用：name、origin" in err
     assert "d：失败：缺少字段“destination”（港口名、UN/LOCODE 或“经度,纬度”）" in err
     assert "already does" not in err and "unknown field" not in err and "missing field" not in err
     code, _, err = run_main(["deck", str(deck), "--out", str(tmp_path / "e")], capsys)
@@ -286,7 +289,7 @@ def test_matrix_errors_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[
         ["matrix", "CNSHA", "USLGB", "--out", str(tmp_path / "m.txt"), "--lang", "zh"], capsys
     )
     assert code == 2
-    assert "无法写入“m.txt”：不支持扩展名“.txt”；请使用 .csv, .parquet" in chinese_line(err)
+    assert "无法写入“m.txt”：不支持扩展名“.txt”；请使用 .csv、.parquet" in chinese_line(err)
     code, _, err = run_main(
         ["matrix", "CNSHA", "--out", str(tmp_path / "m.csv"), "--scheduler", "x", "--lang", "zh"],
         capsys,

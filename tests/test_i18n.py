@@ -150,10 +150,11 @@ def test_the_chinese_trade_off_and_progress_slides_have_chinese_footers(zh_pres)
     fig, t = build_tradeoff_figure(zh_pres, width_px=1280, height_px=720)
     texts = {str(x.get_gid()): x.get_text() for x in fig.texts if x.get_gid()}
     footer = texts["footer-assumptions"]
-    assert "日耗油量按航速三次方关系" in footer and footer.endswith("不可用于航海。")
+    assert "日耗油量以有据可查的参考点为基准、按航速三次方关系换算" in footer
+    assert footer.endswith("不可用于航海。")
     assert "Fuel per day" not in footer and "Not for navigation" not in footer
     assert texts["footer-sources"].startswith("资料来源：")
-    assert t.title.startswith("航速权衡：上海") and "海上航程" in t.slide_subtitle
+    assert t.title.startswith("航速与排放权衡：上海") and "海上航程" in t.slide_subtitle
     fig = build_timeline_figure(zh_pres, width_px=1280, height_px=720)
     shown = " ".join(x.get_text() for x in fig.texts)
     assert "长滩港加入走廊" in shown and "Port of Long Beach joins" not in shown

@@ -99,13 +99,13 @@ def test_an_unknown_chinese_port_name_says_which_ports_have_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, _, err = run_main(["route", "安托法加斯塔", "上海", "--lang", "zh"], capsys)
-    assert "中文港口名称仅收录本项目命名的港口" in err and "CLANF" in err, err
+    assert "中文港名仅收录本项目列出的港口" in err and "CLANF" in err, err
     assert "英文名称" in err and err.count("\n") == 1
     _, _, err = run_main(["route", "安托法加斯塔", "上海"], capsys)
     assert "Chinese names are on file only for the ports this project names" in err, err
     assert "CLANF" in err and err.count("\n") == 1
     _, _, err = run_main(["route", "Atlantis", "上海", "--lang", "zh"], capsys)
-    assert "中文港口名称" not in err and "未知港口“Atlantis”：" in err, err
+    assert "中文港名" not in err and "未知港口“Atlantis”：" in err, err
 
 
 def test_a_control_character_in_a_value_never_reaches_the_terminal(

@@ -205,8 +205,16 @@ def test_one_word_per_idea_in_the_catalogue() -> None:
     texts = "\n".join(text for _, text in _zh_messages())
     for odd in ("罐到尾", "油井到尾", "海上路线", "已落实", "管控区域", "在线瓦片", "TEU 集装箱"):
         assert odd not in texts, odd
-    # the voyage model's wording, one way everywhere: 按航速三次方关系、由有出处的参考点换算
-    for odd in ("三次方规律", "三次方定律", "以有出处的参考点", "经有出处的参考点", "范围为近似。"):
+    # the voyage model's wording, one way everywhere: 以有据可查的参考点为基准、按航速三次方关系换算
+    for odd in (
+        "三次方规律",
+        "三次方定律",
+        "以有出处的参考点",
+        "经有出处的参考点",
+        "由有出处的参考点",
+        "零生命周期",
+        "范围为近似。",
+    ):
         assert odd not in texts, odd
     assert "监管水域范围为近似" not in texts and "监管水域边界为近似划定" in texts
     assert "（项目假设）" not in texts  # 本项目假设, as the sources list words it

@@ -102,7 +102,7 @@ ALLOWED_LATIN = {
     "passages", "fuel", "x", "Feature", "Dask", "dask", "scheduler", "LocalCluster",
     "GeoParquet", "Clean", "Cargo", "China", "Shanghai", "San", "Pedro", "Bay", "Suez", "Canal",
     "e",  # CO₂e
-    "Valparaiso",  # an English name to type, for a port with no Chinese name on file
+    "Antofagasta",  # an English name to type, for a port with no Chinese name on file
 }  # fmt: skip
 #: Code in a message: printf placeholders (argparse's ``%s``), `backticks`, and a run of
 #: letters with code punctuation in it (``origin,destination[,speed_kn]``, ``local:N``, ``.csv``).

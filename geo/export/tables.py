@@ -11,7 +11,7 @@ import pandas as pd
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output
-from geo.i18n import N_
+from geo.i18n import N_, Listed
 
 MATRIX_FORMATS: tuple[str, ...] = (".csv", ".parquet")
 LANES_FORMATS: tuple[str, ...] = (".gpkg", ".parquet", ".csv")
@@ -28,7 +28,7 @@ def check_suffix(path: Path | str, accepted: tuple[str, ...]) -> Path:
                 "cannot write {name!r}: extension {suffix!r} is not accepted; use {accepted}",
                 name=path.name[:80],
                 suffix=path.suffix or "(none)",
-                accepted=", ".join(accepted),
+                accepted=Listed(accepted),
             )
         )
     if not path.parent.is_dir():

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from geo.errors import ExportError, GeoError
-from geo.i18n import N_, Quoted, Text, check_lang
+from geo.i18n import N_, Listed, Quoted, Text, check_lang
 from geo.jobs.deckfiles import entry_filename, lane_stem, one_file_each
 from geo.jobs.sizes import check_size, not_accepted, parse_size
 from geo.jobs.snapshot import (
@@ -154,7 +154,7 @@ def _renderer_value(value: object) -> str:
             N_(
                 "renderer {value!r} is not accepted; give one of {accepted}",
                 value=value,
-                accepted=", ".join(RENDERERS),
+                accepted=Listed(RENDERERS),
             )
         )
     return str(value)
@@ -174,7 +174,7 @@ def _deck_entry(raw: object, n: int, defaults: dict[str, object]) -> DeckEntry:
                 N_(
                     "unknown field {fields}; accepted: {accepted}",
                     fields=Quoted(unknown),
-                    accepted=", ".join(DECK_ENTRY_KEYS),
+                    accepted=Listed(DECK_ENTRY_KEYS),
                 )
             )
         merged = {**defaults, **raw}
@@ -273,7 +273,7 @@ def load_deck(path: Path | str, *, lang: str = "en") -> list[DeckEntry]:
                 "{defaults} has unknown key(s) {keys}; accepted: {accepted}",
                 defaults="[defaults]",
                 keys=Quoted(bad),
-                accepted=", ".join(DECK_DEFAULT_KEYS),
+                accepted=Listed(DECK_DEFAULT_KEYS),
             )
         )
     try:

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from geo.errors import ExportError
-from geo.i18n import N_
+from geo.i18n import N_, Listed
 
 #: Named sizes, width × height in pixels.
 SIZES: Final[dict[str, tuple[int, int]]] = {
@@ -32,7 +32,7 @@ def _accepted_sizes() -> str:
         "WxH with each side {low}–{high} px, or one of {names}",
         low=MIN_SIDE_PX,
         high=MAX_SIDE_PX,
-        names=", ".join(SIZES),
+        names=Listed(SIZES),
     )
 
 

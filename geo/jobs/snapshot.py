@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final
 
 from geo.errors import ExportError
 from geo.fileio import atomic_output, safe_filename
-from geo.i18n import N_
+from geo.i18n import N_, Listed
 from geo.jobs.sizes import (
     DEFAULT_SIZE,
     MAX_SIDE_PX,
@@ -115,12 +115,21 @@ def format_for(path: Path | str) -> Format:
     suffix = Path(str(path)).suffix.lower()
     found = FORMATS.get(suffix)
     if found is None:
+        name = Path(str(path)).name
+        if suffix:
+            raise ExportError(
+                N_(
+                    "cannot write {name!r} ({suffix!r}): accepted extensions are {accepted}",
+                    name=name,
+                    suffix=suffix,
+                    accepted=Listed(FORMATS),
+                )
+            )
         raise ExportError(
             N_(
-                "cannot write {name!r} ({shown}): accepted extensions are {accepted}",
-                name=Path(str(path)).name,
-                shown=N_("{value!r}", value=suffix) if suffix else N_("no extension"),
-                accepted=" ".join(FORMATS),
+                "cannot write {name!r} (no extension): accepted extensions are {accepted}",
+                name=name,
+                accepted=Listed(FORMATS),
             )
         )
     return found
@@ -137,7 +146,7 @@ def _check_renderer(renderer: str, fmt: Format) -> None:
             N_(
                 "renderer {value!r} is not accepted; give one of {accepted}",
                 value=renderer,
-                accepted=", ".join(RENDERERS),
+                accepted=Listed(RENDERERS),
             )
         )
     if renderer == "browser" and fmt.key != "png":
