@@ -21,7 +21,7 @@ import datetime as dt
 import gettext
 import io
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -109,7 +109,7 @@ class Listed(str):
 
     items: tuple[str, ...]
 
-    def __new__(cls, items: Sequence[object]) -> Listed:
+    def __new__(cls, items: Iterable[object]) -> Listed:
         obj = super().__new__(cls, ", ".join(str(item) for item in items))
         obj.items = tuple(str(item) for item in items)
         return obj

@@ -25,7 +25,7 @@ def test_the_home_lane_and_the_corridor_are_titled_by_the_ports() -> None:
 
 
 def test_the_name_is_never_broken_at_its_slash() -> None:
-    assert keep_units("上海 → 洛杉矶／长滩") == "上海 → 洛杉矶／\u2060长滩"  # a page heading
+    assert keep_units("上海 → 洛杉矶／长滩") == "上海 → 洛杉矶\u2060／\u2060长滩"  # a page heading
     got = pieces("经洛杉矶／长滩进港水域前往洛杉矶／长滩，约 150 吨/天")  # a slide's text
     assert "洛杉矶／长滩进港水域" in got and "洛杉矶／长滩，" in got and "约 150 吨/天" in got
     assert "经" in got and "前" in got  # a unit's slash does not swallow the words before it

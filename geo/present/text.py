@@ -88,7 +88,10 @@ def keep_units(text: str) -> str:
     punctuation)."""
     text = _ABOUT_NUMBER.sub("\\1\u00a0", _NUMBER_UNIT.sub("\\1\u00a0", text))
     text = _NUMBER_ZH_UNIT.sub(_WORD_JOINER, text)
-    return _UNIT_SLASH.sub(lambda m: m.group(0) + _WORD_JOINER, text)
+    # a full-width slash is Chinese punctuation a line may break before: held on both sides
+    return _UNIT_SLASH.sub(
+        lambda m: (_WORD_JOINER if m.group(0) == "／" else "") + m.group(0) + _WORD_JOINER, text
+    )
 
 
 def plain(text: object, max_chars: int = 200) -> str:
