@@ -325,7 +325,7 @@ def details(pres: LanePresentation) -> None:
             st.dataframe(speeds.table_rows(), hide_index=True, width="content")
     if tab_prog.open:
         with tab_prog:
-            st.markdown("\n".join(markdown_line(e, tr) for e in timeline()))
+            st.markdown("  \n".join(markdown_line(e, tr) for e in timeline()))  # line breaks
             in_place = pres.measures
             if in_place:
                 st.markdown(tr("**In place at the ports of this lane** (markers on the map)"))

@@ -12,6 +12,7 @@ import pytest
 
 from geo.errors import DataError, ExportError, InvalidSpeedError
 from geo.facts import measures as measures_mod
+from geo.i18n import translator
 from geo.jobs import snapshot
 from geo.present.model import LanePresentation, present
 from geo.present.progress import markdown_line, timeline
@@ -257,3 +258,13 @@ def test_measures_loader_rejects_a_row_without_source(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="'wind_sails' is not one of shore_power"):
         measures_mod.measures(data_dir=tmp_path)
     measures_mod.clear_cache()
+
+
+def test_a_timeline_line_has_one_bullet_and_the_languages_dash() -> None:
+    for tr, dash in ((translator("en"), " — "), (translator("zh"), "——")):
+        for entry in timeline():
+            line = markdown_line(entry, tr)
+            assert line[0] in "●○" and not line.startswith("- "), line  # ● is the bullet
+            assert dash in line, line
+    zh = markdown_line(timeline()[0], translator("zh"))
+    assert " — " not in zh  # not the English spaced dash

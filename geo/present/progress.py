@@ -236,21 +236,23 @@ def when_words(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> s
 
 
 def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -> str:
-    """A Streamlit-markdown bullet, every text through :func:`geo.present.text.md`: the date
-    in words, what (a hollow ○ for targets and proposals, ● for what happened; the port for a
-    measure) and the short source, linked when its URL is http(s). Dates, port names and
-    measure labels (:mod:`geo.present.datawords`) in ``tr``'s language; events and
-    descriptions through ``data/texts_zh.csv`` (:func:`geo.present.localnames.data_text`)."""
+    """A Streamlit-markdown line, every text through :func:`geo.present.text.md`: the date
+    in words, what (a hollow ○ for targets and proposals, ● for what happened, as the line's
+    bullet; a measure is a list item naming its port) and the short source, linked when its
+    URL is http(s). Dates, port names and measure labels (:mod:`geo.present.datawords`) in
+    ``tr``'s language; events and descriptions through ``data/texts_zh.csv``
+    (:func:`geo.present.localnames.data_text`)."""
     source = md(item.source_short)
     if safe_url(item.source_url):
         source = f"[{source}]({item.source_url})"
     when = md(when_words(item, tr))
+    dash = "——" if tr.chinese else " — "  # the Chinese dash is two em dashes, set close
     if isinstance(item, MeasureItem):
         port = port_id_name(item.port, item.port_name, tr.lang)
         colon = "：" if tr.chinese else ": "
         description = data_text("measure_text", item.description, tr.lang)
-        what = f"{md(port)}{colon}{md(tr(item.label))} — {md(description)}"
+        what = f"{md(port)}{colon}{md(tr(item.label))}{dash}{md(description)}"
         return f"- **{when}** · {what} · _{source}_"
-    mark = "●" if item.done else "○"
+    mark = "●" if item.done else "○"  # the mark is the line's bullet: no list bullet as well
     event = data_text("milestone", item.event, tr.lang)
-    return f"- {mark} **{when}** — {md(event)} · _{source}_"
+    return f"{mark} **{when}**{dash}{md(event)} · _{source}_"
