@@ -41,23 +41,20 @@ def error_text(exc: BaseException, tr: Translator = ENGLISH) -> str:
         return reword(exc.args[0], tr)
     if isinstance(exc, OffNetworkError):
         return strict_text(exc, tr)
-    if isinstance(exc, UnknownPortError) and HAN.search(str(exc.query)):
-        text = tr(  # a Chinese name not on file: say which ports have one, and what works
-            "Unknown port {query!r}: Chinese names are on file only for the ports this project "
-            "names; for another port give its English name or UN/LOCODE (e.g. Antofagasta or "
-            "CLANF) or 'lon,lat' coordinates.",
-            query=exc.query,
-        )
-        if exc.suggestions:
-            names = port_list(exc.suggestions, exc.codes, tr.lang)
-            text += tr("Did you mean: {names}?", names=tr.join(names))
-        return text
     if isinstance(exc, UnknownPortError):
-        text = tr(
-            "Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
-            "Beach) or 'lon,lat' coordinates.",
-            query=exc.query,
-        )
+        if HAN.search(str(exc.query)):  # a Chinese name not on file: which ports have one
+            text = tr(
+                "Unknown port {query!r}: Chinese names are on file only for the ports this "
+                "project names; for another port give its English name or UN/LOCODE (e.g. "
+                "Antofagasta or CLANF) or 'lon,lat' coordinates.",
+                query=exc.query,
+            )
+        else:
+            text = tr(
+                "Unknown port {query!r}: give a UN/LOCODE (e.g. CNSHA), a port name (e.g. Long "
+                "Beach) or 'lon,lat' coordinates.",
+                query=exc.query,
+            )
         if exc.suggestions:
             names = port_list(exc.suggestions, exc.codes, tr.lang)
             text += tr("Did you mean: {names}?", names=tr.join(names))
