@@ -16,8 +16,10 @@ from geo.i18n import po_path, translator
 from geo.present.choices import ship_size_labels
 from geo.present.errtext import error_text
 from geo.present.localnames import port_id_name, port_name
+from geo.present.model import present
 from geo.present.portlabels import describe_id, picker_labels, shown_label
 from geo.present.urlstate import parse_state
+from geo.present.view import build_view
 from geo.voyage.validate import InvalidShipSizeError
 
 ZH = translator("zh")
@@ -238,3 +240,14 @@ def test_chinese_port_names_cite_what_was_read_or_say_that_nothing_was() -> None
     for row in rows.values():  # a gazetteer not read is never cited as the place it is listed
         assert "as listed in" not in row["source"], row["id"]
         assert "page not checked" not in row["source"], row["id"]
+
+
+def test_the_chinese_source_line_words_the_projects_own_labels_and_uses_chinese_separators() -> (
+    None
+):
+    view = build_view("121.0,31.0", "長灘", as_of="2026-11-26")
+    zh, en = present(view, lang="zh").footer_sources(), present(view, lang="en").footer_sources()
+    assert "用户输入的坐标" in zh and "维基百科信息框" in zh and "本项目假设" in zh
+    assert "user-given coordinates" not in zh and "Wikipedia infobox" not in zh
+    assert "; " not in zh.replace("IMO MEPC.364 (79); Regulation", "")  # one title has its own
+    assert "user-given coordinates" in en and "；" not in en

@@ -24,7 +24,7 @@ from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
 from geo.present import legend, wording
 from geo.present.items import LegendItem, Metric, Palette, Source
-from geo.present.localnames import port_id_name
+from geo.present.localnames import port_id_name, source_title
 from geo.present.options import ALL_LAYERS
 from geo.present.progress import MeasureItem, measures_for
 from geo.present.routewarn import warning_texts
@@ -121,8 +121,14 @@ class LanePresentation:
 
     def footer_sources(self) -> str:
         """``"Sources: searoute; Natural Earth; …."`` with short publisher names."""
-        names = list(dict.fromkeys(s.short for s in self.sources if s.short))
-        return self.tr("Sources: {sources}.", sources="; ".join(names))
+        # the project's own words for a source (``Wikipedia infobox``) in the slide's
+        # language (data/texts_zh.csv, kind ``source``); published names stay as published
+        names = list(
+            dict.fromkeys(source_title(s.short, self.lang) for s in self.sources if s.short)
+        )
+        return self.tr(
+            "Sources: {sources}.", sources=("；" if self.tr.chinese else "; ").join(names)
+        )
 
     def footer_lines(self) -> tuple[str, ...]:
         """The slide footer, top to bottom: passages, assumptions + notice, sources."""
