@@ -46,3 +46,17 @@ def test_no_footer_line_is_cut(pres: LanePresentation, size: tuple[int, int], sl
         lang = "zh" if pres.tr.chinese else "en"
         flat = "".join(texts["footer-assumptions"].split())
         assert "".join(NOT_FOR_NAVIGATION[lang].split()) in flat
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1080, 1350), (800, 600)], ids=["1080x1350", "800x600"])
+def test_a_route_warning_is_on_the_slide_too(lang: str, size: tuple[int, int]) -> None:
+    """An end on land (Beijing, 87 nm inland) is warned on stderr and on the page; the slide
+    said nothing of it, and drew the line across Hebei as if it were sailed."""
+    pres = present(build_view("116.4,39.9", "長灘", as_of="2026-11-26"), lang=lang)
+    assert pres.warnings
+    texts = footer_texts(render_bytes(pres, "svg", size=size, renderer="static").data)
+    flat = "".join(texts["footer-assumptions"].split())
+    said = "注意：起点北纬39.9°、东经116.4°位于陆地上" if lang == "zh" else "Warning:origin39.900°N"
+    assert "".join(said.split()) in flat, flat[-200:]
+    assert "…" not in texts["footer-assumptions"]

@@ -53,6 +53,9 @@ class InvalidExtentError(GeoError):
     """A map extent that is not four finite numbers with west < east and south < north."""
 
 
+#: The route's warnings on a slide, after the assumptions (the page shows them as warnings).
+ROUTE_WARNINGS: Final = N_("Warning: {warnings}.")
+
 @dataclass(frozen=True)
 class LanePresentation:
     """Everything an output shows about one lane view. Build it with :func:`present`."""
@@ -131,8 +134,14 @@ class LanePresentation:
         )
 
     def footer_lines(self) -> tuple[str, ...]:
-        """The slide footer, top to bottom: passages, assumptions + notice, sources."""
-        assumptions = " ".join((self.assumptions, *self.caveats))
+        """The slide footer, top to bottom: passages, assumptions + notice (then any caveat
+        and the route's warnings: an end on land, a long leg to the sea lanes), sources."""
+        warned = [w for w in self.warnings if w not in self.caveats]
+        sep = "；" if self.tr.chinese else "; "
+        extra = (self.tr(ROUTE_WARNINGS, warnings=sep.join(warned)),) if warned else ()
+        assumptions = ("" if self.tr.chinese else " ").join(
+            (self.assumptions, *self.caveats, *extra)
+        )
         return (self.passages_text(), assumptions, self.footer_sources())
 
     def with_title(self, title: str | None) -> LanePresentation:
