@@ -56,6 +56,7 @@ class InvalidExtentError(GeoError):
 #: The route's warnings on a slide, after the assumptions (the page shows them as warnings).
 ROUTE_WARNINGS: Final = N_("Warning: {warnings}.")
 
+
 @dataclass(frozen=True)
 class LanePresentation:
     """Everything an output shows about one lane view. Build it with :func:`present`."""
