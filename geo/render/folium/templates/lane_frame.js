@@ -27,7 +27,7 @@
     }
     // ---- ... widened just enough that no port marker near its edge is cut by the map's edge
     //      (a link made from the lane's own box puts both ends on it)
-    function wholePorts(bounds) {
+    function uncutMarkers(bounds) {
         var pad = 0;
         for (var step = 0; step < 3; step++) {
             var size = map.getSize(), need = 0;
@@ -47,7 +47,7 @@
             map.options.zoomSnap = snap;
         }
     }
-    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); wholePorts(L.latLngBounds(o.bounds)); }
+    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); uncutMarkers(L.latLngBounds(o.bounds)); }
 
     // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
     map.scrollWheelZoom.disable();
@@ -205,7 +205,7 @@
             map.setView(best.centre, best.zoom, {animate: false});
         } else if (o.exact) {
             fitExact(bounds);
-            wholePorts(bounds);
+            uncutMarkers(bounds);
         } else {
             map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [GAP, GAP]});
         }
