@@ -240,7 +240,7 @@ def metrics(pres: LanePresentation) -> None:
     view = pres.view
     notes = []
     if len(view.routes) > 1:
-        others = ("；" if tr.chinese else "; ").join(
+        others = tr.join_clauses(
             tr(
                 "{name}: {distance}, {days}",
                 name=pres.port_name(x.destination.id, x.destination.name),

@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Final
+from typing import Final, Self
 
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
@@ -88,34 +88,41 @@ def N_(message: str, **values: object) -> str:
     return Text(message, **values) if values else message
 
 
-class Quoted(str):
-    """Values a user gave, listed in a message: in English ``'a', 'b'`` (each as ``repr``
-    shows it); in Chinese (:meth:`Translator.__call__`) ``“a”、“b”``."""
-
-    items: tuple[str, ...]
-
-    def __new__(cls, items: Sequence[object]) -> Quoted:
-        obj = super().__new__(cls, ", ".join(repr(str(item)) for item in items))
-        obj.items = tuple(str(item) for item in items)
-        return obj
-
-    def chinese(self) -> str:
-        return "、".join(f"“{shown_value(item)}”" for item in self.items)
-
-
 class Listed(str):
     """Accepted values listed in a message: in English ``a, b, c``; in Chinese
     (:meth:`Translator.__call__`) ``a、b、c``, with the enumeration comma."""
 
     items: tuple[str, ...]
 
-    def __new__(cls, items: Iterable[object]) -> Listed:
-        obj = super().__new__(cls, ", ".join(str(item) for item in items))
-        obj.items = tuple(str(item) for item in items)
+    def __new__(cls, items: Iterable[object]) -> Self:
+        shown = tuple(str(item) for item in items)
+        obj = super().__new__(cls, ", ".join(cls.english_item(item) for item in shown))
+        obj.items = shown
         return obj
 
+    @staticmethod
+    def english_item(item: str) -> str:
+        return item
+
+    @staticmethod
+    def chinese_item(item: str) -> str:
+        return item
+
     def chinese(self) -> str:
-        return "、".join(self.items)
+        return "、".join(self.chinese_item(item) for item in self.items)
+
+
+class Quoted(Listed):
+    """Values a user gave, listed in a message: in English ``'a', 'b'`` (each as ``repr``
+    shows it); in Chinese (:meth:`Translator.__call__`) ``“a”、“b”``."""
+
+    @staticmethod
+    def english_item(item: str) -> str:
+        return repr(item)
+
+    @staticmethod
+    def chinese_item(item: str) -> str:
+        return f"“{shown_value(item)}”"
 
 
 def check_lang(lang: object) -> str:
@@ -178,11 +185,7 @@ class Translator:
         if self.chinese:
             quoted = quoted_fields(message)
             values = {
-                k: shown_value(v)
-                if k in quoted
-                else v.chinese()
-                if isinstance(v, Quoted | Listed)
-                else v
+                k: shown_value(v) if k in quoted else v.chinese() if isinstance(v, Listed) else v
                 for k, v in values.items()
             }
         return text.format(**values)
@@ -248,6 +251,10 @@ class Translator:
     def join(self, items: list[str] | tuple[str, ...]) -> str:
         """A list in running text: ``"a, b"`` / ``"a、b"``."""
         return ("、" if self.chinese else ", ").join(items)
+
+    def join_clauses(self, items: Iterable[str]) -> str:
+        """Clauses or titles one after another: ``"a; b"`` / ``"a；b"``."""
+        return ("；" if self.chinese else "; ").join(items)
 
 
 @lru_cache(maxsize=len(LANGUAGES))

@@ -130,16 +130,13 @@ class LanePresentation:
         names = list(
             dict.fromkeys(source_title(s.short, self.lang) for s in self.sources if s.short)
         )
-        return self.tr(
-            "Sources: {sources}.", sources=("；" if self.tr.chinese else "; ").join(names)
-        )
+        return self.tr("Sources: {sources}.", sources=self.tr.join_clauses(names))
 
     def footer_lines(self) -> tuple[str, ...]:
         """The slide footer, top to bottom: passages, assumptions + notice (then any caveat
         and the route's warnings: an end on land, a long leg to the sea lanes), sources."""
         warned = [w for w in self.warnings if w not in self.caveats]
-        sep = "；" if self.tr.chinese else "; "
-        extra = (self.tr(ROUTE_WARNINGS, warnings=sep.join(warned)),) if warned else ()
+        extra = (self.tr(ROUTE_WARNINGS, warnings=self.tr.join_clauses(warned)),) if warned else ()
         assumptions = ("" if self.tr.chinese else " ").join(
             (self.assumptions, *self.caveats, *extra)
         )
