@@ -166,6 +166,19 @@ def _view(frame: Any) -> tuple[float, float]:
     )
 
 
+def _settled_view(page: Any, frame: Any) -> tuple[float, float]:
+    """The map's pixel origin once it has stopped moving (a drag goes on with Leaflet's inertia
+    for a moment after the mouse is released)."""
+    last = _view(frame)
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        now = _view(frame)
+        if now == last:
+            return now
+        last = now
+    raise AssertionError(f"the map never stopped moving: {last}")
+
+
 FREE_POINT_JS = """([w, h]) => {
   for (let y = h - 30; y > 30; y -= 20) {
     for (let x = w / 2; x < w - 30; x += 20) {
@@ -226,9 +239,8 @@ def test_closing_a_popup_returns_to_the_view_it_panned_away_from(
     page.mouse.down()
     page.mouse.move(x - 80, y - 10, steps=8)
     page.mouse.up()
-    dragged = _view(frame)
+    dragged = _settled_view(page, frame)
     assert dragged != panned, "the drag did not move the map: the test shows nothing"
     frame.evaluate("() => window.map.closePopup()")
-    page.wait_for_timeout(800)
-    assert _view(frame) == dragged
+    assert _settled_view(page, frame) == dragged
     assert page.page_errors == []
