@@ -1,25 +1,30 @@
-"""The folium map on the page: streamlit-folium's frontend, with its arguments built once per map.
+"""The folium map on the page: its arguments built once per map, drawn by the project's own
+frame.
 
 ``st_folium`` renders the whole folium map to HTML and script on every run of the page
 (0.25–0.6 s of server time per run on the project's machine, ≈ 190 Jinja2 templates compiled
 each time), although the map only changes when the lane, the layers or the language do. Here
 the same arguments are built by :func:`map_args` (the caller caches them: plain strings) and
-:func:`mount` hands them to the same frontend, so a rerun costs one cache lookup.
+:func:`mount` hands them to the frame, so a rerun costs one cache lookup.
 
 The arguments are those of ``streamlit_folium.st_folium`` 0.27 (its private helpers build the
-map's script, header and HTML, so the frontend gets exactly what ``st_folium`` would give it);
-``tests/test_map_component.py`` checks that they stay equal, so an upgrade of streamlit-folium
-that changes them fails a test rather than the page.
+map's script, header and HTML); ``tests/test_map_component.py`` checks that they stay equal,
+so an upgrade of streamlit-folium that changes them fails a test rather than the page. The
+frame that draws them is ``lane_map/`` (see :data:`FRAME_TITLE`), not streamlit-folium's React
+frontend: one small script that loads the map's bundle and runs the map, so a page load draws
+the lane sooner (``BENCHMARKS.md``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import branca
 import folium
 import folium.elements
+import streamlit.components.v1 as components
 import streamlit_folium as sf
 
 #: The folium map's reports the page reads: its bounds (the map's extent for the share link)
@@ -92,16 +97,19 @@ def map_args(
     }
 
 
+#: The map's frame: ``lane_map/index.html`` and ``lane_map/lane_map.js``, the project's own
+#: frontend for the arguments above (no framework: a page load draws the lane sooner than
+#: streamlit-folium's React frontend, and the map reports its view only once it has framed
+#: the lane, so a share link never carries the unframed view). The frame's title is
+#: :data:`FRAME_TITLE`.
+_frontend = components.declare_component("lane_map", path=str(Path(__file__).with_name("lane_map")))
+FRAME_TITLE = "app_pages.map_component.lane_map"
+
+
 def mount(args: dict[str, Any], *, height: int) -> Any:
     """Mount the map of ``args`` (:func:`map_args`) at ``height`` px, the container's width;
-    returns the map's last report (``args["default"]`` until the map sends one)."""
-    return sf._component_func(
-        **args,
-        height=height,
-        width=None,
-        zoom=None,
-        center=None,
-        return_on_hover=False,
-        pixelated=False,
-        wrap_longitude=False,
-    )
+    returns the map's last report: a dict of the ``returned_objects`` (``bounds`` as
+    ``{"_southWest": {"lat", "lng"}, "_northEast": {...}}`` in degrees, ``zoom``), or None
+    until the map has framed the lane and reported it (never the unframed view, and never
+    ``args["default"]``, the bounds of everything drawn, which is not a view)."""
+    return _frontend(**{**args, "default": None}, height=height)

@@ -25,7 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 LANE = "#map_div path.lane-route"
-FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# either frame (the project's own since 2026-11-30, streamlit-folium's before): A/B across it
+FRAME = (
+    'iframe[title="app_pages.map_component.lane_map"], iframe[title="streamlit_folium.st_folium"]'
+)
 
 
 def main(argv: list[str]) -> int:

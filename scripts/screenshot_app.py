@@ -43,7 +43,7 @@ def main() -> int:
                     ),
                 )
                 page.goto(base)
-                frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+                frame = page.frame_locator('iframe[title="app_pages.map_component.lane_map"]')
                 frame.locator("#map_div path.lane-route").first.wait_for(timeout=60_000)
                 page.wait_for_timeout(2500)  # let the map settle its fit
                 Path(args.out).parent.mkdir(parents=True, exist_ok=True)

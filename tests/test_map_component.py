@@ -1,5 +1,6 @@
-"""The page's map component hands streamlit-folium's frontend exactly what ``st_folium`` would
-(app_pages/map_component.py builds the arguments once per map instead of on every run)."""
+"""The page's map component hands its frame exactly what ``st_folium`` would hand
+streamlit-folium's (app_pages/map_component.py builds the arguments once per map instead of on
+every run), and the frame is the project's own, served from the package (no URL)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ from geo.present.view import build_view
 from geo.render.folium import assets, mapping
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
+
+ST_FOLIUM_ONLY = {
+    "width": None,
+    "zoom": None,
+    "center": None,
+    "return_on_hover": False,
+    "pixelated": False,
+    "wrap_longitude": False,
+}
 
 LANES = [
     ("CNSHA", "SAN-PEDRO-BAY", ALL_LAYERS, "en"),
@@ -48,6 +58,7 @@ def test_the_arguments_are_those_of_st_folium(
         return kwargs["default"]
 
     monkeypatch.setattr(sf, "_component_func", frontend)
+    monkeypatch.setattr(map_component, "_frontend", frontend)
     pres = present(build_view(origin, dest), layers=layers, lang=lang)
 
     def group() -> folium.FeatureGroup | None:
@@ -68,8 +79,14 @@ def test_the_arguments_are_those_of_st_folium(
     )
     ours = map_component.mount(args, height=560)
     theirs, mine = sent
-    assert ours == given  # the map's report before the browser sends one: its bounds
+    assert given == args["default"]  # st_folium's report before the browser's: all drawn
+    assert ours is None  # the page's: nothing until the map has framed the lane
     assert theirs.pop("on_change") is not None  # st_folium's own: copies the report to `key`
+    # st_folium's options the page does not use, at the values that leave the map as drawn
+    # (the project's frame does not implement them)
+    unused = {k: theirs.pop(k) for k in ST_FOLIUM_ONLY}
+    assert unused == ST_FOLIUM_ONLY
+    assert mine.pop("default") is None and theirs.pop("default") == args["default"]
     assert mine == theirs
     assert mine["script"] and "map_div" in mine["script"]
     assert (mine["feature_group"] is not None) == ("segments" in layers)
@@ -94,3 +111,15 @@ def test_cached_arguments_are_plain_data() -> None:
         return value is None or isinstance(value, (str, int, float, bool))
 
     assert plain(args)
+
+
+def test_the_frame_is_served_from_the_project() -> None:
+    """The map's frame is ``app_pages/lane_map`` (a local path, never a URL): its page loads
+    only its own script, and that script only what the map's arguments name."""
+    folder = Path(map_component.__file__).with_name("lane_map")
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<div id="map_div">' in page  # the id streamlit-folium's helpers give the map
+    assert '<script defer src="./lane_map.js">' in page
+    script = (folder / "lane_map.js").read_text(encoding="utf-8")
+    assert "http" not in page + script.replace("streamlit:", "")
+    assert "streamlit:componentReady" in script and "streamlit:setComponentValue" in script

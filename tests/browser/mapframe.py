@@ -6,7 +6,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+from app_pages.map_component import FRAME_TITLE
+
+MAP_FRAME = f'iframe[title="{FRAME_TITLE}"]'
 SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080), "390": (390, 844)}
 
 # The layout of the map's iframe, in its client pixels:

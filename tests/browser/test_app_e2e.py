@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser.mapframe import MAP_FRAME
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+pytestmark = pytest.mark.browser
 
 
 def open_app(page: Any, url: str) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.mapframe import open_map, wait_until_settled
+from tests.browser.mapframe import MAP_FRAME, open_map, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -99,9 +99,7 @@ def test_dragging_the_minimap_still_moves_the_map(page: Any, app_server: str) ->
     frame = open_map(page, app_server)
     centre = "() => window.map.getCenter().lng"
     before = frame.evaluate(centre)
-    mini = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-        ".leaflet-control-minimap"
-    )
+    mini = page.frame_locator(MAP_FRAME).locator(".leaflet-control-minimap")
     box = mini.bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -112,3 +110,41 @@ def test_dragging_the_minimap_still_moves_the_map(page: Any, app_server: str) ->
     wait_until_settled(frame)
     page.wait_for_timeout(500)
     assert frame.evaluate(centre) > before + 10
+
+
+#: Every URL the page sets (Streamlit writes the query string through the History API).
+RECORD_URLS = """() => {
+  window.__urls = [];
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name].bind(history);
+    history[name] = (state, title, url) => {
+      if (url !== undefined && url !== null) { window.__urls.push(String(url)); }
+      return original(state, title, url);
+    };
+  }
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (390, 844)])
+def test_the_url_never_carries_a_view_the_map_did_not_frame(
+    page: Any, app_server: str, size: tuple[int, int]
+) -> None:
+    """From the first load on, the URL's extent is the lane as framed: never the map's view
+    before it framed the lane (a whole-world extent, which a link copied in the first seconds
+    would have reopened)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.add_init_script(f"({RECORD_URLS})()")
+    frame = open_map(page, app_server)
+    final = settled_extent(page)
+    assert final is not None, "the map never reported the view it framed"
+    seen = [
+        urllib.parse.parse_qs(urllib.parse.urlsplit(u).query).get("extent", [None])[0]
+        for u in page.evaluate("() => window.__urls")
+    ]
+    assert {e for e in seen if e is not None} == {final}, seen
+    west, south, east, north = (float(v) for v in final.split(","))
+    shown = frame.evaluate(
+        "() => { const b = window.map.getBounds();"
+        " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
+    )
+    assert [west, south, east, north] == pytest.approx(shown, abs=0.01)

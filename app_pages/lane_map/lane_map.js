@@ -1,0 +1,116 @@
+// The page's map frame: a folium map (script, header and asset URLs built by
+// app_pages/map_component.map_args) driven through Streamlit's component protocol, version 1
+// (postMessage: componentReady, render, setFrameHeight, setComponentValue). No framework: the
+// frame's only scripts are this one and the map's own bundle, so the lane is drawn as soon as
+// the bundle has run.
+//
+// The map reports its view (the `returned_objects` of bounds, zoom, center) once it has
+// framed the lane (lane_frame.js sets data-lane-ready on the root element after each fit),
+// then after each move, 250 ms after the last one: the page never sees the unframed view.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var args = null;        // the latest render's arguments
+  var started = false;
+  var drawn = false;      // the map's script has run
+  var shown = {featureGroup: null, layerControl: null, height: null};
+  var lastReport = null;  // JSON of the last report sent
+  var pending = null;
+
+  function send(type, data) {
+    var msg = {isStreamlitMessage: true, type: type};
+    Object.keys(data).forEach(function (k) { msg[k] = data[k]; });
+    window.parent.postMessage(msg, "*");
+  }
+
+  function run(code) {  // in the frame's global scope, as folium's scripts expect
+    var el = document.createElement("script");
+    el.text = code;
+    document.body.appendChild(el);
+  }
+
+  function loadScripts(urls) {  // fetched together, run in order
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = url;
+        el.async = false;
+        el.onload = resolve;
+        el.onerror = function () { reject(new Error("could not load " + url)); };
+        document.head.appendChild(el);
+      });
+    }));
+  }
+
+  function report() {
+    pending = null;
+    var map = window.map;
+    if (!map || !root.dataset.laneReady || !args) { return; }
+    var all = {bounds: map.getBounds(), zoom: map.getZoom(), center: map.getCenter()};
+    var value = {};
+    (args.returned_objects || []).forEach(function (k) { if (k in all) { value[k] = all[k]; } });
+    if (!Object.keys(value).length) { return; }
+    var json = JSON.stringify(value);
+    if (json === lastReport) { return; }
+    lastReport = json;
+    send("streamlit:setComponentValue", {value: JSON.parse(json), dataType: "json"});
+  }
+
+  function reportSoon() {
+    clearTimeout(pending);
+    pending = setTimeout(report, 250);
+  }
+
+  function setHeight(height) {
+    if (height === shown.height) { return; }
+    shown.height = height;
+    document.getElementById("map_div").style.height = height + "px";
+    send("streamlit:setFrameHeight", {height: height});
+    if (window.map) { window.map.invalidateSize(false); }
+  }
+
+  // the layers that change without redrawing the map (the segments, at a new speed) and the
+  // layer switcher that lists them
+  function update() {
+    setHeight(args.height);
+    var group = args.feature_group || "", control = args.layer_control || "";
+    if (group === shown.featureGroup && control === shown.layerControl) { return; }
+    var map = window.map;
+    (window.feature_group || []).forEach(function (layer) { map.removeLayer(layer); });
+    window.feature_group = [];
+    if (window.layer_control) { map.removeControl(window.layer_control); }
+    shown.featureGroup = group;
+    shown.layerControl = control;
+    run(group + "\n" + control);
+  }
+
+  function start() {
+    setHeight(args.height);
+    (args.css_links || []).forEach(function (href) {
+      var el = document.createElement("link");
+      el.rel = "stylesheet";
+      el.href = href;
+      document.head.appendChild(el);
+    });
+    document.head.insertAdjacentHTML("beforeend", args.header || "");
+    if (args.html) { document.body.insertAdjacentHTML("beforeend", args.html); }
+    loadScripts(args.js_links || []).then(function () {
+      run(args.script + "\nwindow.map = map_div;");
+      drawn = true;
+      window.map.on("moveend", reportSoon);
+      new MutationObserver(reportSoon).observe(root, {attributeFilter: ["data-lane-ready"]});
+      update();
+    }).catch(function (err) {
+      document.getElementById("map_div").textContent = String(err.message || err);
+    });
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.source !== window.parent || !data || data.type !== "streamlit:render") { return; }
+    args = data.args || {};
+    if (!started) { started = true; start(); }
+    else if (drawn) { update(); }
+  });
+  send("streamlit:componentReady", {apiVersion: 1});
+})();
