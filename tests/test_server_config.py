@@ -3,10 +3,15 @@ that keep a page load from waiting on the server (BENCHMARKS.md, 2026-11-30)."""
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from pathlib import Path
 
 import streamlit.config
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - the project's Python is 3.11
+    import tomli as tomllib
 
 CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
 
@@ -14,7 +19,7 @@ CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"
 def _settings() -> dict[str, object]:
     with CONFIG.open("rb") as f:
         raw = tomllib.load(f)
-    return {f"{section}.{key}": value for section, keys in raw.items() for key, value in keys.items()}
+    return {f"{part}.{key}": value for part, keys in raw.items() for key, value in keys.items()}
 
 
 def test_every_setting_is_one_streamlit_knows() -> None:
