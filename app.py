@@ -55,6 +55,7 @@ FALLBACK_KEY = "lane-fallback"
 #: The lane and the map extent of the link the session opened with: ``((origin, dest),
 #: extent)``; the map opens on that extent while it shows that lane.
 LINK_VIEW_KEY = "link-view"
+MAP_DRESS_KEY = "map-dress"  # what the map last drew: (route, (layers, basemap, label, lang))
 #: About as many characters as a port picker shows in a 300 px sidebar; a longer choice is
 #: also written in full under it.
 PICKER_CHARS = 30
@@ -537,6 +538,21 @@ def link_extent(state: urlstate.ViewState) -> tuple[float, float, float, float] 
     return extent if lane == (state.origin, state.dest) else None
 
 
+def keep_view_across_redraw(state: urlstate.ViewState) -> None:
+    """A map drawn anew for the same route (another choice of layers, basemap, label or
+    language) opens on the view the user had, as a shared link would: zoomed into San Pedro
+    Bay, a user who switches the zones off or the page to 中文 stays there. A new route (another
+    lane, a passage avoided, another ship size) is framed as before."""
+    ss = st.session_state
+    route = (state.origin, state.dest, state.avoid, state.ship)
+    dress = (state.layers, state.basemap, state.label, state.lang)
+    before = ss.get(MAP_DRESS_KEY)
+    ss[MAP_DRESS_KEY] = (route, dress)
+    extent = ss.get("map-extent")
+    if before is not None and before[0] == route and before[1] != dress and extent is not None:
+        ss[LINK_VIEW_KEY] = ((state.origin, state.dest), extent)
+
+
 COPY_LINK = N_("Copy link: the button at the right of the box copies the link to this view.")
 
 
@@ -588,6 +604,7 @@ def main() -> None:
     state = widget_state(url_state, tr.lang)
     # the map opens on the shared view, as long as it shows the lane that was shared
     ss.setdefault(LINK_VIEW_KEY, ((url_state.origin, url_state.dest), url_state.extent))
+    keep_view_across_redraw(state)
 
     try:
         view, pres = compute(state, tr)

@@ -148,3 +148,55 @@ def test_the_url_never_carries_a_view_the_map_did_not_frame(
         " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
     )
     assert [west, south, east, north] == pytest.approx(shown, abs=0.01)
+
+
+def _reframed(page: Any, old: Any, timeout_s: float = 60.0) -> Any:
+    """The map's frame after the page drew the map anew (a new frame, framed and settled)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        frames = page.locator(MAP_FRAME)
+        frame = frames.first.element_handle().content_frame() if frames.count() == 1 else None
+        if frame is not None and frame != old:
+            frame.wait_for_selector("html[data-lane-ready]", state="attached", timeout=60_000)
+            wait_until_settled(frame)
+            return frame
+        page.wait_for_timeout(200)
+    raise AssertionError("the map was not drawn anew")
+
+
+BOUNDS_JS = (
+    "() => { const b = window.map.getBounds();"
+    " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
+)
+
+
+@pytest.mark.parametrize("change", ["language", "layers"])
+def test_a_redrawn_map_keeps_the_view_the_user_had(page: Any, app_server: str, change: str) -> None:
+    """Zoomed in, a user who switches the page to 中文 or switches a layer off keeps the view
+    (the map is drawn anew for either; before, it was framed whole again)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    frame = open_map(page, app_server)
+    framed = settled_extent(page)
+    for _ in range(2):  # as a user zooms in: the map's own + button
+        frame.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+    zoomed = settled_extent(page)
+    assert zoomed != framed, "the zoom did not change the view: the test shows nothing"
+    before = frame.evaluate(BOUNDS_JS)
+    if change == "language":
+        page.locator('[data-testid="stSidebar"]').get_by_text("中文", exact=True).click()
+    else:  # the last layer in the sidebar's picker (Labels) taken off, as a keyboard user does
+        layers = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(1)
+        layers.locator("input").click()
+        page.keyboard.press("Backspace")
+        page.keyboard.press("Escape")
+    frame = _reframed(page, frame)
+    if change == "layers":
+        assert (
+            "labels"
+            not in urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)["layers"][0]
+        )
+    after = frame.evaluate(BOUNDS_JS)
+    width = before[2] - before[0]
+    assert after == pytest.approx(before, abs=0.05 * width), (before, after)
+    assert settled_extent(page) == zoomed  # and the URL still names that view
