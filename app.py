@@ -540,16 +540,19 @@ def link_extent(state: urlstate.ViewState) -> tuple[float, float, float, float] 
 
 def keep_view_across_redraw(state: urlstate.ViewState) -> None:
     """A map drawn anew for the same route (another choice of layers, basemap, label or
-    language) opens on the view the user had, as a shared link would: zoomed into San Pedro
-    Bay, a user who switches the zones off or the page to 中文 stays there. A new route (another
-    lane, a passage avoided, another ship size) is framed as before."""
+    language) opens on the view the user chose (moved to, or opened as a link), as a shared
+    link would: zoomed into San Pedro Bay, a user who switches the zones off or the page to
+    中文 stays there. A view the map framed by itself is framed again (the legend changes
+    with the layers), and a new route (another lane, a passage avoided, another ship size)
+    is framed as before."""
     ss = st.session_state
     route = (state.origin, state.dest, state.avoid, state.ship)
     dress = (state.layers, state.basemap, state.label, state.lang)
     before = ss.get(MAP_DRESS_KEY)
     ss[MAP_DRESS_KEY] = (route, dress)
     extent = ss.get("map-extent")
-    if before is not None and before[0] == route and before[1] != dress and extent is not None:
+    chosen = ss.get("map-moved") or link_extent(state) is not None  # not the map's own fit
+    if before is not None and before[0] == route and before[1] != dress and extent and chosen:
         ss[LINK_VIEW_KEY] = ((state.origin, state.dest), extent)
 
 
@@ -578,6 +581,8 @@ def lane_map(state: urlstate.ViewState) -> None:
     extent = _extent_from(returned)
     zoom = returned.get("zoom") if isinstance(returned, dict) else None
     zoom = float(zoom) if isinstance(zoom, int | float) else None
+    if isinstance(returned, dict):
+        ss["map-moved"] = bool(returned.get("moved"))
     if extent is not None and link is not None and urlstate.shows_extent(extent, link, zoom=zoom):
         extent = link  # the link's view as this map shows it: the link stays as it was
     if extent is not None and extent != ss.get("map-extent"):

@@ -27,9 +27,10 @@ import folium.elements
 import streamlit.components.v1 as components
 import streamlit_folium as sf
 
-#: The folium map's reports the page reads: its bounds (the map's extent for the share link)
-#: and its zoom (how many degrees a pixel is, for :func:`geo.present.urlstate.shows_extent`).
-RETURNED = ("bounds", "zoom")
+#: The folium map's reports the page reads: its bounds (the map's extent for the share link),
+#: its zoom (how many degrees a pixel is, for :func:`geo.present.urlstate.shows_extent`) and
+#: whether the user has moved it (a redrawn map keeps a view the user chose).
+RETURNED = ("bounds", "zoom", "moved")
 
 
 def _assets(m: folium.Map) -> tuple[list[str], list[str]]:

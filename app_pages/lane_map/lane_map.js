@@ -4,7 +4,8 @@
 // frame's only scripts are this one and the map's own bundle, so the lane is drawn as soon as
 // the bundle has run.
 //
-// The map reports its view (the `returned_objects` of bounds, zoom, center) once it has
+// The map reports its view (the `returned_objects` of bounds, zoom, center, and moved: whether
+// the user has pressed, dragged or zoomed in the map, from lane_frame.js) once it has
 // framed the lane (lane_frame.js sets data-lane-ready on the root element after each fit),
 // then after each move, 250 ms after the last one: the page never sees the unframed view.
 (function () {
@@ -46,7 +47,8 @@
     pending = null;
     var map = window.map;
     if (!map || !root.dataset.laneReady || !args) { return; }
-    var all = {bounds: map.getBounds(), zoom: map.getZoom(), center: map.getCenter()};
+    var all = {bounds: map.getBounds(), zoom: map.getZoom(), center: map.getCenter(),
+               moved: root.dataset.laneMoved === "1"};  // the user has pressed in the map
     var value = {};
     (args.returned_objects || []).forEach(function (k) { if (k in all) { value[k] = all[k]; } });
     if (!Object.keys(value).length) { return; }
@@ -103,7 +105,8 @@
       mark("lane-map:drawn");
       drawn = true;
       window.map.on("moveend", reportSoon);
-      new MutationObserver(reportSoon).observe(root, {attributeFilter: ["data-lane-ready"]});
+      new MutationObserver(reportSoon).observe(
+        root, {attributeFilter: ["data-lane-ready", "data-lane-moved"]});
       update();
     }).catch(function (err) {
       document.getElementById("map_div").textContent = String(err.message || err);

@@ -58,11 +58,13 @@
     L.DomEvent.on(container, "mouseleave", wheelOff);
     L.DomEvent.on(container, "blur", wheelOff);
     // any press in the map, controls included (they stop propagation: listen while capturing)
+    // (marked on the root element too: the page's frame reports it with the view)
+    function moved() { userMoved = true; root.dataset.laneMoved = "1"; }
     ["pointerdown", "touchstart", "keydown"].forEach(function (type) {
-        container.addEventListener(type, function () { userMoved = true; }, true);
+        container.addEventListener(type, moved, true);
     });
     L.DomEvent.on(container, "wheel", function () {
-        if (map.scrollWheelZoom.enabled()) { userMoved = true; }
+        if (map.scrollWheelZoom.enabled()) { moved(); }
     });
     // Leaflet focuses the map on a press, for its keys; in a page that scrolls (the map in an
     // iframe below the fold) that scrolls the page under the pointer, and the click lands
