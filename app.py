@@ -267,6 +267,9 @@ def metrics(pres: LanePresentation) -> None:
         if safe_url(trade_value.source_url):
             cited = f"[{cited}]({trade_value.source_url})"
         caption += tr(" Trade value: {source}. Every source: Sources tab.", source=cited)
+    if not view.lane.sourced:  # a line, not a box: the map stays above the fold at 1280×800
+        message = md(lane_message(view, tr.lang))
+        caption += message if tr.chinese else " " + message
     st.caption(caption)
     for w in pres.warnings:
         st.warning(md(w))
@@ -612,7 +615,7 @@ def main() -> None:
     keep_view_across_redraw(state)
 
     try:
-        view, pres = compute(state, tr)
+        _, pres = compute(state, tr)
     except Exception as exc:
         shown = None if lane_from_widgets() else fall_back(state, exc, tr)
         if shown is None:  # a lane chosen in the sidebar: say why, and let the user choose
@@ -633,7 +636,7 @@ def main() -> None:
             sidebar(state, tr)
             language.streamlit_words(tr)
             st.stop()
-        state, view, pres = shown
+        state, _, pres = shown
     ss[KEPT_VIEW_KEY] = state
     st.query_params.from_dict(urlstate.to_query(state))
     fallback_warning(state, tr)
@@ -648,8 +651,6 @@ def main() -> None:
         )
     )
     metrics(pres)
-    if not view.lane.sourced:
-        st.info(md(lane_message(view, tr.lang)))
     lane_map(state)
     snapshot_panel(pres)
     share = st.expander(tr("Share this view"), key="share-panel", on_change="rerun")

@@ -105,10 +105,11 @@ def test_invalid_url_values_fall_back_with_a_visible_warning() -> None:
 def test_a_lane_without_trade_figures_says_so() -> None:
     at = run(origin="NLRTM", dest="USNYC")
     assert metrics(at)["Lane trade value"] == "—"  # with the note "no sourced figure for this lane"
-    assert any("No sourced trade figure" in i.value for i in at.info)
+    assert any("No sourced trade figure" in c.value for c in at.caption)
+    assert not at.info  # a line under the figures, not a box that pushes the map down
     # the ports by name, not by code; never the catalogue's internal id
     at = run(origin="CLVAP", dest="SAN-PEDRO-BAY")
-    said = " ".join(i.value for i in at.info)
+    said = " ".join(c.value for c in at.caption)
     assert "Valparaiso → San Pedro Bay" in said and "SAN\\-PEDRO" not in said, said
     assert "USLAX" not in said and "CLVAP" not in said
 

@@ -112,7 +112,26 @@ def test_coordinates_and_speeds_keep_their_precision_in_the_url() -> None:
     assert again.extent == pytest.approx((100.1235, -10.5, 250.25, 60.0))
 
 
-@pytest.mark.parametrize("extent", ["1,2,3", "10,0,5,5", "0,-95,10,10", "a,b,c,d", "0,0,800,10"])
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("170,-10,-170,10", (170.0, -10.0, 190.0, 10.0)),  # RFC 7946 §5.2: west > east
+        ("121.5,20,-117,50", (121.5, 20.0, 243.0, 50.0)),  # Shanghai to San Pedro Bay
+        ("179.9,0,-179.9,1", (179.9, 0.0, 180.1, 1.0)),
+        ("111.27,-0.53,255.41,69.47", (111.27, -0.53, 255.41, 69.47)),  # as the page writes it
+    ],
+)
+def test_an_extent_across_the_antimeridian_is_read_either_way(
+    given: str, read: tuple[float, ...]
+) -> None:
+    state, warnings = parse_state({"extent": given})
+    assert warnings == []
+    assert state.extent == pytest.approx(read)
+
+
+@pytest.mark.parametrize(
+    "extent", ["1,2,3", "200,0,190,5", "10,5,20,0", "0,-95,10,10", "a,b,c,d", "0,0,800,10"]
+)
 def test_a_bad_extent_falls_back(extent: str) -> None:
     state, warnings = parse_state({"extent": extent})
     assert state.extent is None

@@ -199,7 +199,12 @@ class LanePresentation:
 
 
 def check_extent(extent: Sequence[float | str] | None) -> tuple[float, float, float, float] | None:
-    """``extent`` as ``(west, south, east, north)`` floats, or :class:`InvalidExtentError`."""
+    """``extent`` as ``(west, south, east, north)`` floats in degrees, east > west (a box
+    across 180° has east beyond 180), or :class:`InvalidExtentError`.
+
+    A box written as RFC 7946 §5.2 writes one across the antimeridian, west greater than east
+    and both within ±180 (``170,-10,-170,10``), is read as that box: ``(170, -10, 190, 10)``.
+    """
     if extent is None:
         return None
     try:
@@ -208,6 +213,8 @@ def check_extent(extent: Sequence[float | str] | None) -> tuple[float, float, fl
         raise InvalidExtentError(
             f"map extent {extent!r} is not accepted; give four numbers west,south,east,north"
         ) from None
+    if -180 <= e < w <= 180:  # across the antimeridian (RFC 7946 §5.2)
+        e += 360
     if not all(math.isfinite(v) for v in (w, s, e, n)) or not (w < e and s < n):
         raise InvalidExtentError(
             f"map extent {extent!r} is not accepted; west < east and south < north, "
