@@ -25,9 +25,10 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 
 from geo.present.model import LanePresentation, present
+from geo.present.style import LAND_MIN_SPAN_NM
 from geo.present.view import build_view
 from geo.render.static import build_figure, render_static_bytes
-from geo.render.static.basemap import LAND_MIN_SPAN_NM, Extent, land_fits
+from geo.render.static.basemap import Extent, land_fits
 from geo.render.static.labels import bbox_shape, lane_shape
 from geo.render.static.lane import lane_coords
 from geo.render.static.layout import DPI, make_layout

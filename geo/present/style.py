@@ -6,6 +6,10 @@ from typing import Final
 
 LANE_COLOUR: Final[str] = "#0b6e69"  # deep teal: the corridor lane
 LAND_COLOUR: Final[str] = "#e4e4e0"
+#: The least span (nautical miles) of a view's shorter side on which the bundled 1:110m land
+#: outline is drawn (4° of latitude): there its coasts, shifted by up to about 20 km, stay
+#: within 5 % of it. Closer in, the slides and the map leave the land out and say so.
+LAND_MIN_SPAN_NM: Final[float] = 240.0
 LAND_EDGE_COLOUR: Final[str] = "#cfcfc9"
 SEA_COLOUR: Final[str] = "#f3f7f9"
 PORT_COLOUR: Final[str] = "#1f2d3d"

@@ -218,6 +218,22 @@ class TileFallback(MacroElement):
         self.message = message
 
 
+class LandScale(MacroElement):
+    """Takes ``land`` (the offline land layer) off the map while the view's shorter side spans
+    less than ``min_span_nm`` nautical miles, where its 1:110m coasts would put a short hop on
+    land, and says so in ``message``, a note placed by :class:`LaneFrame`; puts it back when
+    the user zooms out."""
+
+    _template = template(_PACKAGE, "land_scale.js")
+
+    def __init__(self, land: folium.FeatureGroup, *, min_span_nm: float, message: str) -> None:
+        super().__init__()
+        self._name = "LandScale"
+        self.land = land
+        self.min_span_nm = min_span_nm
+        self.message = message
+
+
 class KeepOnTop(MacroElement):
     """Keep ``group``'s vectors above layers added later (st_folium adds the segments last),
     so a click on a port opens its popup instead of hitting the lane."""

@@ -29,6 +29,7 @@ from geo.i18n import N_
 from geo.present.frame import fit_zoom, lane_frame
 from geo.present.model import LanePresentation
 from geo.present.options import BASEMAPS
+from geo.present.style import LAND_MIN_SPAN_NM
 from geo.present.text import esc
 from geo.render.folium import assets, layers, popups, standalone, webfont
 from geo.render.folium.coords import latlon_bounds, latlon_lines
@@ -36,6 +37,7 @@ from geo.render.folium.elements import (
     CjkFontFace,
     HtmlControl,
     LandMiniMap,
+    LandScale,
     LaneFrame,
     MapControls,
     MapNote,
@@ -51,6 +53,10 @@ ONLINE_TILES_NAME: Final[str] = "Esri.WorldGrayCanvas"
 OFFLINE_MAX_ZOOM: Final[int] = 7
 #: Deepest zoom with online tiles (the land layer takes over, at its own limit, if they fail).
 ONLINE_MAX_ZOOM: Final[int] = 12
+#: What the map says while it leaves the land out (:class:`~geo.render.folium.elements.LandScale`).
+NO_LAND_NOTE: Final[str] = N_(
+    "Coast not drawn: the offline coastline (Natural Earth 1:110m) is too coarse at this scale"
+)
 TILE_FALLBACK_MESSAGE: Final[str] = N_(
     "Online tiles are unavailable (no network?): showing the offline land layer."
 )
@@ -143,6 +149,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     if pres.tr.chinese:  # the Chinese web font, served or embedded (webfont.py)
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     land = layers.add_land(m, pres, show=not online)
+    if not online:  # closer in than the 1:110m coast can be drawn: no land, and a note
+        LandScale(land, min_span_nm=LAND_MIN_SPAN_NM, message=pres.tr(NO_LAND_NOTE)).add_to(m)
     if online:
         tiles = folium.TileLayer(
             ONLINE_TILES_NAME,

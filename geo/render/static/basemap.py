@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.catalogue.land import land
 from geo.i18n import N_
+from geo.present.style import LAND_MIN_SPAN_NM
 from geo.render.static.layout import FONT_FAMILY, PAGE, Layout
 from geo.render.static.projection import (
     MAX_LAT_DEG,
@@ -38,9 +39,6 @@ if TYPE_CHECKING:
 
     from geo.present.model import LanePresentation
 
-#: The least span (nautical miles) of a frame's shorter side on which the 1:110m land outline
-#: is drawn (4° of latitude): there its coasts, shifted by up to about 20 km, stay within 5 % of it.
-LAND_MIN_SPAN_NM: Final[float] = 240.0
 _NM_PER_DEG: Final[float] = 60.0
 #: What the slide says when it leaves the land out (:func:`land_fits`).
 NO_LAND_NOTE: Final[str] = N_(
