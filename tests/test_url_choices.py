@@ -22,7 +22,7 @@ BAD = {
     "layers": ["foo", "route,roads", "航线x", "ZONES,ports,x"],
     "basemap": ["bar", "satellite", "离线", "offline-ish"],
     "fuel": ["coal", "water", "煤", "methanol-x"],
-    "extent": ["1,2,3", "a,b,c,d", "10,20,5,30", ""],
+    "extent": ["1,2,3", "a,b,c,d", "10,30,20,5", ""],
     "lang": ["fr", "中文", "zh-TW", "english"],
     "ship": ["9", "xyz", "1e9"],
     "speed": ["99", "fast", "-1"],
