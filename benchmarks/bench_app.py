@@ -24,7 +24,7 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-FRAME = 'iframe[title="app_pages.map_component.lane_map"]'  # the map's frame
+FRAME = 'iframe[title="app_pages.map_component.lane_map"]'  # map_component.FRAME_TITLE
 sys.path.insert(0, str(ROOT))
 
 

@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from geo.render.browser import CHROMIUM_ARGS, chromium_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from app_pages.map_component import FRAME_TITLE
 from scripts.appserver import running_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ def main() -> int:
                     ),
                 )
                 page.goto(base)
-                frame = page.frame_locator('iframe[title="app_pages.map_component.lane_map"]')
+                frame = page.frame_locator(f'iframe[title="{FRAME_TITLE}"]')
                 frame.locator("#map_div path.lane-route").first.wait_for(timeout=60_000)
                 page.wait_for_timeout(2500)  # let the map settle its fit
                 Path(args.out).parent.mkdir(parents=True, exist_ok=True)

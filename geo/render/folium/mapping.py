@@ -149,8 +149,6 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
     if pres.tr.chinese:  # the Chinese web font, served or embedded (webfont.py)
         CjkFontFace(webfont.WEB_FAMILY).add_to(m)
     land = layers.add_land(m, pres, show=not online)
-    if not online:  # closer in than the 1:110m coast can be drawn: no land, and a note
-        LandScale(land, min_span_nm=LAND_MIN_SPAN_NM, message=pres.tr(NO_LAND_NOTE)).add_to(m)
     if online:
         tiles = folium.TileLayer(
             ONLINE_TILES_NAME,
@@ -163,6 +161,8 @@ def build_map(pres: LanePresentation, options: MapOptions = MapOptions()) -> fol
             tiles, land, max_zoom=offline_max_zoom, message=pres.tr(TILE_FALLBACK_MESSAGE)
         )
         fallback.add_to(m)
+    else:  # closer in than the 1:110m coast can be drawn: no land, and a note
+        LandScale(land, min_span_nm=LAND_MIN_SPAN_NM, message=pres.tr(NO_LAND_NOTE)).add_to(m)
     if pres.shows("zones"):
         layers.add_zones(m, pres)
     lane_label = layers.add_route(m, pres) if pres.shows("route") else None
