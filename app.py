@@ -35,7 +35,7 @@ from geo.settings import MAX_SPEED_KN, MIN_SPEED_KN
 from geo.voyage.factors import fuels, ship_classes
 
 APP_DIR = Path(__file__).resolve().parent
-MAP_HEIGHT_PX = 560
+MAP_HEIGHT_PX = map_component.LANE_MAP_HEIGHT_PX
 PAGE_CSS = (APP_DIR / "app_pages" / "page.css").read_text(encoding="utf-8")
 ZH_CSS = (APP_DIR / "app_pages" / "page_zh.css").read_text(encoding="utf-8")
 PAGE_TITLE = N_("Shanghai ⇄ San Pedro Bay green corridor")
@@ -584,10 +584,12 @@ def lane_map(state: urlstate.ViewState) -> None:
     extent = _extent_from(returned)
     zoom = returned.get("zoom") if isinstance(returned, dict) else None
     zoom = float(zoom) if isinstance(zoom, int | float) else None
-    if isinstance(returned, dict):
-        ss["map-moved"] = bool(returned.get("moved"))
-    if extent is not None and link is not None and urlstate.shows_extent(extent, link, zoom=zoom):
-        extent = link  # the link's view as this map shows it: the link stays as it was
+    moved = bool(returned.get("moved")) if isinstance(returned, dict) else False
+    ss["map-moved"] = moved
+    # the link's view as this map frames it (widened for a port or a name at its edge, or
+    # for the controls of a short map) or shows it: the link stays as it was
+    if extent and link and (not moved or urlstate.shows_extent(extent, link, zoom=zoom)):
+        extent = link
     if extent is not None and extent != ss.get("map-extent"):
         ss["map-extent"] = extent
         st.query_params.from_dict(urlstate.to_query(dataclasses.replace(state, extent=extent)))

@@ -105,12 +105,21 @@ def map_args(
 #: :data:`FRAME_TITLE`.
 _frontend = components.declare_component("lane_map", path=str(Path(__file__).with_name("lane_map")))
 FRAME_TITLE = "app_pages.map_component.lane_map"
+#: The lane map's height (CSS px) where the window has room for it. The frame is shorter in a
+#: shorter window, down to ``MIN_HEIGHT`` (320 px) in ``lane_map.js``: it ends above the fold.
+LANE_MAP_HEIGHT_PX = 560
 
 
 def mount(args: dict[str, Any], *, height: int) -> Any:
-    """Mount the map of ``args`` (:func:`map_args`) at ``height`` px, the container's width;
-    returns the map's last report: a dict of the ``returned_objects`` (``bounds`` as
-    ``{"_southWest": {"lat", "lng"}, "_northEast": {...}}`` in degrees, ``zoom``), or None
-    until the map has framed the lane and reported it (never the unframed view, and never
+    """Mount the map of ``args`` (:func:`map_args`) at ``height`` px, the container's width,
+    or shorter: the frame ends 16 px above the window's bottom edge where that leaves it at
+    least 320 px (a laptop's window: the map, and the lane in it, above the fold), and keeps
+    ``height`` where the frame starts lower than that (a phone); again on each change of the
+    window's size or of the page above the frame.
+
+    Returns the map's last report: a dict of the ``returned_objects`` (``bounds`` as
+    ``{"_southWest": {"lat", "lng"}, "_northEast": {...}}`` in degrees, ``zoom``, ``moved``:
+    whether the user has pressed, dragged, zoomed or keyed in the map), or None until the
+    map has framed the lane and reported it (never the unframed view, and never
     ``args["default"]``, the bounds of everything drawn, which is not a view)."""
     return _frontend(**{**args, "default": None}, height=height)

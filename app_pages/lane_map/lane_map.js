@@ -63,7 +63,25 @@
     pending = setTimeout(report, 250);
   }
 
-  function setHeight(height) {
+  // The frame's height: the page's (args.height) at most, and no taller than the window below
+  // the frame's top, so that the whole map, and the lane in it, is above the fold (at
+  // 1280×800 the map starts ≈ 400 px down, ≈ 425 px in Chinese). A frame that starts too far
+  // down for a map of MIN_HEIGHT (a phone, where the figures stack above it) keeps the page's
+  // height.
+  var MIN_HEIGHT = 320, MARGIN = 16;
+  function fitted(height) {
+    var el = window.frameElement, view = window.parent;
+    if (!el || !view) { return height; }
+    var top = el.getBoundingClientRect().top + view.scrollY;
+    for (var box = el.parentElement; box; box = box.parentElement) {
+      top += box.scrollTop;  // Streamlit scrolls a container, not the window: unscrolled top
+    }
+    var room = Math.floor(view.innerHeight - top - MARGIN);
+    return room >= MIN_HEIGHT ? Math.min(height, room) : height;
+  }
+
+  function setHeight(wanted) {
+    var height = fitted(wanted);
     if (height === shown.height) { return; }
     shown.height = height;
     document.getElementById("map_div").style.height = height + "px";
@@ -112,6 +130,18 @@
       document.getElementById("map_div").textContent = String(err.message || err);
     });
   }
+
+  // the window resized, or the page above the frame changed (a web font arrived, a warning
+  // appeared): the frame's height again (the map refits to it)
+  function again() { if (args) { setHeight(args.height); } }
+  try {
+    window.parent.addEventListener("resize", again);
+    var page = window.parent.document;
+    if (window.parent.ResizeObserver) {  // the page's main column grows or shrinks
+      new window.parent.ResizeObserver(again).observe(
+        page.querySelector('[data-testid="stMainBlockContainer"]') || page.body);
+    }
+  } catch (e) { /* another origin: the page's height */ }
 
   window.addEventListener("message", function (event) {
     var data = event.data;

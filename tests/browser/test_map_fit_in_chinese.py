@@ -2,7 +2,8 @@
 (issue 11), measured in the DOM of the standalone map in Chromium (offline):
 
 * the scale bar's label ("1000 公里", "3000 km") lies inside its bar, with its padding;
-* each ✓ badge (what is in place at a port) covers no port marker and no port name.
+* each ✓ badge (what is in place at a port) covers no port marker and no port name, and no
+  control covers it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ MEASURE_JS = """() => {
     scale,
     badges: [...document.querySelectorAll('.corridor-measure-icon')].map(box),
     markers: [...document.querySelectorAll('path.port-marker')].map(box),
+    controls: [...document.querySelectorAll('.leaflet-control-container .leaflet-control')]
+      .filter((el) => el.getBoundingClientRect().width > 0).map(box),
     names: [...document.querySelectorAll('.leaflet-tooltip.port-label')].map(
       (el) => Object.assign(box(el), {text: el.innerText})),
   };
@@ -75,4 +78,6 @@ def test_scale_labels_fit_and_badges_sit_clear_of_ports(page: Any, lang: str, si
             assert not overlaps(badge, marker), (badge, marker)
         for name in got["names"]:
             assert not overlaps(badge, name), (badge, name)
+        for control in got["controls"]:
+            assert not overlaps(badge, control), (badge, control)
     assert page.blocked_urls == [] and page.page_errors == []

@@ -1,6 +1,7 @@
 """At 1280×800 the lane stands above the fold: every point of the drawn lane and every port
-marker is in the window without scrolling, for the corridor and for lanes with no trade figure
-(whose note once came as a box that pushed the map down)."""
+marker is in the window without scrolling, for the corridor, for lanes with no trade figure
+(whose note once came as a box that pushed the map down) and for lanes that fill the map's
+height (north–south, through Panama): the map's frame fits the window below its top."""
 
 from __future__ import annotations
 
@@ -8,15 +9,32 @@ from typing import Any
 
 import pytest
 
-from tests.browser.mapframe import MAP_FRAME, layout, open_map
+from app_pages.map_component import LANE_MAP_HEIGHT_PX
+from tests.browser.mapframe import MAP_FRAME, layout, open_map, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?origin=KRPUS&dest=USOAK", "?origin=HKHKG&dest=CNSZX", "?origin=CNSHA&dest=NLRTM"],
-    ids=["corridor", "busan-oakland", "short-hop", "shanghai-rotterdam"],
+    [
+        "",
+        "?origin=KRPUS&dest=USOAK",
+        "?origin=HKHKG&dest=CNSZX",
+        "?origin=CNSHA&dest=NLRTM",
+        "?origin=USSEA&dest=CLVAP",
+        "?origin=NZAKL&dest=USSEA",
+        "?origin=USLAX&dest=USNYC",
+    ],
+    ids=[
+        "corridor",
+        "busan-oakland",
+        "short-hop",
+        "shanghai-rotterdam",
+        "seattle-valparaiso",
+        "auckland-seattle",
+        "panama",
+    ],
 )
 def test_the_lane_is_above_the_fold_at_1280x800(page: Any, app_server: str, query: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -29,3 +47,57 @@ def test_the_lane_is_above_the_fold_at_1280x800(page: Any, app_server: str, quer
     lowest_marker = max(top + m["bottom"] for m in lay["markers"])
     assert lowest_lane <= 800 and lowest_marker <= 800, (top, lowest_lane, lowest_marker)
     assert page.evaluate("() => window.scrollY") == 0
+
+
+def _map_box(page: Any) -> dict[str, float]:
+    """The map frame's box in the page as first shown (unscrolled), CSS px."""
+    box = page.locator(MAP_FRAME).bounding_box()
+    scrolled = page.evaluate(
+        "() => [...document.querySelectorAll('*')].reduce((t, el) => t + el.scrollTop, 0)"
+    )
+    return {"top": box["y"] + scrolled, "height": box["height"]}
+
+
+def _settled_height(page: Any, timeout_ms: int = 10_000) -> float:
+    """The map frame's height once it has stopped changing (a resize is followed by one)."""
+    last, same = -1.0, 0
+    for _ in range(timeout_ms // 250):
+        page.wait_for_timeout(250)
+        height = _map_box(page)["height"]
+        same = same + 1 if height == last else 0
+        if same >= 4:
+            return height
+        last = height
+    return last
+
+
+def test_the_map_fits_the_window_it_is_in(page: Any, app_server: str) -> None:
+    """The frame ends above the window's bottom edge in a laptop's window, and follows the
+    window when it is resized (also while the page is scrolled); a window with room for it
+    gets the page's full height, and the lane is framed anew in each."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    frame = open_map(page, app_server)
+    box = _map_box(page)
+    assert box["top"] + box["height"] <= 800 and box["height"] < LANE_MAP_HEIGHT_PX, box
+    page.mouse.move(700, 300)
+    page.mouse.wheel(0, 300)  # scrolled: the frame's top is still read in the page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    taller = _settled_height(page)
+    box = _map_box(page)
+    assert box["height"] == taller and box["top"] + taller <= 900 < box["top"] + taller + 40
+    page.set_viewport_size({"width": 1920, "height": 1200})
+    assert _settled_height(page) == LANE_MAP_HEIGHT_PX
+    wait_until_settled(frame)
+    lay = layout(frame)
+    assert lay["map"]["bottom"] - lay["map"]["top"] == LANE_MAP_HEIGHT_PX
+    assert all(0 <= p["y"] <= LANE_MAP_HEIGHT_PX for p in lay["lane"])  # framed in the new map
+    assert page.page_errors == []
+
+
+def test_a_phone_keeps_the_full_map(page: Any, app_server: str) -> None:
+    """At 390 px the figures stack above the map, which starts below the fold: it keeps the
+    page's height rather than shrinking to nothing."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_map(page, app_server)
+    box = _map_box(page)
+    assert box["top"] > 844 - 320 and box["height"] == LANE_MAP_HEIGHT_PX, box

@@ -1,7 +1,7 @@
 {#- The ports' badges (measures.BadgeFrame): each beside its port's marker where the map put
     it (LaneFrame spreads stacked ports), on the first side where the badge covers no port
-    marker, no port name, no other badge and no stretch of the lane (drawn above the badges),
-    inside the map (its preferred side first).
+    marker, no port name or lane label, no other badge and no stretch of the lane (drawn above the badges),
+    inside the map and clear of its controls (its preferred side first).
     Placed again after every fit (``data-lane-ready`` changes) and every zoom, once the
     frame has spread the markers and placed the names. Takes only JSON and layer names. -#}
 {% macro script(this, kwargs) %}
@@ -20,7 +20,11 @@
             a.top < b.bottom + margin && a.bottom > b.top - margin;
     }
     function obstacles() {
-        var out = {markers: [], names: []};
+        var out = {markers: [], names: [], controls: []};
+        container.querySelectorAll(".leaflet-control").forEach(function (el) {
+            var b = boxOf(el);
+            if (b.right > b.left) { out.controls.push(b); }
+        });
         container.querySelectorAll("path.port-marker").forEach(function (el) {
             out.markers.push(boxOf(el));
         });
@@ -28,9 +32,10 @@
             var b = boxOf(el);  // the small dot at a spread port's true place, not its line
             if (b.right - b.left < 8 && b.bottom - b.top < 8) { out.markers.push(b); }
         });
-        container.querySelectorAll(".leaflet-tooltip.port-label").forEach(function (el) {
-            out.names.push(boxOf(el));
-        });
+        container.querySelectorAll(".leaflet-tooltip.port-label, .lane-trade-label")
+            .forEach(function (el) {
+                if (getComputedStyle(el).visibility !== "hidden") { out.names.push(boxOf(el)); }
+            });
         out.lane = [];  // the lane's drawn paths, a point every 4 px with half its width
         var m = container.getBoundingClientRect();
         (laneLines ? container.querySelectorAll(laneLines) : []).forEach(function (el) {
@@ -62,6 +67,7 @@
                 if (box.left < 0 || box.top < 0 || box.right > mapSize.x || box.bottom > mapSize.y) {
                     cost += 8;
                 }
+                seen.controls.forEach(function (o) { if (hits(box, o, 1)) { cost += 8; } });
                 seen.markers.forEach(function (o) { if (hits(box, o, 1)) { cost += 4; } });
                 seen.names.forEach(function (o) { if (hits(box, o, 1)) { cost += 2; } });
                 placed.forEach(function (o) { if (hits(box, o, 1)) { cost += 2; } });

@@ -93,6 +93,45 @@
             p.placed = choose(p, named.filter(function (q) { return q !== p; })
                                       .map(function (q) { return q.placed.box; }));
         });
+        placeLaneLabel(controls, dots, named.map(function (q) { return q.placed.box; }));
+    }
+
+    // ---- the lane's label (its trade value, or its length): lifted above the line as the
+    //      map builder turned it; where it would cover a port's marker or name (a short hop,
+    //      a few pixels long at the fitted zoom), further out, then below the line; hidden
+    //      where every place covers a port (the figure is in the legend and on the page).
+    //      Else the place that sticks out of the map or under a control least.
+    var LIFTS = [1, 2, 3];
+    function placeLaneLabel(controls, dots, names) {
+        var icon = o.laneLabel && o.laneLabel._map && o.laneLabel.getElement();
+        var text = icon && icon.firstElementChild;
+        if (!text) { return; }
+        if (!text.dataset.turn) {  // "rotate(Adeg) translate(-50%, -Lpx) translateY(-100%)"
+            var given = text.style.transform;
+            text.dataset.turn = (given.match(/rotate\([^)]*\)/) || ["rotate(0deg)"])[0];
+            text.dataset.lift = (given.match(/translate\(-50%, -([0-9.]+)px\)/) || [0, "20"])[1];
+        }
+        var turn = text.dataset.turn, lift = parseFloat(text.dataset.lift), size = map.getSize();
+        var ports = dots.map(function (d) { return d.box; }).concat(names);
+        var best = null;
+        text.style.visibility = "";
+        LIFTS.forEach(function (k) {
+            [true, false].forEach(function (above) {
+                if (best && best.cost === 0) { return; }
+                var form = above ? turn + " translate(-50%, -" + (k * lift) + "px) translateY(-100%)"
+                                 : turn + " translate(-50%, " + (k * lift) + "px)";
+                text.style.transform = form;
+                var box = boxOf(text), cost = 0;
+                if (ports.some(function (b) { return hits(box, b); })) { cost += 100; }
+                if (box.left < 0 || box.top < 0 || box.right > size.x || box.bottom > size.y) {
+                    cost += 2;
+                }
+                controls.forEach(function (c) { if (hits(box, c)) { cost += 2; } });
+                if (!best || cost < best.cost) { best = {cost: cost, form: form}; }
+            });
+        });
+        text.style.transform = best.form;
+        if (best.cost >= 100) { text.style.visibility = "hidden"; }
     }
 
     // ---- markers closer than their radii: spread apart, with a leader line to the true place

@@ -73,13 +73,21 @@
     //      to the view the user had (the lane framed), unless the user moved the map meanwhile
     var viewBeforePopup = null, movedInPopup = false;
     function popupOpen() { return !!(map._popup && map._popup.isOpen()); }
-    function rememberView() { viewBeforePopup = {centre: map.getCenter(), zoom: map.getZoom()}; }
+    function rememberView() {
+        viewBeforePopup = {centre: map.getCenter(), zoom: map.getZoom(),
+                           corner: map.getPixelBounds().min};
+    }
     map.on("moveend", function () { if (!popupOpen()) { rememberView(); } });
     map.on("dragstart zoomstart", function () { if (popupOpen()) { movedInPopup = true; } });
     map.on("popupclose", function () {
         setTimeout(function () {  // after Leaflet has opened the next popup, if one was clicked
             if (popupOpen() || !viewBeforePopup) { return; }
-            if (!movedInPopup) {
+            if (!movedInPopup && map.getZoom() === viewBeforePopup.zoom) {
+                // by the pixel: a map of an odd height has its centre between two pixels,
+                // and going back by the centre would land a pixel off
+                map.panBy(viewBeforePopup.corner.subtract(map.getPixelBounds().min),
+                          {animate: true});
+            } else if (!movedInPopup) {
                 map.setView(viewBeforePopup.centre, viewBeforePopup.zoom, {animate: true});
             }
             movedInPopup = false;

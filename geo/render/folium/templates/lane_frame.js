@@ -25,29 +25,67 @@
         map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [0, 0]});
         map.options.zoomSnap = snap;
     }
-    // ---- ... widened just enough that no port marker near its edge is cut by the map's edge
-    //      (a link made from the lane's own box puts both ends on it)
-    function uncutMarkers(bounds) {
-        var pad = 0;
-        for (var step = 0; step < 3; step++) {
-            var size = map.getSize(), need = 0;
-            o.ports.forEach(function (p) {
-                if (!p.marker || !p.marker._map) { return; }
-                var at = map.latLngToContainerPoint(p.marker.getLatLng());
-                var r = p.radius + 2;
-                var room = [at.x, at.y, size.x - at.x, size.y - at.y];
-                if (Math.min.apply(null, room) < -r) { return; }  // out of the view: not cut
-                room.forEach(function (d) { need = Math.max(need, r - d); });
+    // ---- ... widened just enough (the extent stays whole in view) that every port in it, its
+    //      marker and its name, and the lane's label are inside the map and clear of the
+    //      controls: a port at the link's edge (its box made from the lane's own box puts both
+    //      ends on it), or a short map whose controls reach over the extent. Each pass pads the
+    //      side an item is cut or covered on by what it lacks, and fits again (at most 4).
+    function roomFor(bounds) {
+        var pad = {left: 0, top: 0, right: 0, bottom: 0};
+        for (var step = 0; step < 4; step++) {
+            var size = map.getSize(), boxes = corners(), need = {left: 0, top: 0, right: 0, bottom: 0};
+            var want = function (side, px) { need[side] = Math.max(need[side], px); };
+            inView().forEach(function (b) {
+                want("left", GAP - b.left);
+                want("top", GAP - b.top);
+                want("right", b.right - (size.x - GAP));
+                want("bottom", b.bottom - (size.y - GAP));
+                boxes.forEach(function (c) {
+                    if (!hits(b, c)) { return; }
+                    var west = c.pos.indexOf("left") >= 0, north = c.pos.indexOf("top") >= 0;
+                    var across = west ? c.right - b.left : b.right - c.left;
+                    var down = north ? c.bottom - b.top : b.bottom - c.top;
+                    if (across <= down) { want(west ? "left" : "right", across); }
+                    else { want(north ? "top" : "bottom", down); }
+                });
             });
-            if (need <= 0.5) { return; }
-            pad += need;
+            if (Math.max(need.left, need.top, need.right, need.bottom) <= 0.5) { return; }
+            Object.keys(pad).forEach(function (side) { pad[side] += Math.max(0, need[side]); });
+            if (pad.left + pad.right > size.x / 2 || pad.top + pad.bottom > size.y / 2) { return; }
             var snap = map.options.zoomSnap;
             map.options.zoomSnap = 0;
-            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [pad, pad]});
+            map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom,
+                                   paddingTopLeft: [pad.left, pad.top],
+                                   paddingBottomRight: [pad.right, pad.bottom]});
             map.options.zoomSnap = snap;
+            declutter();
+            placeNames();
         }
     }
-    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); uncutMarkers(L.latLngBounds(o.bounds)); }
+    // the boxes (map pixels) of the ports in view, marker and name, and of the lane's label
+    function inView() {
+        var size = map.getSize(), out = [];
+        o.ports.forEach(function (p) {
+            if (!p.marker || !p.marker._map) { return; }
+            var at = map.latLngToContainerPoint(p.marker.getLatLng()), r = p.radius + 2;
+            if (at.x < -r || at.y < -r || at.x > size.x + r || at.y > size.y + r) { return; }
+            out.push({left: at.x - r, top: at.y - r, right: at.x + r, bottom: at.y + r});
+            var tip = p.label && p.label._map && p.label.getTooltip();
+            if (tip && tip._container && tip._container.offsetWidth) {
+                out.push(boxOf(tip._container));
+            }
+        });
+        var lane = o.laneLabel && o.laneLabel._map && o.laneLabel.getElement();
+        if (lane && lane.firstElementChild) {
+            var at = map.latLngToContainerPoint(o.laneLabel.getLatLng());
+            if (at.x >= 0 && at.y >= 0 && at.x <= size.x && at.y <= size.y) {
+                var box = boxOf(lane.firstElementChild);
+                if (box.right > box.left) { out.push(box); }
+            }
+        }
+        return out;
+    }
+    if (o.exact) { fitExact(L.latLngBounds(o.bounds)); }
 
     // ---- the wheel zooms only once the user has clicked into the map (no scroll trap)
     map.scrollWheelZoom.disable();
@@ -195,8 +233,25 @@
 
 {% include "frame_uncover.js" %}
 
+    // ---- a short map (a laptop's window, the frame fitted below the figures): the legend,
+    //      open, would reach the controls of the other corners; it folds to its title until
+    //      the user opens it again (a press in the map: no fit folds it after that)
+    function foldLongLegend() {
+        var legend = container.querySelector(".lane-legend");
+        var details = legend && legend.querySelector("details[open]");
+        if (!details || userMoved) { return; }
+        var corner = legend.parentElement.classList;
+        var pos = (corner.contains("leaflet-top") ? "top" : "bottom") +
+                  (corner.contains("leaflet-left") ? "left" : "right");
+        var box = boxOf(legend);
+        if (corners().some(function (c) { return c.pos !== pos && hits(box, c); })) {
+            details.removeAttribute("open");
+        }
+    }
+
     function fit() {
         map.invalidateSize(false);
+        foldLongLegend();
         refreshLabels();
         var bounds = L.latLngBounds(o.bounds);
         var best = o.exact ? null : bestView(bounds);
@@ -207,13 +262,15 @@
             map.setView(best.centre, best.zoom, {animate: false});
         } else if (o.exact) {
             fitExact(bounds);
-            uncutMarkers(bounds);
+            declutter();
+            placeNames();
+            uncover();          // the legend folds, the minimap minimises, over a port
+            roomFor(bounds);    // what still is cut or covered: the view widens for it
         } else {
             map.fitBounds(bounds, {animate: false, maxZoom: o.maxZoom, padding: [GAP, GAP]});
         }
         declutter();
         placeNames();
-        if (o.exact) { uncover(); }
         limitPopups();
         rememberView();  // a refit (the frame resized) is the view a closed popup returns to
         fits += 1;
