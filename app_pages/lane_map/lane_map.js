@@ -65,10 +65,10 @@
 
   // The frame's height: the page's (args.height) at most, and no taller than the window below
   // the frame's top, so that the whole map, and the lane in it, is above the fold (at
-  // 1280×800 the map starts ≈ 400 px down, ≈ 425 px in Chinese). A frame that starts too far
-  // down for a map of MIN_HEIGHT (a phone, where the figures stack above it) keeps the page's
-  // height.
-  var MIN_HEIGHT = 320, MARGIN = 16;
+  // 1280×800 the map starts ≈ 400 px down, ≈ 425 px in Chinese, ≈ 500 px under a warning; a
+  // 1024×700 window leaves ≈ 265 px). A frame that starts too far down for a map of MIN_HEIGHT
+  // (a phone, where the figures stack above it) keeps the page's height.
+  var MIN_HEIGHT = 240, MARGIN = 16;
   function fitted(height) {
     var el = window.frameElement, view = window.parent;
     if (!el || !view) { return height; }
