@@ -456,6 +456,23 @@ def compute(state: urlstate.ViewState, tr: Translator) -> tuple[LaneView, LanePr
     return view, pres
 
 
+def page_query(state: urlstate.ViewState) -> dict[str, str]:
+    """The URL's query for ``state`` (:func:`urlstate.to_query`), with a shared link's
+    extent written as the link wrote it while the view is that same box: a box across 180°
+    given the RFC 7946 way (``170,-22,-168,-10``) or with east beyond 180 (``120,10,250,45``),
+    ``13.0`` or ``13``, stays the link it was."""
+    query = urlstate.to_query(state)
+    given = st.session_state.get("url-params", {}).get("extent")
+    if state.extent is not None and isinstance(given, str):
+        try:
+            same = check_extent(given.split(",")) == state.extent
+        except GeoError:
+            same = False
+        if same:
+            query["extent"] = given.strip()
+    return query
+
+
 def link_lane(state: urlstate.ViewState, tr: Translator) -> str:
     """The lane's values as the URL gives them (``origin=…, dest=…, avoid=…``); in Chinese
     the passages by their Chinese names (``avoid=苏伊士运河、巴拿马运河``)."""
@@ -565,7 +582,7 @@ COPY_LINK = N_("Copy link: the button at the right of the box copies the link to
 def share_link(state: urlstate.ViewState) -> None:
     """The link to this exact view (lane, speed, layers, extent, language), with a copy
     button."""
-    query = urllib.parse.urlencode(urlstate.to_query(state), safe=",")
+    query = urllib.parse.urlencode(page_query(state), safe=",")
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
     st.code(f"{base}?{query}", language=None, wrap_lines=True)  # all of it in view
     st.caption(translator(state.lang)(COPY_LINK))
@@ -592,7 +609,7 @@ def lane_map(state: urlstate.ViewState) -> None:
         extent = link
     if extent is not None and extent != ss.get("map-extent"):
         ss["map-extent"] = extent
-        st.query_params.from_dict(urlstate.to_query(dataclasses.replace(state, extent=extent)))
+        st.query_params.from_dict(page_query(dataclasses.replace(state, extent=extent)))
 
 
 def main() -> None:
@@ -622,7 +639,7 @@ def main() -> None:
         shown = None if lane_from_widgets() else fall_back(state, exc, tr)
         if shown is None:  # a lane chosen in the sidebar: say why, and let the user choose
             ss[KEPT_VIEW_KEY] = state
-            st.query_params.from_dict(urlstate.to_query(state))
+            st.query_params.from_dict(page_query(state))
             st.title(tr(HEADING))
             if isinstance(exc, GeoError):
                 st.error(md(error_text(exc, tr)))
@@ -640,7 +657,7 @@ def main() -> None:
             st.stop()
         state, _, pres = shown
     ss[KEPT_VIEW_KEY] = state
-    st.query_params.from_dict(urlstate.to_query(state))
+    st.query_params.from_dict(page_query(state))
     fallback_warning(state, tr)
     st.title(keep_units(pres.title) if tr.chinese else pres.title)  # 洛杉矶／长滩 stays whole
     st.caption(

@@ -18,7 +18,8 @@ LINK_EXTENT = "120,10,250,45"
 
 
 def url_extent(page: Any) -> str | None:
-    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    # the page's own location: Playwright's page.url can lag the History API's updates
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.evaluate("location.href")).query)
     return query.get("extent", [None])[0]
 
 
@@ -52,6 +53,30 @@ def test_a_shared_link_reopens_as_the_same_link(
         assert west <= 120.5 and east >= 249.5  # the map shows the whole extent
         url = page.url
     assert page.blocked_urls == []
+
+
+@pytest.mark.parametrize(
+    ("lane", "extent", "box"),
+    [
+        ("origin=FJSUV&dest=WSAPW", "170,-22,-168,-10", (170, 192)),  # RFC 7946 across 180°
+        ("origin=RUPKC&dest=USADQ&lang=zh", "150,40,-140,65", (150, 220)),
+        ("origin=DKCPH&dest=SEMMA", "12.55,55.6,13.0,55.63", (12.55, 13.0)),  # "13.0" kept
+    ],
+    ids=["suva-apia", "kamchatka-kodiak-zh", "oresund"],
+)
+def test_a_shared_link_keeps_its_wording(page: Any, app_server: str, lane: str, extent: str,
+                                         box: tuple[float, float]) -> None:  # fmt: skip
+    """A link's extent stays as the link wrote it (a box across 180° the RFC 7946 way, west
+    greater than east; a trailing zero) while the user has not moved the map; the map shows
+    the box, in the lane's longitudes."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    frame = open_map(page, f"{app_server}/?{lane}&extent={extent}")
+    assert settled_extent(page) == extent
+    west, east = frame.evaluate(
+        "() => [window.map.getBounds().getWest(), window.map.getBounds().getEast()]"
+    )
+    assert west <= box[0] + 0.01 and east >= box[1] - 0.01, (west, east)
+    assert page.page_errors == []
 
 
 #: The lane's own box as a link: Shanghai on its west edge, Long Beach on its east edge.
