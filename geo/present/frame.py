@@ -27,6 +27,19 @@ def lane_bounds(view: LaneView) -> tuple[float, float, float, float]:
     return (float(west), float(south), float(east), float(north))
 
 
+def extent_near_lane(
+    extent: tuple[float, float, float, float], view: LaneView
+) -> tuple[float, float, float, float]:
+    """``extent`` ``(west, south, east, north)`` in degrees, moved by whole turns of 360° so
+    that its centre is as near as it can be to the centre of the view's drawn routes (the
+    display window): ``-200,40,-150,65`` on a lane drawn at 158°–193° is ``160,40,210,65``,
+    the same place, where the lane is drawn (else the map shows an empty copy of the world)."""
+    west, south, east, north = extent
+    lane_west, _, lane_east, _ = lane_bounds(view)
+    turn = 360.0 * round(((lane_west + lane_east) / 2 - (west + east) / 2) / 360.0)
+    return (west + turn, south, east + turn, north)
+
+
 def lane_frame(view: LaneView, min_nm: float = MIN_FRAME_NM) -> tuple[float, float, float, float]:
     """The lane's bounds widened about their centre to at least ``min_nm`` north–south and
     east–west (measured at the centre's latitude); a longer lane's bounds unchanged."""

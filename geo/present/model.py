@@ -23,6 +23,7 @@ from typing import Any, Final
 from geo.errors import GeoError
 from geo.i18n import N_, Translator, translator
 from geo.present import legend, wording
+from geo.present.frame import extent_near_lane
 from geo.present.items import LegendItem, Metric, Palette, Source
 from geo.present.localnames import port_id_name, source_title
 from geo.present.options import ALL_LAYERS
@@ -243,12 +244,15 @@ def present(
     ignored, order follows ALL_LAYERS). ``label``: a custom map annotation and ``title`` a
     custom title — both taken literally (control characters dropped, cut to 120
     characters). ``extent``: ``(west, south, east, north)`` degrees to frame instead of the
-    whole lane. ``lang``: ``en`` or ``zh`` — every text of the model in that language (port,
-    zone and passage names from the Chinese name files; a source's title stays as published).
+    whole lane, moved by whole turns of 360° to where the lane is drawn
+    (:func:`~geo.present.frame.extent_near_lane`). ``lang``: ``en`` or ``zh`` — every text of
+    the model in that language (port, zone and passage names from the Chinese name files; a
+    source's title stays as published).
     Raises :class:`InvalidExtentError` on a bad extent and
     :class:`~geo.errors.UnknownLanguageError` on another language.
     """
     tr = translator(lang)
+    shown = check_extent(extent)
     chosen = tuple(layer for layer in ALL_LAYERS if layer in set(layers))
     pal = palette or Palette()
     heading = plain(title, MAX_TITLE_CHARS) if title else ""
@@ -275,7 +279,7 @@ def present(
         warnings=tuple(dict.fromkeys(warnings)),
         layers=chosen,
         label=plain(label, MAX_LABEL_CHARS),
-        extent=check_extent(extent),
+        extent=None if shown is None else extent_near_lane(shown, view),
         lane_label=wording.lane_label(view, tr),
         lane_weight_px=wording.lane_weight_px(view),
         as_of=view.as_of,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.mapframe import MAP_FRAME, open_map, wait_until_settled
+from tests.browser.mapframe import MAP_FRAME, layout, open_map, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -61,8 +61,9 @@ def test_a_shared_link_reopens_as_the_same_link(
         ("origin=FJSUV&dest=WSAPW", "170,-22,-168,-10", (170, 192)),  # RFC 7946 across 180°
         ("origin=RUPKC&dest=USADQ&lang=zh", "150,40,-140,65", (150, 220)),
         ("origin=DKCPH&dest=SEMMA", "12.55,55.6,13.0,55.63", (12.55, 13.0)),  # "13.0" kept
+        ("origin=USDUT&dest=RUPKC", "-200,40,-150,65", (160, 210)),  # a turn west of the lane
     ],
-    ids=["suva-apia", "kamchatka-kodiak-zh", "oresund"],
+    ids=["suva-apia", "kamchatka-kodiak-zh", "oresund", "west-of-180"],
 )
 def test_a_shared_link_keeps_its_wording(page: Any, app_server: str, lane: str, extent: str,
                                          box: tuple[float, float]) -> None:  # fmt: skip
@@ -76,6 +77,8 @@ def test_a_shared_link_keeps_its_wording(page: Any, app_server: str, lane: str, 
         "() => [window.map.getBounds().getWest(), window.map.getBounds().getEast()]"
     )
     assert west <= box[0] + 0.01 and east >= box[1] - 0.01, (west, east)
+    lay = layout(frame)  # the lane is drawn in the view, not in another copy of the world
+    assert [p for p in lay["lane"] if 0 <= p["x"] <= lay["map"]["right"] - lay["map"]["left"]]
     assert page.page_errors == []
 
 
