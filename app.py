@@ -271,8 +271,20 @@ def metrics(pres: LanePresentation) -> None:
         message = md(lane_message(view, tr.lang))
         caption += message if tr.chinese else " " + message
     st.caption(caption)
-    for w in pres.warnings:
-        st.warning(md(w))
+    if len(pres.warnings) == 1:
+        st.warning(md(pres.warnings[0]))
+    elif pres.warnings:  # one line here, the list under the map: it stays above the fold
+        st.warning(tr(ROUTE_WARNINGS_BELOW, count=tr.number(len(pres.warnings))))
+
+
+ROUTE_WARNINGS_BELOW = N_("{count} warnings about this route, listed under the map.")
+
+
+def route_warnings_below(pres: LanePresentation) -> None:
+    """Two or more route warnings, one box under the map, a line each (a line above the map
+    says they are there: three boxes above it pushed the lane past the fold at 1280×800)."""
+    if len(pres.warnings) > 1:
+        st.warning("\n".join(f"- {md(w)}" for w in pres.warnings))
 
 
 def segment_tables(view: LaneView, tr: Translator) -> None:
@@ -671,6 +683,7 @@ def main() -> None:
     )
     metrics(pres)
     lane_map(state)
+    route_warnings_below(pres)
     snapshot_panel(pres)
     share = st.expander(tr("Share this view"), key="share-panel", on_change="rerun")
     if share.open:  # built only when opened

@@ -27,6 +27,7 @@ pytestmark = pytest.mark.browser
         ("?origin=NZAKL&dest=USSEA", (1280, 800)),
         ("?origin=USLAX&dest=USNYC", (1280, 800)),
         ("?origin=RUPKC&dest=USADQ", (1280, 800)),  # a route warning above the map
+        ("?origin=10,50&dest=RUPKC", (1280, 800)),  # three warnings: on land, far from lanes
         ("?origin=NOBGO&dest=ZACPT", (1024, 700)),  # a small laptop window
     ],
     ids=[
@@ -38,6 +39,7 @@ pytestmark = pytest.mark.browser
         "auckland-seattle",
         "panama",
         "warning-above",
+        "three-warnings",
         "bergen-cape-town-1024x700",
     ],
 )
@@ -109,3 +111,17 @@ def test_a_phone_keeps_the_full_map(page: Any, app_server: str) -> None:
     open_map(page, app_server)
     box = _map_box(page)
     assert box["top"] > 844 - 240 and box["height"] == LANE_MAP_HEIGHT_PX, box
+
+
+def test_several_route_warnings_are_listed_under_the_map(page: Any, app_server: str) -> None:
+    """Two or more route warnings: one line above the map says how many, the list is under
+    the map (three boxes above it pushed the lane past the fold)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_map(page, f"{app_server}/?origin=10,50&dest=RUPKC")
+    alerts = page.locator('[data-testid="stAlert"]')
+    texts = [alerts.nth(i).inner_text() for i in range(alerts.count())]
+    assert any("3 warnings about this route" in t for t in texts), texts
+    (listed,) = [t for t in texts if "is on land" in t]
+    assert "nearest sea lane" in listed and "Petropavlovsk" in listed
+    map_top = page.locator(MAP_FRAME).bounding_box()["y"]
+    assert alerts.filter(has_text="is on land").bounding_box()["y"] > map_top  # under it
