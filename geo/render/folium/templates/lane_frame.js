@@ -235,17 +235,24 @@
 
     // ---- a short map (a laptop's window, the frame fitted below the figures): the legend,
     //      open, would reach the controls of the other corners; it folds to its title until
-    //      the user opens it again (a press in the map: no fit folds it after that)
+    //      the user opens it again (a press in the map: no fit folds it after that). Still
+    //      reaching them folded (a map of ≈ 250 px), the scale bar makes room ("lane-short";
+    //      the measure tool still gives distances), until the map is taller again.
     function foldLongLegend() {
         var legend = container.querySelector(".lane-legend");
-        var details = legend && legend.querySelector("details[open]");
-        if (!details || userMoved) { return; }
+        if (!legend) { return; }
         var corner = legend.parentElement.classList;
         var pos = (corner.contains("leaflet-top") ? "top" : "bottom") +
                   (corner.contains("leaflet-left") ? "left" : "right");
-        var box = boxOf(legend);
-        if (corners().some(function (c) { return c.pos !== pos && hits(box, c); })) {
-            details.removeAttribute("open");
+        function reaches() {
+            var box = boxOf(legend);
+            return corners().some(function (c) { return c.pos !== pos && hits(box, c); });
+        }
+        container.classList.remove("lane-short");
+        var details = legend.querySelector("details[open]");
+        if (details && !userMoved && reaches()) { details.removeAttribute("open"); }
+        if (!legend.querySelector("details[open]") && reaches()) {
+            container.classList.add("lane-short");
         }
     }
 
