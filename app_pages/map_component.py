@@ -106,16 +106,17 @@ def map_args(
 _frontend = components.declare_component("lane_map", path=str(Path(__file__).with_name("lane_map")))
 FRAME_TITLE = "app_pages.map_component.lane_map"
 #: The lane map's height (CSS px) where the window has room for it. The frame is shorter in a
-#: shorter window, down to ``MIN_HEIGHT`` (240 px) in ``lane_map.js``: it ends above the fold.
+#: shorter window, down to ``MIN_HEIGHT`` (240 px) in ``lane_map.js``: it ends at the fold.
 LANE_MAP_HEIGHT_PX = 560
 
 
 def mount(args: dict[str, Any], *, height: int) -> Any:
     """Mount the map of ``args`` (:func:`map_args`) at ``height`` px, the container's width,
-    or shorter: the frame ends 16 px above the window's bottom edge where that leaves it at
-    least 240 px (a laptop's window: the map, and the lane in it, above the fold), and keeps
-    ``height`` where the frame starts lower than that (a phone); again on each change of the
-    window's size or of the page above the frame.
+    or shorter: the frame ends 16 px above the window's bottom edge (a laptop's window: the
+    map, and the lane in it, above the fold), but is never under 240 px (the controls need
+    it); a frame that starts with less than 120 px of the window below it (a phone, the
+    figures stacked above the map) keeps ``height``. Again on each change of the window's
+    size or of the page above the frame.
 
     Returns the map's last report: a dict of the ``returned_objects`` (``bounds`` as
     ``{"_southWest": {"lat", "lng"}, "_northEast": {...}}`` in degrees, ``zoom``, ``moved``:

@@ -66,9 +66,11 @@
   // The frame's height: the page's (args.height) at most, and no taller than the window below
   // the frame's top, so that the whole map, and the lane in it, is above the fold (at
   // 1280×800 the map starts ≈ 400 px down, ≈ 425 px in Chinese, ≈ 500 px under a warning; a
-  // 1024×700 window leaves ≈ 265 px). A frame that starts too far down for a map of MIN_HEIGHT
-  // (a phone, where the figures stack above it) keeps the page's height.
-  var MIN_HEIGHT = 240, MARGIN = 16;
+  // 1024×700 window leaves ≈ 265 px), but not under MIN_HEIGHT (the controls need it: with
+  // less room it ends a few pixels past the fold). A frame that starts with less than
+  // MIN_ROOM of the window below it (a phone, where the figures stack above the map) keeps
+  // the page's height: it is below the fold whatever its height.
+  var MIN_HEIGHT = 240, MIN_ROOM = 120, MARGIN = 16;
   function fitted(height) {
     var el = window.frameElement, view = window.parent;
     if (!el || !view) { return height; }
@@ -77,7 +79,8 @@
       top += box.scrollTop;  // Streamlit scrolls a container, not the window: unscrolled top
     }
     var room = Math.floor(view.innerHeight - top - MARGIN);
-    return room >= MIN_HEIGHT ? Math.min(height, room) : height;
+    if (room + MARGIN < MIN_ROOM) { return height; }
+    return Math.min(height, Math.max(MIN_HEIGHT, room));
   }
 
   function setHeight(wanted) {

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app_pages.map_component import LANE_MAP_HEIGHT_PX
-from tests.browser.mapframe import MAP_FRAME, layout, open_map, wait_until_settled
+from tests.browser.mapframe import MAP_FRAME, inside, layout, open_map, overlaps, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
         ("?origin=USLAX&dest=USNYC", (1280, 800)),
         ("?origin=RUPKC&dest=USADQ", (1280, 800)),  # a route warning above the map
         ("?origin=10,50&dest=RUPKC", (1280, 800)),  # three warnings: on land, far from lanes
+        ("?origin=10,50&dest=RUPKC", (1366, 768)),  # and 227 px left: a 240 px map
         ("?origin=NOBGO&dest=ZACPT", (1024, 700)),  # a small laptop window
     ],
     ids=[
@@ -40,6 +41,7 @@ pytestmark = pytest.mark.browser
         "panama",
         "warning-above",
         "three-warnings",
+        "three-warnings-1366x768",
         "bergen-cape-town-1024x700",
     ],
 )
@@ -125,3 +127,27 @@ def test_several_route_warnings_are_listed_under_the_map(page: Any, app_server: 
     assert "nearest sea lane" in listed and "Petropavlovsk" in listed
     map_top = page.locator(MAP_FRAME).bounding_box()["y"]
     assert alerts.filter(has_text="is on land").bounding_box()["y"] > map_top  # under it
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?origin=USDUT&dest=RUPKC&extent=-200,40,-150,65", "?origin=RUPKC&dest=USADQ&lang=zh"],
+    ids=["short-map-link", "short-map-zh"],
+)
+def test_no_control_over_another_on_a_short_map(page: Any, app_server: str, query: str) -> None:
+    """A 1280×720 window (a two-line heading, or a warning, above the map: ≈ 250 px left):
+    the legend folds, and where its title still reaches the zoom, fullscreen and measure
+    buttons the scale bar makes room; no control covers another."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    frame = open_map(page, f"{app_server}/{query}")
+    lay = layout(frame)
+    assert lay["map"]["bottom"] - lay["map"]["top"] < 300, lay["map"]  # a short map indeed
+    controls = lay["controls"]
+    crossed = [
+        f"{a['name']} / {b['name']}"
+        for i, a in enumerate(controls)
+        for b in controls[i + 1 :]
+        if overlaps(a, b) and not (inside(a, b) or inside(b, a))  # not a control's own part
+    ]
+    assert crossed == []
+    assert page.page_errors == []
