@@ -19,6 +19,13 @@ def warnings_of(at: AppTest) -> list[str]:
     return [w.value.replace("\\", "") for w in at.warning]  # markdown escapes
 
 
+def route_warnings_of(at: AppTest) -> tuple[str, list[str]]:
+    """Two or more route warnings: the line above the map that counts them, and the list
+    under the map (one box, a ``- `` line each)."""
+    pointer, listed = warnings_of(at)
+    return pointer, [line.removeprefix("- ") for line in listed.splitlines()]
+
+
 @pytest.mark.parametrize(
     ("params", "start"),
     [
@@ -29,7 +36,8 @@ def warnings_of(at: AppTest) -> list[str]:
 )
 def test_an_inland_end_is_warned_about_in_chinese(params: dict[str, str], start: str) -> None:
     at = run(lang="zh", **params)
-    shown = warnings_of(at)
+    pointer, shown = route_warnings_of(at)
+    assert pointer == "本航线有2条警示，列于地图下方。"
     assert len(shown) == 2, shown
     assert all(w.startswith(start) for w in shown)
     assert "位于陆地上" in shown[0] and "海里" in shown[0]
@@ -41,7 +49,9 @@ def test_an_inland_end_is_warned_about_in_chinese(params: dict[str, str], start:
 def test_the_english_page_keeps_the_engines_sentences() -> None:
     at = run(dest="117,32")
     route = routing.route("Shanghai", "117,32")
-    assert warnings_of(at) == [w.message() for w in route.warnings]
+    pointer, shown = route_warnings_of(at)
+    assert pointer == "2 warnings about this route, listed under the map."
+    assert shown == [w.message() for w in route.warnings]
 
 
 @pytest.mark.parametrize(
