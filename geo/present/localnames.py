@@ -9,6 +9,7 @@ with its source and year; a place without a Chinese name keeps its English name.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from typing import Final
 
@@ -114,11 +115,64 @@ def _texts() -> dict[tuple[str, str], str]:
     return out
 
 
+#: The project's own words around a published title in a source column, one part of a
+#: ``;``-separated list at a time: the pattern, and its wording (a catalogue message whose
+#: fields are the pattern's groups). Published titles and publishers stay as published.
+_CITATIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern), wording)
+    for pattern, wording in (
+        (r"(?P<work>.+?),? as reported (?:by|on) (?P<by>.+)", N_("{work}, as reported by {by}")),
+        (r"(?P<work>.+?), as published by (?P<by>.+)", N_("{work}, as published by {by}")),
+        (r"(?P<work>.+?) \(as reported\)(?P<rest>.*)", N_("{work} (as reported){rest}")),
+        (
+            r"(?P<work>.+?) \(reported by (?P<by>[^)]+)\)(?P<rest>.*)",
+            N_("{work} (reported by {by}){rest}"),
+        ),
+        (r"(?P<work>.+?) via (?P<by>.+)", N_("{work} via {by}")),
+        (r"(?P<work>.+?) as defined in (?P<doc>.+)", N_("{work} as defined in {doc}")),
+        (r"extent as described by (?P<by>.+)", N_("extent as described by {by}")),
+        (r"as shown in (?P<by>.+)", N_("as shown in {by}")),
+    )
+)
+#: A ``;`` between two sources, not one inside brackets (``(… exonym; not checked …)``).
+_BETWEEN_SOURCES: Final = re.compile(r";(?![^()（）]*[)）])")
+#: A label of the project's own before a published title (``Wikipedia infobox, Port of …``).
+_OWN_LABEL: Final = re.compile(r"(?P<label>[^,(]+?), (?P<rest>.+)")
+
+
 def source_title(title: str, lang: str) -> str:
     """A source's title in ``lang``. Published titles stay as published; the project's own
-    words in a source column (``project assumption``) are translated through
-    ``data/texts_zh.csv`` (kind ``source``): ``"本项目假设（航速三次方外推范围）"``."""
-    return data_text("source", title, lang)
+    words in a source column are translated: whole labels through ``data/texts_zh.csv``
+    (kind ``source``: ``"本项目假设（航速三次方外推范围）"``), a label before a title
+    (``"维基百科信息框，Port of Long Beach"``) and the words of a citation
+    (``"…, as reported by China Daily (2026)"`` → ``"…，转引自China Daily (2026)"``)."""
+    whole = data_text("source", title, lang)
+    if lang != "zh" or whole != title:
+        return whole
+    return "；".join(_cited(part.strip(), lang) for part in _BETWEEN_SOURCES.split(title))
+
+
+def _cited(part: str, lang: str) -> str:
+    """One source of a ``;``-separated list in ``lang`` (``zh``), see :func:`source_title`."""
+    whole = data_text("source", part, lang)
+    if whole != part:
+        return whole
+    tr = translator(lang)
+    for pattern, wording in _CITATIONS:
+        found = pattern.fullmatch(part)
+        if found:
+            fields = dict(found.groupdict())
+            if "work" in fields:  # "North Sea area" (ours) as defined in …
+                fields["work"] = _cited(fields["work"], lang)
+            if not re.search(r"[\"“,]", fields.get("by", ",")):  # publishers, not a title
+                fields["by"] = re.sub(r" and (?:the )?", "和", fields["by"])
+            return tr(wording, **fields)
+    labelled = _OWN_LABEL.fullmatch(part)
+    if labelled:
+        label = data_text("source", labelled["label"], lang)
+        if label != labelled["label"]:
+            return f"{label}，{labelled['rest']}"
+    return part
 
 
 def data_text(kind: str, english: str, lang: str) -> str:
