@@ -130,6 +130,30 @@ def test_the_projects_own_source_labels_are_chinese_and_published_titles_stay() 
     assert not [(w, t) for t in shown for w in CITATION_WORDS if w in t]
 
 
+@pytest.mark.parametrize(
+    ("origin", "destination"), [("CNSHA", "SAN-PEDRO-BAY"), ("CNSHA", "NLRTM")]
+)
+def test_every_source_a_chinese_page_map_or_slide_cites_is_worded_in_chinese(
+    origin: str, destination: str
+) -> None:
+    from geo.render.folium.mapping import standalone_html
+
+    pres = present(build_view(origin, destination), lang="zh")
+    timeline = progress.timeline_texts(progress.timeline(), ZH)
+    measures = [progress.markdown_line(m, ZH) for m in progress.measures_for(pres.view)]
+    shown = {
+        "trade figure": pres.metric("trade").source,  # the page's caption cites it
+        "CO2 figure": pres.metric("co2").source,
+        "timeline": "\n".join(r.cited for r in timeline.rows),
+        "timeline sources": progress.timeline_sources(progress.timeline(), ZH),
+        "measures": "\n".join(measures),
+        "map (popups, tooltips)": standalone_html(pres),
+    }
+    assert not [(k, w) for k, text in shown.items() for w in CITATION_WORDS if w in text]
+    if destination == "SAN-PEDRO-BAY":  # the corridor's figure is cited second-hand
+        assert "转引自China Daily" in shown["trade figure"]
+
+
 #: Latin words allowed inside Chinese text: names, code and technical terms a Chinese
 #: reader meets in Latin letters (acronyms in capitals are always allowed).
 ALLOWED_LATIN = {

@@ -19,7 +19,13 @@ from typing import Final
 from geo.facts import trade
 from geo.facts.measures import measures
 from geo.i18n import ENGLISH, N_, Translator
-from geo.present.localnames import data_text, date_words, deadline_passed, port_id_name
+from geo.present.localnames import (
+    data_text,
+    date_words,
+    deadline_passed,
+    port_id_name,
+    source_title,
+)
 from geo.present.text import md, safe_url, short_source
 from geo.present.view import LaneView
 from geo.present.wording import NOT_FOR_NAVIGATION
@@ -178,8 +184,10 @@ def timeline_subtitle(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLI
 
 def timeline_sources(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH) -> str:
     """``"Sources: C40 Cities news; pacmar.com; …."`` (short names, first-seen order)."""
-    names = list(dict.fromkeys(e.source_short for e in entries if e.source_short))
-    return tr("Sources: {sources}.", sources="; ".join(names))
+    names = list(
+        dict.fromkeys(source_title(e.source_short, tr.lang) for e in entries if e.source_short)
+    )
+    return tr("Sources: {sources}.", sources=tr.join_clauses(names))
 
 
 @dataclass(frozen=True)
@@ -212,7 +220,7 @@ def timeline_texts(entries: tuple[TimelineEntry, ...], tr: Translator = ENGLISH)
             when=when_words(e, tr),
             event=data_text("milestone", e.event, tr.lang),
             cited=("" if e.done else f"{tr(STATUS_LABELS[e.status])} · ")
-            + tr("Source: {source}", source=e.source_short),
+            + tr("Source: {source}", source=source_title(e.source_short, tr.lang)),
         )
         for e in entries
     )
@@ -242,7 +250,7 @@ def markdown_line(item: TimelineEntry | MeasureItem, tr: Translator = ENGLISH) -
     URL is http(s). Dates, port names and measure labels (:mod:`geo.present.datawords`) in
     ``tr``'s language; events and descriptions through ``data/texts_zh.csv``
     (:func:`geo.present.localnames.data_text`)."""
-    source = md(item.source_short)
+    source = md(source_title(item.source_short, tr.lang))
     if safe_url(item.source_url):
         source = f"[{source}]({item.source_url})"
     when = md(when_words(item, tr))

@@ -175,7 +175,7 @@ def metrics(view: LaneView, tr: Translator = ENGLISH) -> tuple[Metric, ...]:
                 note,
                 float(fig.value),
                 fig.unit,
-                fig.source,
+                source_title(fig.source, tr.lang),
                 fig.source_url,
             )
         )
@@ -262,7 +262,7 @@ def co2_metric(view: LaneView, tr: Translator = ENGLISH) -> Metric:
         ),
         em.co2_ttw_t,
         "t CO2 (tank-to-wake)",
-        fuel.source,
+        source_title(fuel.source, tr.lang),
         fuel.source_url,
     )
 

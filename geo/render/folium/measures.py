@@ -22,7 +22,7 @@ import folium
 from branca.element import MacroElement
 
 from geo.i18n import ENGLISH, N_, Translator
-from geo.present.localnames import data_text, when_words
+from geo.present.localnames import data_text, source_title, when_words
 from geo.present.model import LanePresentation
 from geo.present.progress import MeasureItem
 from geo.present.text import esc, safe_url
@@ -103,7 +103,8 @@ def tooltip_html(
     port = port_name or items[0].port_name
     lines = [esc(tr("{port} — in place:", port=port))]
     lines += [
-        esc(f"{_label(m, tr)} · {_when(m, tr)}") + esc(tr(" ({source})", source=m.source_short))
+        esc(f"{_label(m, tr)} · {_when(m, tr)}")
+        + esc(tr(" ({source})", source=source_title(m.source_short, tr.lang)))
         for m in items
     ]
     return "<br>".join(lines)
@@ -122,7 +123,7 @@ def popup_html(
                 "label": _label(m, tr),
                 "when": _when(m, tr),
                 "description": data_text("measure_text", m.description, tr.lang),
-                "source": m.source,
+                "source": source_title(m.source, tr.lang),
                 "url": m.source_url.strip() if safe_url(m.source_url) else "",
                 "year": m.year,
                 "source_word": tr("Source ({year}):", year=m.year),

@@ -119,14 +119,19 @@ def segment_tooltip(row: Any, speed_kn: float, tr: Translator = ENGLISH) -> str:
 
 
 def zone_tooltip(row: Any, tr: Translator = ENGLISH) -> str:
-    """Name, rules and source of a zone row (the source's title as published)."""
+    """Name, rules and source of a zone row (the source's title as published, the project's
+    own words around it in ``tr``'s language: :func:`~geo.present.localnames.source_title`)."""
     return _html(
         "zone_tooltip.html",
         name=place_name("zone", str(row["zone_id"]), tr.lang, str(row["zone_name"])),
         approximate=bool(row.get("approximate", False)),
         approximate_word=tr(" (approximate)"),
         rules=data_text("rules", str(row["rules"]), tr.lang),
-        source_line=tr("Source: {source} ({year})", source=row["source"], year=row["year"]),
+        source_line=tr(
+            "Source: {source} ({year})",
+            source=localnames.source_title(str(row["source"]), tr.lang),
+            year=row["year"],
+        ),
     )
 
 
@@ -157,7 +162,7 @@ def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> s
     volumes = [
         {
             "label": wording.port_volume_words(f.value, f.year, f.label(), tr),
-            "source": f.source,
+            "source": localnames.source_title(f.source, tr.lang),
             "url": _link(f.source_url),
         }
         for f in (trade.port_volumes(code) if counted else [])
@@ -166,7 +171,7 @@ def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> s
         {
             "metric": data_text("trade_metric", f.metric, tr.lang).capitalize(),
             "label": wording.figure_words(f, tr),
-            "source": f.source,
+            "source": localnames.source_title(f.source, tr.lang),
             "url": _link(f.source_url),
         }
         for f in ([] if terminal else trade.port_trade(code)[:2])
@@ -186,7 +191,10 @@ def port_popup(row: Any, tr: Translator = ENGLISH, name: str | None = None) -> s
                 port=_port_of(locode, tr),
             ),
             "volume": tr("Container volume"),
-            "position": tr("Position: {source}", source=row["coord_source"]),
+            "position": tr(
+                "Position: {source}",
+                source=localnames.source_title(str(row["coord_source"]), tr.lang),
+            ),
             "sep": tr(": "),
         },
     )
