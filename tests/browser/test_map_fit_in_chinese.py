@@ -16,7 +16,7 @@ import pytest
 from geo.present.model import present
 from geo.present.view import build_view
 from geo.render.folium import mapping
-from tests.browser.mapframe import SIZES, overlaps
+from tests.browser.mapframe import SIZES, open_map, overlaps
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,17 @@ MEASURE_JS = """() => {
       (el) => Object.assign(box(el), {text: el.innerText})),
   };
 }"""
+
+
+def _badges_clear(got: dict[str, Any]) -> None:
+    assert len(got["badges"]) == 3 and len(got["markers"]) >= 3, got
+    for badge in got["badges"]:
+        for marker in got["markers"]:
+            assert not overlaps(badge, marker), (badge, marker)
+        for name in got["names"]:
+            assert not overlaps(badge, name), (badge, name)
+        for control in got["controls"]:
+            assert not overlaps(badge, control), (badge, control)
 
 
 @functools.cache
@@ -72,12 +83,20 @@ def test_scale_labels_fit_and_badges_sit_clear_of_ports(page: Any, lang: str, si
         room = s["inner"]["right"] - s["words"]["right"]
         assert room >= s["padding"] - 1, (s["text"], room, s["bar"])
         assert s["words"]["left"] >= s["inner"]["left"], s
-    assert len(got["badges"]) == 3 and len(got["markers"]) >= 3, got
-    for badge in got["badges"]:
-        for marker in got["markers"]:
-            assert not overlaps(badge, marker), (badge, marker)
-        for name in got["names"]:
-            assert not overlaps(badge, name), (badge, name)
-        for control in got["controls"]:
-            assert not overlaps(badge, control), (badge, control)
+    _badges_clear(got)
     assert page.blocked_urls == [] and page.page_errors == []
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)], ids=str)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_badges_in_the_pages_fitted_map_sit_clear(
+    page: Any, app_server: str, lang: str, size: tuple[int, int]
+) -> None:
+    """In the page's map, fitted to the window below the figures (360 px in Chinese at
+    1280×800), the fit keeps each ✓ badge clear of the controls too: Los Angeles' badge had
+    no free side left above the minimap and covered the end of 洛杉矶."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    frame = open_map(page, f"{app_server}/?lang={lang}")
+    frame.evaluate("() => document.fonts.ready")
+    frame.wait_for_timeout(600)  # the badges are placed just after each fit
+    _badges_clear(dict(frame.evaluate(MEASURE_JS)))

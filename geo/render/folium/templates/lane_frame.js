@@ -117,7 +117,7 @@
 
 {% include "frame_names.js" %}
 
-    // ---- what must stay clear of the controls: the lane, the ports and the names
+    // ---- what must stay clear of the controls: the lane, the ports, their names and badges
     function relBox(el, anchorLatLng) {
         if (!el) { return null; }
         var q = el.getBoundingClientRect();
@@ -147,6 +147,13 @@
                        bottom: Math.max(box.bottom, name.bottom)};
             }
             out.push({at: p.home, box: box});
+        });
+        map.eachLayer(function (layer) {  // a port's ✓ badge, on the side it last took
+            var el = layer instanceof L.Marker && layer.getElement && layer.getElement();
+            if (el && el.classList.contains("corridor-measure-icon")) {
+                var badge = relBox(el, layer.getLatLng());
+                if (badge) { out.push({at: layer.getLatLng(), box: badge}); }
+            }
         });
         if (o.laneLabel && o.laneLabel._map && o.laneLabel.getElement()) {
             var text = o.laneLabel.getElement().firstElementChild;
