@@ -616,5 +616,5 @@ def test_download_all_zip_holds_every_format_readable_and_in_the_slide_language(
             assert (info.external_attr >> 16) & 0o777 == 0o644, (info.filename, info.external_attr)
         readme = archive.read(next(i for i in infos if i.filename.endswith("README.txt")))
     text = readme.decode("utf-8")
-    assert "由" in text and "绘制" in text and "drawn by" not in text
+    assert "由" in text and "生成" in text and "drawn by" not in text
     assert "航段表" in text

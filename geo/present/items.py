@@ -37,14 +37,16 @@ class Metric:
 
 @dataclass(frozen=True)
 class Source:
-    """A cited source: its full title, a link (may be empty) and a short footer name."""
+    """A cited source: its full title, a link (may be empty) and a short footer name
+    (``short_title``, else :func:`~geo.present.text.short_source` of the title)."""
 
     title: str
     url: str
+    short_title: str = ""
 
     @property
     def short(self) -> str:
-        return short_source(self.title)
+        return self.short_title or short_source(self.title)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from geo.facts.figures import Figure
 from geo.i18n import ENGLISH, N_, Translator
 from geo.present.items import Metric, Source
 from geo.present.localnames import place_name, port_name, source_title
+from geo.present.text import short_source
 from geo.present.view import LaneView
 from geo.routing import engine as routing
 from geo.voyage.factors import fuels, model_speed_range, references, sourced_speeds
@@ -331,4 +332,7 @@ def sources(view: LaneView, tr: Translator = ENGLISH) -> tuple[Source, ...]:
         seen.setdefault(ref.source, ref.source_url)
     seen.setdefault(*SEAROUTE_SOURCE)
     seen.setdefault(LAND_SOURCE, NATURAL_EARTH_URL)
-    return tuple(Source(source_title(t, tr.lang), u) for t, u in seen.items())
+    return tuple(
+        Source(source_title(t, tr.lang), u, source_title(short_source(t), tr.lang))
+        for t, u in seen.items()
+    )
