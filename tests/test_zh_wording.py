@@ -122,7 +122,10 @@ def test_the_projects_own_source_labels_are_chinese_and_published_titles_stay() 
             assert set(re.findall(r"[A-Za-z]+", z.title)) <= set(
                 re.findall(r"[A-Za-z]+", e.title)
             ), z.title
-    assert "pyogrio" not in zh.footer_sources() and "Natural Earth 1:110m 国家边界" in zh.footer_sources()
+    assert (
+        "pyogrio" not in zh.footer_sources()
+        and "Natural Earth 1:110m 国家边界" in zh.footer_sources()
+    )
     assert source_title("project assumption (range of the cube-law extrapolation)", "zh") == (
         "本项目假设（航速三次方外推范围）"
     )
