@@ -44,7 +44,7 @@ fonts: $(VENV)/.installed
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; \
 	elif $(PY) -c "import noto_cjk_sans_otc" 2>/dev/null; then \
-		echo "fonts: Noto Sans CJK from the noto-cjk-sans-otc wheel (matplotlib only, not Chromium)"; \
+		echo "fonts: Noto Sans CJK from the noto-cjk-sans-otc wheel (matplotlib reads it; Chromium is given a fontconfig file for it)"; \
 	else \
 		$(PY) -m pip install --quiet noto-cjk-sans-otc; \
 	fi

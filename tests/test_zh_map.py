@@ -85,6 +85,11 @@ def test_the_web_font_has_every_glyph_of_the_catalogue_and_names() -> None:
     assert len(font.data) < 400_000  # a subset, not the 19 MB font
     for ch in "上海洛杉矶长滩釜山宁波舟山纽约鹿特丹":
         assert ord(ch) in cmap
+    # every country a port's popup may name (CLDR's Chinese names): 厄瓜多尔 lost 厄瓜
+    from geo.catalogue.countries import territories
+
+    countries = "".join(territories("zh").values())
+    assert [ch for ch in countries if webfont.drawn_by_subset(ch) and ord(ch) not in cmap] == []
 
 
 def test_dates_of_milestones_in_chinese() -> None:

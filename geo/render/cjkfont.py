@@ -9,10 +9,12 @@ matplotlib here. Nothing found is not an error: the caller falls back.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Final
+from xml.sax.saxutils import escape
 
 CJK_FAMILY: Final[str] = "Noto Sans CJK SC"
 DEBIAN_DIR: Final[Path] = Path("/usr/share/fonts/opentype/noto")
@@ -57,3 +59,45 @@ def _style_ok(path: Path, style: str) -> bool:
     weights = ("regular", "bold", "light", "medium", "black", "thin", "demilight")
     named = [w for w in weights if w in name]
     return style.lower() in named or (not named and style == "Regular")
+
+
+def font_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/pacific-lane/fonts`` (``~/.cache/…`` by default): the web-font
+    subsets and the fontconfig file for Chromium."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pacific-lane" / "fonts"
+
+
+def fontconfig_file(cache_dir: Path | None = None) -> Path | None:
+    """A fontconfig file that adds the folder of Noto Sans CJK SC to the system's fonts, for
+    a program that finds fonts only through fontconfig (Chromium), where fontconfig does not
+    know the font (no root to install Debian's ``fonts-noto-cjk``: the font is the PyPI
+    package's). Written under ``cache_dir`` (default :func:`font_cache_dir`) as
+    ``fonts.conf`` and returned; ``None`` when
+    fontconfig already finds the font, or no file of it is on this machine.
+
+    Pass it as ``FONTCONFIG_FILE`` in the program's environment."""
+    if _fc_match("Regular"):
+        return None
+    files = candidate_files("Regular") + candidate_files("Bold")
+    if not files:
+        return None
+    folders = "".join(
+        f"  <dir>{escape(str(folder))}</dir>\n"
+        for folder in dict.fromkeys(p.parent.resolve() for p in files)
+    )
+    system = "/etc/fonts/fonts.conf"
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f'  <include ignore_missing="yes">{escape(os.environ.get("FONTCONFIG_FILE", system))}'
+        "</include>\n"
+        f"{folders}</fontconfig>\n"
+    )
+    folder = cache_dir or font_cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "fonts.conf"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        part = path.with_name(f".fonts.conf.{os.getpid()}")
+        part.write_text(text, encoding="utf-8")
+        part.replace(path)  # whole or not at all: another process may read it
+    return path

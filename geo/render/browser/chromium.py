@@ -15,6 +15,7 @@ import asyncio
 import atexit
 import concurrent.futures
 import contextlib
+import os
 import shutil
 import tempfile
 import threading
@@ -24,6 +25,7 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from geo.errors import ExportError
+from geo.render import cjkfont
 
 CHROMIUM_ARGS: Final[tuple[str, ...]] = (
     "--no-sandbox",
@@ -83,9 +85,23 @@ def is_local(url: str) -> bool:
 
 
 async def _launch(pw: Any, executable: str, timeout_ms: float) -> Any:
-    """Launch headless Chromium at ``executable`` (the one place a browser starts)."""
+    """Launch headless Chromium at ``executable`` (the one place a browser starts). Where
+    fontconfig does not know Noto Sans CJK SC but the PyPI package holds it, Chromium gets a
+    fontconfig file that adds it (:func:`geo.render.cjkfont.fontconfig_file`), so a Chinese
+    PNG draws every character, not only the map's web-font subset."""
+    env = None
+    try:
+        conf = cjkfont.fontconfig_file()
+    except OSError:  # an unwritable cache: Chromium keeps the system's fonts
+        conf = None
+    if conf is not None:
+        env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
     return await pw.chromium.launch(
-        executable_path=executable, headless=True, args=list(CHROMIUM_ARGS), timeout=timeout_ms
+        executable_path=executable,
+        headless=True,
+        args=list(CHROMIUM_ARGS),
+        timeout=timeout_ms,
+        env=env,
     )
 
 

@@ -28,8 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from geo.catalogue.countries import territories
 from geo.i18n import po_path
-from geo.render.cjkfont import CJK_FAMILY, candidate_files
+from geo.render.cjkfont import CJK_FAMILY, candidate_files, font_cache_dir
 from geo.settings import DATA_DIR
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ class WebFont:
 
 
 def catalogue_chars() -> str:
-    """Every character the map may show in Chinese from the catalogue and the name files."""
+    """Every character the map may show in Chinese from the catalogue, the name files and
+    CLDR's Chinese country names."""
     from babel.messages.pofile import read_po
 
     chars: set[str] = set(EXTRA_CHARS)
@@ -79,12 +81,9 @@ def catalogue_chars() -> str:
             for row in csv.DictReader(fh):
                 for column in NAME_COLUMNS:
                     chars.update(row.get(column) or "")
+    for name in territories("zh").values():  # a port's country in a popup: 厄瓜多尔
+        chars.update(name)
     return "".join(sorted(ch for ch in chars if ch.isprintable() or ch == "\u3000"))
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pacific-lane" / "fonts"
 
 
 def _sc_index(path: Path) -> int:
@@ -138,7 +137,7 @@ def subset_font(style: str = "Regular") -> WebFont | None:
     key = hashlib.sha256(
         f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{fontTools.version}|{chars}".encode()
     ).hexdigest()[:16]
-    cached = _cache_dir() / f"lane-cjk-sc-{weight}-{key}.woff"
+    cached = font_cache_dir() / f"lane-cjk-sc-{weight}-{key}.woff"
     with _lock:
         try:
             data = cached.read_bytes()
