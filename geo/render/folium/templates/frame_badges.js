@@ -83,6 +83,17 @@
             if (!b.badge.getLatLng().equals(at)) { b.badge.setLatLng(at); }
         });
     }
+    badges.forEach(function (b) {  // where the map's fit keeps room for it (lane_frame.js)
+        // {at: the port's own place (not where the frame spread its marker at this zoom: the
+        //  fit would chase it), box: px around it}
+        var home = b.badge.getLatLng();
+        b.badge.laneBadge = function () {
+            var half = size / 2, reach = b.marker.getRadius() + gap + half;
+            var dx = SIDES[b.side][0] * reach, dy = SIDES[b.side][1] * reach;
+            return {at: home,
+                    box: {left: dx - half, top: dy - half, right: dx + half, bottom: dy + half}};
+        };
+    });
     function later() { setTimeout(place, 0); }  // after the frame's own handlers
     map.on("zoomend overlayadd", later);
     if (window.MutationObserver) {

@@ -148,12 +148,9 @@
             }
             out.push({at: p.home, box: box});
         });
-        map.eachLayer(function (layer) {  // a port's ✓ badge, on the side it last took
-            var el = layer instanceof L.Marker && layer.getElement && layer.getElement();
-            if (el && el.classList.contains("corridor-measure-icon")) {
-                var badge = relBox(el, layer.getLatLng());
-                if (badge) { out.push({at: layer.getLatLng(), box: badge}); }
-            }
+        map.eachLayer(function (layer) {  // a port's ✓ badge on its preferred side (fixed:
+            // where it last went depends on the view, and the fit must not chase it)
+            if (layer.laneBadge && layer._map) { out.push(layer.laneBadge()); }
         });
         if (o.laneLabel && o.laneLabel._map && o.laneLabel.getElement()) {
             var text = o.laneLabel.getElement().firstElementChild;
