@@ -229,6 +229,12 @@ def test_render_bytes_gives_data_mime_and_a_safe_name(pres: LanePresentation) ->
     assert svg.mime == "image/svg+xml" and svg.renderer == "static"
 
 
+def test_a_chinese_download_is_named_in_chinese(pres: LanePresentation) -> None:
+    zh = present(pres.view, lang="zh")
+    assert snapshot.default_filename(zh, "png") == f"上海-洛杉矶_长滩-{AS_OF}.png"
+    assert snapshot.default_filename(pres, "png") == f"Shanghai-San_Pedro_Bay-{AS_OF}.png"
+
+
 def test_png_falls_back_to_static_without_chromium(
     view: LaneView, pres: LanePresentation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -277,10 +277,13 @@ def _write(
 
 
 def default_filename(pres: LanePresentation, fmt: str) -> str:
-    """``"Shanghai-San_Pedro_Bay-2026-11-26.png"``: origin, destination, data date; safe."""
+    """``"Shanghai-San_Pedro_Bay-2026-11-26.png"``: origin, destination, data date, the ports
+    named in the presentation's language (``"上海-洛杉矶_长滩-2026-11-26.png"``); safe."""
     key = _format_key(fmt).key
     view = pres.view
-    return safe_filename(f"{view.origin.name}-{view.destination.name}-{pres.as_of}.{key}")
+    origin = pres.port_name(view.origin.id, view.origin.name)
+    destination = pres.port_name(view.destination.id, view.destination.name)
+    return safe_filename(f"{origin}-{destination}-{pres.as_of}.{key}")
 
 
 def render_bytes(
