@@ -94,6 +94,9 @@ def test_each_name_stands_beside_its_own_marker(
     page.wait_for_function(READY_CONDITION, timeout=30_000, polling=100)
     names = page.evaluate(NAMES_JS)
     assert len(names) >= 2, names
+    if destination == "San Pedro Bay":  # Yangshan too: its marker, spread off Shanghai's at
+        # a 1280×720 slide's zoom, was hidden as "off the lane", its leader line left alone
+        assert len(names) == 4, [n["text"] for n in names]
     for name in names:
         assert name["marker"] is not None, f"{name['text']!r}: no marker at the name's place"
         gap = rim_gap(name["glyphs"], name["marker"])

@@ -32,7 +32,9 @@
       var els = [];
       if (isMarker && layer.getElement && layer.getElement()) { els.push(layer.getElement()); }
       if (isLabel && tip.getElement()) { els.push(tip.getElement()); }
-      var show = near.contains(layer.getLatLng());
+      // where the port is, not where the frame spread its marker (Yangshan, moved 2.5° off
+      // Shanghai at a 1280×720 slide's zoom, was hidden and left its leader line alone)
+      var show = near.contains(layer.laneHome || layer.getLatLng());
       els.forEach(function (el) {
         if (show) { kept.push(el); } else { el.style.display = "none"; }
       });

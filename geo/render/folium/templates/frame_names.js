@@ -137,9 +137,9 @@
     // ---- markers closer than their radii: spread apart, with a leader line to the true place
     var leaders = L.layerGroup();
     o.ports.forEach(function (p) { p.home = L.latLng((p.marker || p.label).getLatLng()); });
-    function place(p, latlng) {
-        if (p.marker) { p.marker.setLatLng(latlng); }
-        if (p.label) { p.label.setLatLng(latlng); }
+    function place(p, latlng) {  // laneHome: where the port is (fit.js of a slide asks)
+        if (p.marker) { p.marker.laneHome = p.home; p.marker.setLatLng(latlng); }
+        if (p.label) { p.label.laneHome = p.home; p.label.setLatLng(latlng); }
     }
     function declutter() {
         leaders.clearLayers();
