@@ -75,9 +75,12 @@ def test_a_lane_through_no_passage_reads_naturally_in_chinese() -> None:
     assert ZH("open sea only") == "全程开阔海域"
 
 
-#: The project's own words around published titles, which a Chinese source line must not show.
+#: The project's own words around published titles, and Chinese bodies' English names, which
+#: a Chinese source line must not show (中国海事局, 交通运输部, 上港集团 in Chinese).
 CITATION_WORDS = ("as reported", "reported by", " via ", "as published by", "as defined in",
-                  "as described by", "as shown in", "Wikipedia infobox")  # fmt: skip
+                  "as described by", "as shown in", "Wikipedia infobox", "China MSA",
+                  "Ministry of Transport", "Shanghai International Port", "standard release text",
+                  "Slovenian government", "ECA list")  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -87,10 +90,10 @@ CITATION_WORDS = ("as reported", "reported by", " via ", "as published by", "as 
             "Port of Los Angeles annual address, as reported by China Daily (2026)",
             "Port of Los Angeles annual address，转引自China Daily (2026)",
         ),
-        ("China MSA (as reported); IMO 2020", "China MSA（转引）；IMO 2020"),
+        ("China MSA (as reported); IMO 2020", "中国海事局（转引）；IMO 2020"),
         (
             "MARPOL Annex VI (reported by marinelink.com, dieselnet.com)",
-            "MARPOL Annex VI（转引自marinelink.com, dieselnet.com）",
+            "MARPOL Annex VI（转引自marinelink.com、dieselnet.com）",
         ),
         ("Xinhua via mfame.guru, “Title, and more”", "Xinhua，转引自mfame.guru, “Title, and more”"),
         ("North Sea area as defined in MEPC.201(62)", "北海海域（范围见MEPC.201(62)）"),
@@ -173,6 +176,7 @@ ALLOWED_LATIN = {
     "e",  # CO₂e
     "Antofagasta",  # an English name to type, for a port with no Chinese name on file
     "Build", "Bigger",  # the Port of Los Angeles strategy's own name, quoted
+    "MarineLink",  # a publisher's name, cited
 }  # fmt: skip
 #: Code in a message: printf placeholders (argparse's ``%s``), `backticks`, and a run of
 #: letters with code punctuation in it (``origin,destination[,speed_kn]``, ``local:N``, ``.csv``).

@@ -164,8 +164,8 @@ def _cited(part: str, lang: str) -> str:
             fields = dict(found.groupdict())
             if "work" in fields:  # "North Sea area" (ours) as defined in …
                 fields["work"] = _cited(fields["work"], lang)
-            if not re.search(r"[\"“,]", fields.get("by", ",")):  # publishers, not a title
-                fields["by"] = re.sub(r" and (?:the )?", "和", fields["by"])
+            if "reported by" in wording or "described by" in wording:  # a list of publishers
+                fields["by"] = re.sub(r" and (?:the )?", "和", fields["by"].replace(", ", "、"))
             return tr(wording, **fields)
     labelled = _OWN_LABEL.fullmatch(part)
     if labelled:
