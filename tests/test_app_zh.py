@@ -231,7 +231,7 @@ def test_progress_tab_and_segment_rules_in_chinese() -> None:
     rules = " ".join(m.value for m in at.markdown)  # listed once per zone under the tables
     assert "**适用规定**" in rules and "**北美排放控制区**：" in rules
     assert HAN.search(rules) and "Emission Control Area" not in rules
-    assert "走廊第一阶段完成" in rules and "Corridor Phase 1" not in rules
+    assert "走廊措施：第一阶段已完成" in rules and "Corridor Phase 1" not in rules
     at.session_state["details-tab"] = "走廊进展"
     at.run()
     assert not at.exception, at.exception

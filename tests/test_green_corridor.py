@@ -123,6 +123,16 @@ def test_tradeoff_chart_is_offline_vega_lite(pres: LanePresentation) -> None:
     caption = markdown_caption(t)
     assert "Not for navigation" in caption and "](https://" in caption
     assert caption.count("project assumption") <= 1
+    # a speed reads as typed (18.5, 18), not d3's default 6 digits (18.0000)
+    assert "'format': '~g'" in text and "'format': 'g'" not in text
+
+
+def test_the_chinese_tradeoff_caption_lists_sources_with_one_separator(
+    pres: LanePresentation,
+) -> None:
+    caption = markdown_caption(speed_tradeoff(pres.view, lang="zh"))
+    cited = caption.split("资料来源：", 1)[1]
+    assert "；" in cited and "; " not in cited, cited
 
 
 # ----------------------------------------------------------------------------- slides

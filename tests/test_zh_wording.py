@@ -156,6 +156,8 @@ def test_every_source_a_chinese_page_map_or_slide_cites_is_worded_in_chinese(
         "map (popups, tooltips)": standalone_html(pres),
     }
     assert not [(k, w) for k, text in shown.items() for w in CITATION_WORDS if w in text]
+    # a full-width colon takes no space after it (走廊措施： 第一阶段 in a tooltip)
+    assert re.findall(r"：[ \t]+\S{0,8}", shown["map (popups, tooltips)"]) == []
     if destination == "SAN-PEDRO-BAY":  # the corridor's figure is cited second-hand
         assert "转引自China Daily" in shown["trade figure"]
 
@@ -262,3 +264,12 @@ def test_the_lane_trade_value_reads_per_year_not_a_whole_calendar_year() -> None
     note = present(build_view(), lang="zh").metric("trade").note
     assert note.startswith("每年") and "2026年" in note and "全年" not in note, note
     assert present(build_view()).metric("trade").note == "a year · 2026"
+
+
+def test_a_numbered_sea_reads_the_same_in_the_table_and_on_the_map() -> None:
+    from geo.present import localnames, view
+
+    table = view.segment_name("open_ocean", "East China Sea (2)", "zh")
+    tooltip = localnames.segment_name("open_ocean", "open_ocean", "East China Sea (2)", "zh")
+    assert table == tooltip == "东海（2）"
+    assert view.segment_name("open_ocean", "East China Sea (2)", "en") == "East China Sea (2)"

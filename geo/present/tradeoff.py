@@ -126,7 +126,7 @@ class SpeedTradeoff:
         """``"Sources: Notteboom, T. and Carriou, P. (2009); IMO MEPC.364(79) …."``."""
         names = list(dict.fromkeys(s.short for s in self.sources if s.short))
         tr = translator(self.lang)
-        return tr("Sources: {sources}.", sources="; ".join(names))
+        return tr("Sources: {sources}.", sources=tr.join_clauses(names))
 
 
 def speed_tradeoff(
@@ -232,10 +232,10 @@ def markdown_caption(t: SpeedTradeoff) -> str:
     for source in t.sources:  # one entry per short name, with the first URL given
         if source.short:
             links[source.short] = links.get(source.short) or source.url
-    cited = "; ".join(
+    tr = translator(t.lang)
+    cited = tr.join_clauses(
         f"[{md(short)}]({url})" if safe_url(url) else md(short) for short, url in links.items()
     )
-    tr = translator(t.lang)
     return tr(
         "{assumptions} Sources: {sources}. {notice}",
         assumptions=md(keep_units(t.assumptions)),  # "约 150 吨/天" on one line

@@ -217,13 +217,14 @@ _NUMBERED: Final[re.Pattern[str]] = re.compile(r"\s*\(\d+\)$")
 
 def segment_name(zone_id: str, name: str, lang: str = "en") -> str:
     """A segment's name in ``lang``: a sea by its name, a zone by its id (a numbering
-    suffix such as ``" (2)"`` kept); the English name where there is no Chinese one."""
+    suffix such as ``" (2)"`` kept, in Chinese brackets: ``东海（2）``); the English name where
+    there is no Chinese one."""
     if lang != "zh":
         return name
     numbered = _NUMBERED.search(name)
     base = name[: numbered.start()] if numbered else name
     local = place_name("sea", base, lang, "") or place_name("zone", zone_id, lang, base)
-    return local + (numbered.group(0) if numbered else "")
+    return local + (f"（{numbered.group(0).strip()[1:-1]}）" if numbered else "")
 
 
 def segments_table(view: LaneView, lang: str = "en") -> pd.DataFrame:

@@ -94,7 +94,7 @@ def _panel(
             legend=None,
         ),
         tooltip=[
-            alt.Tooltip("speed_kn:Q", title=tr("Speed (kn)"), format="g"),
+            alt.Tooltip("speed_kn:Q", title=tr("Speed (kn)"), format="~g"),
             alt.Tooltip("series:N", title=tr("Series")),
             alt.Tooltip("value:Q", title=tr("Value"), format=",.1f"),
         ],
