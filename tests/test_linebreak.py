@@ -18,7 +18,7 @@ from geo.render.static.tradeoff import build_tradeoff_figure
 ZH = (
     "{scope}日耗油量按航速三次方规律、经有出处的参考点推算（8,000 TEU 船：24 节时约 225 吨/天，"
     "21 节时约 150 吨/天），远低于上述航速时属外推；经洛杉矶／长滩进港水域前往洛杉矶／长滩，"
-    "64.8 克/TEU·公里 · 约1020万标准箱（2025年） · 5,731 海里"
+    "64.8 克/TEU·公里 · 约1020万标准箱（2025年） · 5,731 海里；Natural Earth 1:110m 国家边界"
 )
 EN = "Fuel per day (8,000 TEU: ≈ 225 t/day at 24 kn, ≈ 150 t/day at 21 kn), 5,731 nm at sea"
 WHOLE_ZH = (
@@ -31,6 +31,7 @@ WHOLE_ZH = (
     "64.8 克/TEU·公里",
     "约1020万标准箱",
     "5,731 海里",
+    "1:110m",  # a scale: "Natural Earth 1:" and "110m" on two lines read as two things
 )
 WHOLE_EN = ("≈ 150 t/day", "≈ 225 t/day", "24 kn", "21 kn", "5,731 nm", "8,000 TEU:")
 

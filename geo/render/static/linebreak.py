@@ -75,11 +75,13 @@ _GLUE_EN: Final[re.Pattern[str]] = re.compile(r"(\d)\s(?=" + _UNIT + r")|(≈|~|
 
 @functools.cache
 def _pieces() -> re.Pattern[str]:
-    """One unbreakable piece of Chinese text: a name, a number with its unit, a unit, a run
-    of Latin letters and digits, one Chinese character or a run of spaces."""
+    """One unbreakable piece of Chinese text: a name, a scale (``1:110m``), a number with its
+    unit, a unit, a run of Latin letters and digits, one Chinese character or a run of
+    spaces."""
     names = "|".join(re.escape(w) for w in chinese_words())
     parts = [
         *([names] if names else []),
+        r"\d+:\d[\d.]*[A-Za-z]*",  # a scale or ratio: Natural Earth 1:110m
         _NUMBER + r"(?:\s?(?:" + _COMPOUND + "|" + _UNIT + "))?",
         _COMPOUND,
         r"[^\s" + _CJK + r"]+",
