@@ -64,6 +64,15 @@ STREAMLIT_WORDS: Final[tuple[str, ...]] = (
     N_("Clear all"),
     N_("Open"),
     N_("Skip to main content"),  # the page's first link, for keyboards and screen readers
+    # the toolbar of a chart or a table (its buttons' titles and labels)
+    N_("Download as PNG"),
+    N_("Download as SVG"),
+    N_("Download as CSV"),
+    N_("Copy Vega-Lite spec"),
+    N_("Fullscreen"),
+    N_("Close fullscreen"),
+    N_("Search"),
+    N_("Show/hide columns"),
 )
 #: The same for words with a count: (pattern of the whole text, message with ``{n}``).
 STREAMLIT_COUNTED: Final[tuple[tuple[str, str], ...]] = (

@@ -28,6 +28,8 @@ def test_the_chinese_map_shows_its_controls_in_chinese(page: Any) -> None:
     assert title(".leaflet-control-zoom-fullscreen", "title") == "全屏"
     assert title(".leaflet-control-minimap-toggle-display", "title") == "隐藏小地图"
     assert title(".leaflet-control-measure-toggle", "title") == "同时测量距离和面积"
+    leaflet = '.leaflet-control-attribution a[href="https://leafletjs.com"]'
+    assert title(leaflet, "title") == "用于交互式地图的JavaScript库"  # Leaflet's own words
     scale = page.inner_text(".leaflet-control-scale")
     assert re.search(r"\d+(公里|米)$", scale), scale  # no space before a Chinese unit
     assert page.locator(".leaflet-control-scale-line").count() == 1  # no miles/feet

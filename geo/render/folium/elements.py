@@ -66,6 +66,8 @@ class HtmlControl(MacroElement):
 ZOOM_IN: Final[str] = N_("Zoom in")
 ZOOM_OUT: Final[str] = N_("Zoom out")
 LAYERS: Final[str] = N_("Layers")
+#: the title of the Leaflet link in the attribution (Leaflet's own English words)
+LEAFLET_TITLE: Final[str] = N_("A JavaScript library for interactive maps")
 HIDE_MINIMAP: Final[str] = N_("Hide MiniMap")
 SHOW_MINIMAP: Final[str] = N_("Show MiniMap")
 NAUTICAL_MILES: Final[str] = N_("nm")
@@ -90,6 +92,7 @@ class MapControls(MacroElement):
         self.zoom_in = tr(ZOOM_IN)
         self.zoom_out = tr(ZOOM_OUT)
         self.layers_title = tr(LAYERS)
+        self.leaflet_title = tr(LEAFLET_TITLE)
         self.imperial = not tr.chinese
         self.units = {"km": tr(KILOMETRES), "m": tr(METRES)} if tr.chinese else {}
 

@@ -45,6 +45,14 @@ var {{ this.get_name() }} = (function (map) {
     if (document.fonts && document.fonts.ready) {
         document.fonts.ready.then(function () { if (scale._map) { scale._update(); } });
     }
+    // the Leaflet link's title in the attribution (its prefix is Leaflet's own HTML)
+    var leafletTitle = {{ this.leaflet_title|tojson }};
+    var attribution = map.attributionControl;
+    if (attribution && leafletTitle !== "A JavaScript library for interactive maps") {
+        var safe = leafletTitle.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+        attribution.setPrefix(String(attribution.options.prefix).replace(
+            'title="A JavaScript library for interactive maps"', 'title="' + safe + '"'));
+    }
     var layersTitle = {{ this.layers_title|tojson }};
     if (layersTitle !== "Layers") {
         L.Control.Layers.addInitHook(function () {
