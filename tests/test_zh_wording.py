@@ -88,14 +88,14 @@ CITATION_WORDS = ("as reported", "reported by", " via ", "as published by", "as 
     [
         (
             "Port of Los Angeles annual address, as reported by China Daily (2026)",
-            "Port of Los Angeles annual address，转引自China Daily (2026)",
+            "洛杉矶港年度港务报告，转引自China Daily (2026)",
         ),
         ("China MSA (as reported); IMO 2020", "中国海事局（转引）；IMO 2020"),
         (
             "MARPOL Annex VI (reported by marinelink.com, dieselnet.com)",
             "MARPOL Annex VI（转引自marinelink.com、dieselnet.com）",
         ),
-        ("Xinhua via mfame.guru, “Title, and more”", "Xinhua，转引自mfame.guru, “Title, and more”"),
+        ("Xinhua via mfame.guru, “Title, and more”", "新华社，转引自mfame.guru, “Title, and more”"),
         ("North Sea area as defined in MEPC.201(62)", "北海海域（范围见MEPC.201(62)）"),
         (
             "IMO MEPC.361(79), as reported by MarineLink (2025) and the Slovenian government",
@@ -179,6 +179,7 @@ ALLOWED_LATIN = {
     "Antofagasta",  # an English name to type, for a port with no Chinese name on file
     "Build", "Bigger",  # the Port of Los Angeles strategy's own name, quoted
     "MarineLink",  # a publisher's name, cited
+    "JavaScript",  # a programming language (Leaflet's own title)
 }  # fmt: skip
 #: Code in a message: printf placeholders (argparse's ``%s``), `backticks`, and a run of
 #: letters with code punctuation in it (``origin,destination[,speed_kn]``, ``local:N``, ``.csv``).
