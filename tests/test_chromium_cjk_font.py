@@ -9,14 +9,16 @@ the DevTools protocol, which platform font drew a Chinese text."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from geo.render import cjkfont
-from geo.render.browser import CHROMIUM_ARGS, chromium_path
+from geo.render.browser import chromium_path
 
 pytestmark = pytest.mark.browser
 
@@ -36,28 +38,41 @@ def _latin_only(tmp_path: Path) -> Path:
     return conf
 
 
+#: Run in a process of its own: the suite's browser tests keep a Playwright (and its event
+#: loop) running in this one, and this Chromium needs its own environment anyway.
+_PROBE = """
+import json, sys
+from playwright.sync_api import sync_playwright
+from geo.render.browser import CHROMIUM_ARGS, chromium_path
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+    try:
+        page = browser.new_page()
+        page.set_content('<p id="t" style="font-family: sans-serif">' + sys.argv[1] + '</p>')
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#t"})["nodeId"]
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        print(json.dumps(sorted({f["familyName"] for f in fonts if f["glyphCount"]})))
+    finally:
+        browser.close()
+"""
+
+
 def _fonts_drawing(conf: Path) -> set[str]:
     """The platform fonts Chromium (started with ``FONTCONFIG_FILE=conf``) draws TEXT in."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=chromium_path(),
-            args=list(CHROMIUM_ARGS),
-            env={**os.environ, "FONTCONFIG_FILE": str(conf)},
-        )
-        try:
-            page = browser.new_page()
-            page.set_content(f'<p id="t" style="font-family: sans-serif">{TEXT}</p>')
-            cdp: Any = page.context.new_cdp_session(page)
-            cdp.send("DOM.enable")
-            cdp.send("CSS.enable")
-            root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#t"})["nodeId"]
-            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-            return {f["familyName"] for f in fonts if f["glyphCount"]}
-        finally:
-            browser.close()
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, TEXT],
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return set(json.loads(done.stdout))
 
 
 def test_chromium_gets_the_cjk_font_fontconfig_does_not_know(
