@@ -110,7 +110,7 @@ def test_the_model_speaks_chinese_and_keeps_source_titles(zh_pres) -> None:  # t
     assert all(set(latin.findall(z)) <= set(latin.findall(e)) for z, e in published)
     assert all(z != e for z, e in published if e.startswith(own) or "as reported by" in e)
     seed = "Port of Los Angeles annual address, as reported by China Daily (2026)"
-    assert ("洛杉矶港年度港务报告，转引自China Daily (2026)", seed) in published
+    assert ("洛杉矶港年度港务报告，转引自China Daily（2026年）", seed) in published
     assert "北美排放控制区" in [item.label for item in zh_pres.legend]
 
 

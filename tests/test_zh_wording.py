@@ -88,7 +88,7 @@ CITATION_WORDS = ("as reported", "reported by", " via ", "as published by", "as 
     [
         (
             "Port of Los Angeles annual address, as reported by China Daily (2026)",
-            "洛杉矶港年度港务报告，转引自China Daily (2026)",
+            "洛杉矶港年度港务报告，转引自China Daily（2026年）",
         ),
         ("China MSA (as reported); IMO 2020", "中国海事局（转引）；IMO 2020"),
         (
@@ -99,10 +99,14 @@ CITATION_WORDS = ("as reported", "reported by", " via ", "as published by", "as 
         ("North Sea area as defined in MEPC.201(62)", "北海海域（范围见MEPC.201(62)）"),
         (
             "IMO MEPC.361(79), as reported by MarineLink (2025) and the Slovenian government",
-            "IMO MEPC.361(79)，转引自MarineLink (2025)和Slovenian government",
+            "IMO MEPC.361(79)，转引自MarineLink（2025年）和Slovenian government",
         ),
         ("Wikipedia infobox, Port of Long Beach", "维基百科信息框，Port of Long Beach"),
         ("a (b; c); d", "a (b; c)；d"),  # a ; inside brackets is not between two sources
+        (  # a publisher's date in Chinese
+            "BSR factors, as reported by Cargo Business News (7 Aug 2012)",
+            "BSR factors，转引自Cargo Business News（2012年8月7日）",
+        ),
     ],
 )
 def test_a_citations_words_are_chinese_and_its_titles_stay(english: str, chinese: str) -> None:
@@ -154,8 +158,18 @@ def test_every_source_a_chinese_page_map_or_slide_cites_is_worded_in_chinese(
         "timeline sources": progress.timeline_sources(progress.timeline(), ZH),
         "measures": "\n".join(measures),
         "map (popups, tooltips)": standalone_html(pres),
+        "sources tab and footer": "\n".join(
+            [pres.footer_sources(), *(s.title for s in pres.sources)]
+        ),
     }
     assert not [(k, w) for k, text in shown.items() for w in CITATION_WORDS if w in text]
+    # no year said twice ((2025年)(2025年) in a zone's tooltip), no English date
+    assert (
+        re.findall(r"[（(]\d{4}年?[)）][（(]\d{4}年?[)）]", shown["map (popups, tooltips)"]) == []
+    )
+    assert not [
+        k for k, text in shown.items() if re.search(r"\(\d{1,2} [A-Z][a-z]{2} \d{4}\)", text)
+    ]
     # a full-width colon takes no space after it (走廊措施： 第一阶段 in a tooltip)
     assert re.findall(r"：[ \t]+\S{0,8}", shown["map (popups, tooltips)"]) == []
     if destination == "SAN-PEDRO-BAY":  # the corridor's figure is cited second-hand

@@ -134,6 +134,20 @@ _CITATIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
         (r"as shown in (?P<by>.+)", N_("as shown in {by}")),
     )
 )
+#: A publisher's date in brackets: ``(2026)``, ``(7 Aug 2012)``.
+_DATED: Final = re.compile(r"\s*\((?:(\d{1,2}) ([A-Z][a-z]{2}) )?(\d{4})\)")
+_MONTHS: Final[tuple[str, ...]] = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+
+def _chinese_date(found: re.Match[str]) -> str:
+    day, month, year = found.groups()
+    if day and month in _MONTHS:
+        return f"（{year}年{_MONTHS.index(month) + 1}月{int(day)}日）"
+    return f"（{year}年）" if not day else found.group(0)
+
+
 #: A ``;`` between two sources, not one inside brackets (``(… exonym; not checked …)``).
 _BETWEEN_SOURCES: Final = re.compile(r";(?![^()（）]*[)）])")
 #: A label of the project's own before a published title (``Wikipedia infobox, Port of …``).
@@ -166,6 +180,8 @@ def _cited(part: str, lang: str) -> str:
                 fields["work"] = _cited(fields["work"], lang)
             if "reported by" in wording or "described by" in wording:  # a list of publishers
                 fields["by"] = re.sub(r" and (?:the )?", "和", fields["by"].replace(", ", "、"))
+            if "by" in fields:  # a publisher's date: China Daily（2026年）, （2012年8月7日）
+                fields["by"] = _DATED.sub(_chinese_date, fields["by"])
             return tr(wording, **fields)
     labelled = _OWN_LABEL.fullmatch(part)
     if labelled:

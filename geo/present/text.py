@@ -151,7 +151,7 @@ def short_source(source: str) -> str:
         return f"{head}, as reported by {tail.split(';')[0].strip()}"
     text = _QUOTED_RE.sub("", text)
     text = _PAREN_RE.sub(
-        lambda m: f" ({m.group(1)})" if re.fullmatch(r"[A-Z0-9&.\- ]+", m.group(1)) else "", text
+        lambda m: m.group(0) if re.fullmatch(r"[A-Z0-9&.\- ]+", m.group(1)) else "", text
     )
     depth = 0
     for i, ch in enumerate(text):

@@ -8,6 +8,7 @@ http(s).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from geo.catalogue import ports as _ports
@@ -118,6 +119,15 @@ def segment_tooltip(row: Any, speed_kn: float, tr: Translator = ENGLISH) -> str:
     )
 
 
+def _source_line(source: str, year: object, tr: Translator) -> str:
+    """``"Source: IMO 2020 (2020)"``; without the year where the source already ends with
+    one (``"…和斯洛文尼亚政府（2025年）"``, not ``…（2025年）（2025年）``)."""
+    title = localnames.source_title(source, tr.lang)
+    if re.search(r"[(（][^()（）]*\d{4}年?[^()（）]*[)）]$", title):
+        return tr("Source: {source}", source=title)
+    return tr("Source: {source} ({year})", source=title, year=year)
+
+
 def zone_tooltip(row: Any, tr: Translator = ENGLISH) -> str:
     """Name, rules and source of a zone row (the source's title as published, the project's
     own words around it in ``tr``'s language: :func:`~geo.present.localnames.source_title`)."""
@@ -127,11 +137,7 @@ def zone_tooltip(row: Any, tr: Translator = ENGLISH) -> str:
         approximate=bool(row.get("approximate", False)),
         approximate_word=tr(" (approximate)"),
         rules=data_text("rules", str(row["rules"]), tr.lang),
-        source_line=tr(
-            "Source: {source} ({year})",
-            source=localnames.source_title(str(row["source"]), tr.lang),
-            year=row["year"],
-        ),
+        source_line=_source_line(str(row["source"]), row["year"], tr),
     )
 
 
