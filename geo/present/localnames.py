@@ -159,7 +159,7 @@ def source_title(title: str, lang: str) -> str:
     words in a source column are translated: whole labels through ``data/texts_zh.csv``
     (kind ``source``: ``"本项目假设（航速三次方外推范围）"``), a label before a title
     (``"维基百科信息框，Port of Long Beach"``) and the words of a citation
-    (``"…, as reported by China Daily (2026)"`` → ``"…，转引自China Daily (2026)"``)."""
+    (``"…, as reported by China Daily (2026)"`` → ``"…，转引自China Daily（2026年）"``)."""
     whole = data_text("source", title, lang)
     if lang != "zh" or whole != title:
         return whole
