@@ -9,6 +9,7 @@ with its source and year; a place without a Chinese name keeps its English name.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Final
@@ -18,7 +19,7 @@ from geo.catalogue import names as _names
 from geo.catalogue.coords import coord_name, parse_coordinates
 from geo.catalogue.ports import Port
 from geo.errors import DataError, InvalidCoordinateError
-from geo.i18n import N_, translator
+from geo.i18n import N_, Translator, translator
 from geo.settings import DATA_DIR
 
 PLACE_NAMES_PATH: Final = DATA_DIR / "place_names_zh.csv"
@@ -135,17 +136,19 @@ _CITATIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
     )
 )
 #: A publisher's date in brackets: ``(2026)``, ``(7 Aug 2012)``.
-_DATED: Final = re.compile(r"\s*\((?:(\d{1,2}) ([A-Z][a-z]{2}) )?(\d{4})\)")
-_MONTHS: Final[tuple[str, ...]] = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
+_DATED: Final = re.compile(r"\s*\((?:(\d{1,2} [A-Z][a-z]{2}) )?(\d{4})\)")
 
 
-def _chinese_date(found: re.Match[str]) -> str:
-    day, month, year = found.groups()
-    if day and month in _MONTHS:
-        return f"（{year}年{_MONTHS.index(month) + 1}月{int(day)}日）"
-    return f"（{year}年）" if not day else found.group(0)
+def _chinese_date(found: re.Match[str], tr: Translator) -> str:
+    """A publisher's date in brackets in ``tr``'s words (:meth:`Translator.date`)."""
+    day_month, year = found.groups()
+    if not day_month:
+        return f"（{tr.date(year)}）"
+    try:
+        day = dt.datetime.strptime(f"{day_month} {year}", "%d %b %Y").date()
+    except ValueError:
+        return found.group(0)
+    return f"（{tr.date(day.isoformat())}）"
 
 
 #: A ``;`` between two sources, not one inside brackets (``(… exonym; not checked …)``).
@@ -181,7 +184,7 @@ def _cited(part: str, lang: str) -> str:
             if "reported by" in wording or "described by" in wording:  # a list of publishers
                 fields["by"] = re.sub(r" and (?:the )?", "和", fields["by"].replace(", ", "、"))
             if "by" in fields:  # a publisher's date: China Daily（2026年）, （2012年8月7日）
-                fields["by"] = _DATED.sub(_chinese_date, fields["by"])
+                fields["by"] = _DATED.sub(lambda m: _chinese_date(m, tr), fields["by"])
             return tr(wording, **fields)
     labelled = _OWN_LABEL.fullmatch(part)
     if labelled:
